@@ -1,0 +1,71 @@
+using BotFramework.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BotFramework.Builder;
+
+/// <summary>
+/// Shows a typing indicator while a message turn takes longer than <c>delay</c>, repeated every
+/// <c>period</c> (clients show one for about three seconds). Typing goes out at once, not after the turn.
+/// </summary>
+public sealed class ShowTypingMiddleware : IMiddleware
+{
+    private readonly TimeSpan _delay;
+    private readonly TimeSpan _period;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public ShowTypingMiddleware(TimeSpan delay, TimeSpan? period = null, TimeProvider? timeProvider = null, ILogger<ShowTypingMiddleware>? logger = null)
+    {
+        if (delay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(delay));
+        _delay = delay;
+        _period = period ?? TimeSpan.FromSeconds(2);
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        if (turnContext.Activity.Type != ActivityTypes.Message)
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var turnDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typing = ShowTypingAsync(turnContext, turnDone.Token);
+        try
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await turnDone.CancelAsync().ConfigureAwait(false);
+            await typing.ConfigureAwait(false);
+        }
+    }
+
+    private async Task ShowTypingAsync(ITurnContext turnContext, CancellationToken turnDone)
+    {
+        try
+        {
+            await Task.Delay(_delay, _time, turnDone).ConfigureAwait(false);
+            while (!turnDone.IsCancellationRequested)
+            {
+                var typing = Activity.CreateTyping();
+                turnContext.Activity.ApplyReplyAddressing(typing);
+                await turnContext.Adapter.SendActivitiesAsync(turnContext, [typing], turnDone).ConfigureAwait(false);
+                await Task.Delay(_period, _time, turnDone).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The turn finished.
+        }
+        catch (Exception e)
+        {
+            // A typing indicator is a courtesy; failing to show one must not fail the turn.
+            _logger.LogDebug("Could not send a typing indicator: {ExceptionType}", e.GetType().Name);
+        }
+    }
+}
