@@ -14,12 +14,21 @@ public sealed class ConnectorClient
 {
     public const string HttpClientName = "BotFramework.Connector";
 
-    private readonly HttpClient _http;
+    private readonly Func<HttpClient> _http;
     private readonly IAccessTokenProvider _tokens;
 
     public ConnectorClient(HttpClient http, IAccessTokenProvider tokens)
     {
-        _http = http ?? throw new ArgumentNullException(nameof(http));
+        ArgumentNullException.ThrowIfNull(http);
+        _http = () => http;
+        _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+    }
+
+    /// <summary>Uses the named client <see cref="HttpClientName"/> (with its retry handler) for every call.</summary>
+    public ConnectorClient(IHttpClientFactory httpClientFactory, IAccessTokenProvider tokens)
+    {
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
+        _http = () => httpClientFactory.CreateClient(HttpClientName);
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
     }
 
@@ -67,7 +76,7 @@ public sealed class ConnectorClient
         var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(token)) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await _http().SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new ConnectorException(response.StatusCode, await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false), operation);

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace PolicyBot.Cards;
+
+/// <summary>The card templates of <c>cards/</c>, embedded in this assembly and parsed once.</summary>
+public static class CardTemplates
+{
+    private static readonly ConcurrentDictionary<string, JsonNode> Parsed = new(StringComparer.Ordinal);
+
+    public static IReadOnlyList<string> Names { get; } =
+        [.. typeof(CardTemplates).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("cards/", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => n["cards/".Length..^".json".Length])
+            .Order(StringComparer.Ordinal)];
+
+    public static JsonNode Get(string name) => Parsed.GetOrAdd(name, Load);
+
+    /// <summary>Expands the named template with <paramref name="data"/> into a card.</summary>
+    public static JsonObject Expand(string name, JsonNode data) => CardTemplate.Expand(Get(name), data);
+
+    private static JsonNode Load(string name)
+    {
+        using var stream = typeof(CardTemplates).Assembly.GetManifestResourceStream($"cards/{name}.json")
+            ?? throw new KeyNotFoundException($"No card template '{name}' in cards/.");
+        return JsonNode.Parse(stream) ?? throw new InvalidDataException($"cards/{name}.json is empty.");
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using BotFramework.Schema;
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Cards;
+
+/// <summary>
+/// Builds every card the bot sends: the words come from the content library, the layout from the
+/// templates in <c>cards/</c>. Nothing a user typed is ever bound into a card.
+/// </summary>
+public sealed class PolicyCards(ContentLibrary content)
+{
+    public ContentLibrary Content { get; } = content;
+
+    public Attachment Welcome(Language first)
+    {
+        var sections = new JsonArray();
+        foreach (var language in new[] { first, first.Other() })
+        {
+            sections.Add(new JsonObject
+            {
+                ["heading"] = Ui("welcome.heading", language),
+                ["intro"] = Ui("welcome.intro", language),
+                ["privacy"] = Ui("welcome.privacy", language),
+            });
+        }
+        return Card("welcome", new JsonObject
+        {
+            ["title"] = Ui("welcome.title", first),
+            ["sections"] = sections,
+            ["actions"] = new JsonArray(
+                Button(Ui("action.menu", first), new JsonObject { ["action"] = CardActions.Menu }),
+                Button(Ui("action.onboarding", first), new JsonObject { ["action"] = CardActions.Onboarding }),
+                Button(Ui("action.french", first), new JsonObject { ["action"] = CardActions.Language, ["language"] = "fr" }),
+                Button(Ui("action.english", first), new JsonObject { ["action"] = CardActions.Language, ["language"] = "en" })),
+        });
+    }
+
+    public Attachment Menu(Language language)
+    {
+        var areas = new JsonArray();
+        foreach (var area in Areas)
+        {
+            var situations = new JsonArray();
+            foreach (var situation in Content.Situations.Where(s => s.Area == area))
+            {
+                situations.Add(Button(situation.Title(language), new JsonObject { ["action"] = CardActions.Situation, ["situation"] = situation.Id }));
+            }
+            if (situations.Count == 0) continue;
+            areas.Add(new JsonObject { ["title"] = Ui($"area.{area}", language), ["situations"] = situations });
+        }
+        return Card("menu", new JsonObject
+        {
+            ["title"] = Ui("menu.title", language),
+            ["intro"] = Ui("menu.intro", language),
+            ["areas"] = areas,
+        });
+    }
+
+    /// <summary>One question of a situation, its answers as buttons; <paramref name="topic"/> is the topic it was started for, if any.</summary>
+    public Attachment Question(Situation situation, SituationQuestion question, Language language, string? topic)
+    {
+        var options = new JsonArray();
+        foreach (var option in question.Options)
+        {
+            options.Add(Button(option.Label(language), new JsonObject { ["choice"] = option.Id }));
+        }
+        var data = new JsonObject
+        {
+            ["situation"] = situation.Title(language),
+            ["question"] = question.Text(language),
+            ["options"] = options,
+            ["cancel"] = Button(Ui("action.cancel", language), new JsonObject { ["action"] = CardActions.Cancel }),
+            ["hasTopic"] = topic is not null,
+        };
+        if (topic is not null)
+        {
+            data["topic"] = Button(Content.Topic(topic).Text(language).Title, new JsonObject { ["action"] = CardActions.Topic, ["topic"] = topic, ["direct"] = true });
+        }
+        return Card("question", data);
+    }
+
+    /// <summary>The guideline for a topic, with the notes for this case and the organisation's choices.</summary>
+    public Attachment Guideline(Topic topic, Language language, IReadOnlyList<string> caseNotes, OrganisationChoices choices, bool isManager)
+    {
+        var text = topic.Text(language);
+        var decisions = new JsonArray();
+        foreach (var point in topic.DecisionPoints)
+        {
+            var pointText = point.Text(language);
+            var chosen = choices.For(point.Id);
+            var decision = new JsonObject
+            {
+                ["label"] = pointText.Label,
+                ["decided"] = chosen is not null && pointText.Options.ContainsKey(chosen),
+                ["choice"] = chosen is not null && pointText.Options.TryGetValue(chosen, out var label) ? label : "",
+                ["notDecided"] = Ui("guideline.notDecided", language),
+                ["options"] = Lines(point.Options.Select(o => "• " + pointText.Options[o])),
+            };
+            decisions.Add(decision);
+        }
+        var actions = new JsonArray(Button(Ui("action.another", language), new JsonObject { ["action"] = CardActions.Menu }));
+        if (isManager)
+        {
+            actions.Add(Button(Ui("action.post", language), new JsonObject { ["action"] = CardActions.Post, ["topic"] = topic.Id }));
+        }
+        return Card("guideline", new JsonObject
+        {
+            ["title"] = text.Title,
+            ["summary"] = text.Summary,
+            ["hasCaseNotes"] = caseNotes.Count > 0,
+            ["caseNotes"] = Lines(caseNotes),
+            ["doNow"] = Lines(text.DoNow.Select((s, i) => $"{i + 1}. {s}")),
+            ["avoid"] = Lines(text.Avoid.Select(s => "• " + s)),
+            ["why"] = Lines(text.Why),
+            ["hasDecisions"] = decisions.Count > 0,
+            ["decisions"] = decisions,
+            ["source"] = Ui("guideline.source", language, topic.Section),
+            ["labels"] = new JsonObject
+            {
+                ["forYourCase"] = Ui("guideline.forYourCase", language),
+                ["doNow"] = Ui("guideline.doNow", language),
+                ["avoid"] = Ui("guideline.avoid", language),
+                ["why"] = Ui("guideline.why", language),
+                ["orgPolicy"] = Ui("guideline.orgPolicy", language),
+                ["wasHelpful"] = Ui("guideline.wasHelpful", language),
+            },
+            ["feedback"] = new JsonArray(
+                Button(Ui("action.helpful", language), new JsonObject { ["action"] = CardActions.Feedback, ["topic"] = topic.Id, ["helpful"] = true }),
+                Button(Ui("action.notHelpful", language), new JsonObject { ["action"] = CardActions.Feedback, ["topic"] = topic.Id, ["helpful"] = false })),
+            ["actions"] = actions,
+        });
+    }
+
+    /// <summary>"Is it one of these?" — the best topics first, each a button carrying its topic id.</summary>
+    public Attachment TopicChoices(IEnumerable<string> topicIds, Language language)
+    {
+        var topics = new JsonArray();
+        foreach (var id in topicIds)
+        {
+            topics.Add(Button(Content.Topic(id).Text(language).Title, new JsonObject { ["action"] = CardActions.Topic, ["topic"] = id }));
+        }
+        return Card("topic-choices", new JsonObject
+        {
+            ["title"] = Ui("choices.title", language),
+            ["topics"] = topics,
+            ["none"] = Button(Ui("action.noneOfThese", language), new JsonObject { ["action"] = CardActions.Menu }),
+        });
+    }
+
+    /// <summary>A titled list of lines with buttons (help, privacy, confirmations).</summary>
+    public Attachment Info(string title, IEnumerable<string> lines, params (string Title, JsonObject Data)[] buttons)
+    {
+        var actions = new JsonArray();
+        foreach (var (buttonTitle, data) in buttons) actions.Add(Button(buttonTitle, data));
+        return Card("info", new JsonObject { ["title"] = title, ["lines"] = Lines(lines), ["actions"] = actions });
+    }
+
+    public string Ui(string key, Language language, params object[] args) => Content.Ui(key, language, args);
+
+    private static IReadOnlyList<string> Areas { get; } =
+    [
+        "page-and-comments", "photos-and-posts", "messages-from-survivors",
+        "my-own-accounts", "residents-and-social-media", "running-our-accounts",
+    ];
+
+    public static JsonObject Button(string title, JsonObject data) => new() { ["title"] = title, ["data"] = data };
+
+    private static JsonArray Lines(IEnumerable<string> lines)
+    {
+        var array = new JsonArray();
+        foreach (var line in lines) array.Add(new JsonObject { ["text"] = line });
+        return array;
+    }
+
+    private static Attachment Card(string template, JsonObject data) => Attachment.AdaptiveCard(CardTemplates.Expand(template, data));
+}

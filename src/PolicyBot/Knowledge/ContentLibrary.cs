@@ -1,0 +1,132 @@
+using System.Reflection;
+using System.Text.Json;
+using BotFramework.Schema;
+
+namespace PolicyBot.Knowledge;
+
+/// <summary>
+/// All of the bot's words, loaded once from the JSON embedded in this assembly: the guidelines
+/// (topics), the guided situations, the synonyms, and the interface strings. Checked at load: a
+/// broken reference stops the bot at start, not in front of a user.
+/// </summary>
+public sealed class ContentLibrary
+{
+    private readonly Dictionary<string, Topic> _topics;
+    private readonly Dictionary<string, Situation> _situations;
+    private readonly Dictionary<string, Dictionary<string, string>> _ui;
+
+    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui)
+    {
+        _topics = topics.OrderBy(t => t.Order).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        _situations = situations.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        Synonyms = synonyms;
+        _ui = ui;
+        Topics = [.. _topics.Values];
+        Situations = [.. _situations.Values];
+        var problems = Validate().ToList();
+        if (problems.Count > 0) throw new InvalidDataException("The bot's content is inconsistent:\n- " + string.Join("\n- ", problems));
+    }
+
+    /// <summary>Topics in the guide's order.</summary>
+    public IReadOnlyList<Topic> Topics { get; }
+
+    public IReadOnlyList<Situation> Situations { get; }
+
+    public SynonymGroups Synonyms { get; }
+
+    public static ContentLibrary Default { get; } = LoadEmbedded();
+
+    public Topic Topic(string id) => _topics.TryGetValue(id, out var t) ? t : throw new KeyNotFoundException($"No topic '{id}'.");
+
+    public bool TryGetTopic(string? id, out Topic topic)
+    {
+        topic = null!;
+        return id is not null && _topics.TryGetValue(id, out topic!);
+    }
+
+    public Situation Situation(string id) => _situations.TryGetValue(id, out var s) ? s : throw new KeyNotFoundException($"No situation '{id}'.");
+
+    public bool TryGetSituation(string? id, out Situation situation)
+    {
+        situation = null!;
+        return id is not null && _situations.TryGetValue(id, out situation!);
+    }
+
+    /// <summary>An interface string (Content/ui.json), with <c>{0}</c>-style arguments.</summary>
+    public string Ui(string key, Language language, params object[] args)
+    {
+        if (!_ui.TryGetValue(key, out var texts) || !texts.TryGetValue(language.Code(), out var text))
+        {
+            throw new KeyNotFoundException($"No interface string '{key}' in {language.Code()}.");
+        }
+        return args.Length == 0 ? text : string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args);
+    }
+
+    public IEnumerable<string> UiKeys => _ui.Keys;
+
+    public static ContentLibrary LoadEmbedded()
+    {
+        var assembly = typeof(ContentLibrary).Assembly;
+        var names = assembly.GetManifestResourceNames();
+        var topics = names.Where(n => n.StartsWith("content/topics/", StringComparison.Ordinal)).Select(n => Read<Topic>(assembly, n));
+        var situations = names.Where(n => n.StartsWith("content/situations/", StringComparison.Ordinal)).Select(n => Read<Situation>(assembly, n));
+        return new ContentLibrary(topics, situations,
+            Read<SynonymGroups>(assembly, "content/synonyms.json"),
+            Read<Dictionary<string, Dictionary<string, string>>>(assembly, "content/ui.json"));
+    }
+
+    private static T Read<T>(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidDataException($"Missing embedded content {name}.");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(stream, BotJson.Options) ?? throw new InvalidDataException($"{name} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{name} is not valid: {e.Message}", e);
+        }
+    }
+
+    private IEnumerable<string> Validate()
+    {
+        foreach (var topic in Topics)
+        {
+            if (!_situations.TryGetValue(topic.Situation, out var situation))
+            {
+                yield return $"Topic {topic.Id} names situation {topic.Situation}, which does not exist.";
+            }
+            else if (!OutcomeTopics(situation).Contains(topic.Id))
+            {
+                yield return $"Topic {topic.Id} names situation {topic.Situation}, which never ends on it.";
+            }
+        }
+        foreach (var situation in Situations)
+        {
+            var ids = situation.Questions.Select(q => q.Id).ToHashSet();
+            if (!ids.Contains(situation.Start)) yield return $"Situation {situation.Id} starts at a missing question {situation.Start}.";
+            foreach (var question in situation.Questions)
+            {
+                foreach (var option in question.Options)
+                {
+                    if ((option.Next is null) == (option.Outcome is null))
+                    {
+                        yield return $"Situation {situation.Id}, {question.Id}/{option.Id}: needs exactly one of next or outcome.";
+                    }
+                    if (option.Next is not null && !ids.Contains(option.Next))
+                    {
+                        yield return $"Situation {situation.Id}, {question.Id}/{option.Id}: next question {option.Next} is missing.";
+                    }
+                    if (option.Outcome is not null && !_topics.ContainsKey(option.Outcome.Topic))
+                    {
+                        yield return $"Situation {situation.Id}, {question.Id}/{option.Id}: topic {option.Outcome.Topic} does not exist.";
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The topics a situation can end on.</summary>
+    public static IReadOnlySet<string> OutcomeTopics(Situation situation) =>
+        situation.Questions.SelectMany(q => q.Options).Where(o => o.Outcome is not null).Select(o => o.Outcome!.Topic).ToHashSet();
+}
