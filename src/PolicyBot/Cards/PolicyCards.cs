@@ -63,7 +63,8 @@ public sealed class PolicyCards(ContentLibrary content)
         var options = new JsonArray();
         foreach (var option in question.Options)
         {
-            options.Add(Button(option.Label(language), new JsonObject { ["choice"] = option.Id }));
+            // Each button says which question it answers, so a click on an older card still lands right.
+            options.Add(Button(option.Label(language), new JsonObject { ["choice"] = option.Id, ["situation"] = situation.Id, ["question"] = question.Id }));
         }
         var data = new JsonObject
         {

@@ -1,0 +1,321 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BotFramework.Builder;
+using BotFramework.Dialogs;
+using BotFramework.Schema;
+using BotFramework.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyBot.Cards;
+using PolicyBot.Dialogs;
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Bot;
+
+/// <summary>
+/// PolicyBot's turn: decides the language and role, handles what works at any moment (help, menu,
+/// cancel, language, privacy, forget me) in one place, then card clicks, then the active dialog, then
+/// free text. It never logs, stores or repeats what a user typed.
+/// </summary>
+public sealed class PolicyBotHandler : ActivityHandler
+{
+    private readonly ConversationState _conversationState;
+    private readonly UserState _userState;
+    private readonly IStatePropertyAccessor<UserProfile> _profile;
+    private readonly IStatePropertyAccessor<ConversationFlags> _flags;
+    private readonly IStatePropertyAccessor<DialogState> _dialogState;
+    private readonly DialogSet _dialogs;
+    private readonly PolicyCards _cards;
+    private readonly SituationDialog _situation;
+    private readonly FeedbackCounter _feedback;
+    private readonly PolicyBotOptions _options;
+    private readonly TimeSpan _conversationExpiry;
+    private readonly ILogger<PolicyBotHandler> _logger;
+
+    public PolicyBotHandler(
+        ConversationState conversationState,
+        UserState userState,
+        PolicyCards cards,
+        FeedbackCounter feedback,
+        IOptions<PolicyBotOptions> options,
+        ConversationExpiry conversationExpiry,
+        ILogger<PolicyBotHandler> logger)
+    {
+        _conversationState = conversationState;
+        _userState = userState;
+        _cards = cards;
+        _feedback = feedback;
+        _options = options.Value;
+        _conversationExpiry = conversationExpiry.Value;
+        _logger = logger;
+        _profile = userState.CreateProperty<UserProfile>("profile");
+        _flags = conversationState.CreateProperty<ConversationFlags>("flags");
+        _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
+        _situation = new SituationDialog(cards);
+        _dialogs = new DialogSet(_dialogState);
+        _dialogs.Add(_situation);
+        _dialogs.Add(new ForgetMeDialog(cards));
+    }
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        var profile = activity.Type is ActivityTypes.Message or ActivityTypes.Invoke
+            ? await _profile.GetAsync(turnContext, () => new UserProfile(), cancellationToken).ConfigureAwait(false)
+            : null;
+        var language = profile?.Language is { } chosen ? Languages.Parse(chosen) : Languages.FromLocale(activity.GetLocale());
+        turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), OrganisationChoices.None));
+        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task OnBotAddedAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        WelcomeOnceAsync(turnContext, cancellationToken);
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        WelcomeOnceAsync(turnContext, cancellationToken);
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        // Teams sends both an installationUpdate and a conversationUpdate on install: greet once.
+        var flags = await _flags.GetAsync(turnContext, () => new ConversationFlags(), cancellationToken).ConfigureAwait(false);
+        if (flags.Welcomed) return;
+        flags.Welcomed = true;
+        await SendCardAsync(turnContext, _cards.Welcome(TurnInfo.Of(turnContext).Language), cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (IsGroupConversation(activity))
+        {
+            // In channels and group chats the bot answers only when @mentioned (card clicks excepted).
+            if (!activity.IsCardSubmit && !activity.Mentions(activity.Recipient?.Id)) return;
+            activity.RemoveMentionText(activity.Recipient?.Id);
+        }
+
+        var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var language = TurnInfo.Of(turnContext).Language;
+        if (_conversationState.WasExpired(turnContext) && !activity.IsCardSubmit)
+        {
+            await turnContext.SendActivityAsync(_cards.Ui("expired.notice", language), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (activity.IsCardSubmit)
+        {
+            await OnCardSubmitAsync(dc, activity.Value!.Value, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var command = Commands.Recognize(activity.Text);
+        if (command != Command.None)
+        {
+            await OnCommandAsync(dc, command, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (dc.ActiveDialog is not null)
+        {
+            var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+            await AfterDialogAsync(dc, result, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await OnFreeTextAsync(dc, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task OnFreeTextAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var language = TurnInfo.Of(dc.Context).Language;
+        if (string.IsNullOrWhiteSpace(dc.Context.Activity.Text) && IsGroupConversation(dc.Context.Activity))
+        {
+            await dc.Context.SendActivityAsync(_cards.Ui("channel.hint", language), cancellationToken).ConfigureAwait(false);
+        }
+        await SendCardAsync(dc.Context, _cards.Menu(language), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task OnCommandAsync(DialogContext dc, Command command, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context;
+        var language = TurnInfo.Of(turn).Language;
+        switch (command)
+        {
+            case Command.Help:
+                await SendCardAsync(turn, HelpCard(language), cancellationToken).ConfigureAwait(false);
+                if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.Menu:
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                await SendCardAsync(turn, _cards.Menu(language), cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.Cancel:
+                var hadDialog = dc.ActiveDialog is not null;
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                await turn.SendActivityAsync(_cards.Ui(hadDialog ? "cancel.done" : "cancel.nothing", language), cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.StartOver:
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                await SendCardAsync(turn, _cards.Menu(language), cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.French:
+            case Command.English:
+                await SwitchLanguageAsync(dc, command == Command.French ? Language.Fr : Language.En, cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.Privacy:
+                await SendCardAsync(turn, PrivacyCard(language), cancellationToken).ConfigureAwait(false);
+                if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.ForgetMe:
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                var result = await dc.BeginDialogAsync(ForgetMeDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+                await AfterDialogAsync(dc, result, cancellationToken).ConfigureAwait(false);
+                break;
+            case Command.Onboarding:
+                await turn.SendActivityAsync(_cards.Ui("post.comingSoon", language), cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task OnCardSubmitAsync(DialogContext dc, JsonElement data, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context;
+        var language = TurnInfo.Of(turn).Language;
+        var action = String(data, "action");
+        var topicId = String(data, "topic");
+
+        // An answer to a situation's question: the button says which one, so older cards work too.
+        if (String(data, "choice") is { } choice && String(data, "situation") is { } situationId && String(data, "question") is { } questionId)
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            var result = await dc.BeginDialogAsync(SituationDialog.DialogId,
+                new SituationDialog.Step { Situation = situationId, Question = questionId, Answer = choice }, cancellationToken).ConfigureAwait(false);
+            await AfterDialogAsync(dc, result, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        switch (action)
+        {
+            case null when String(data, "choice") is not null && dc.ActiveDialog is not null:
+                var answered = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+                await AfterDialogAsync(dc, answered, cancellationToken).ConfigureAwait(false);
+                return;
+            case CardActions.Menu:
+                await OnCommandAsync(dc, Command.Menu, cancellationToken).ConfigureAwait(false);
+                return;
+            case CardActions.Cancel:
+                await OnCommandAsync(dc, Command.Cancel, cancellationToken).ConfigureAwait(false);
+                return;
+            case CardActions.Help:
+                await OnCommandAsync(dc, Command.Help, cancellationToken).ConfigureAwait(false);
+                return;
+            case CardActions.Privacy:
+                await OnCommandAsync(dc, Command.Privacy, cancellationToken).ConfigureAwait(false);
+                return;
+            case CardActions.Onboarding:
+                await OnCommandAsync(dc, Command.Onboarding, cancellationToken).ConfigureAwait(false);
+                return;
+            case CardActions.Language when String(data, "language") is "fr" or "en":
+                await SwitchLanguageAsync(dc, Languages.Parse(String(data, "language")!), cancellationToken).ConfigureAwait(false);
+                return;
+            case CardActions.Situation when _cards.Content.TryGetSituation(String(data, "situation"), out var situation):
+                await StartSituationAsync(dc, situation, topic: null, cancellationToken).ConfigureAwait(false);
+                return;
+            case CardActions.Topic when _cards.Content.TryGetTopic(topicId, out var topic):
+                if (Bool(data, "direct"))
+                {
+                    await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                    await _situation.ShowGuidelineAsync(turn, new SituationOutcome { Topic = topic.Id }, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await StartSituationAsync(dc, _cards.Content.Situation(topic.Situation), topic.Id, cancellationToken).ConfigureAwait(false);
+                }
+                return;
+            case CardActions.Feedback when _cards.Content.TryGetTopic(topicId, out var rated) && data.TryGetProperty("helpful", out var helpful) && helpful.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                await _feedback.RecordAsync(rated.Id, helpful.GetBoolean(), cancellationToken).ConfigureAwait(false);
+                await turn.SendActivityAsync(_cards.Ui("feedback.thanks", language), cancellationToken).ConfigureAwait(false);
+                return;
+            case CardActions.Post when _cards.Content.TryGetTopic(topicId, out _):
+                await turn.SendActivityAsync(_cards.Ui("post.comingSoon", language), cancellationToken).ConfigureAwait(false);
+                return;
+            default:
+                _logger.LogInformation("A card click carried data the bot does not know; showing the menu");
+                await turn.SendActivityAsync(_cards.Ui("unknownAction", language), cancellationToken).ConfigureAwait(false);
+                await SendCardAsync(turn, _cards.Menu(language), cancellationToken).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private async Task StartSituationAsync(DialogContext dc, Situation situation, string? topic, CancellationToken cancellationToken)
+    {
+        await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        await dc.BeginDialogAsync(SituationDialog.DialogId,
+            new SituationDialog.Step { Situation = situation.Id, Question = situation.Start, Topic = topic }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SwitchLanguageAsync(DialogContext dc, Language language, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context;
+        var profile = await _profile.GetAsync(turn, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
+        profile.Language = language.Code();
+        turn.TurnState.Set(TurnInfo.Of(turn) with { Language = language });
+        await turn.SendActivityAsync(_cards.Ui("language.switched", language), cancellationToken).ConfigureAwait(false);
+        if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AfterDialogAsync(DialogContext dc, DialogTurnResult result, CancellationToken cancellationToken)
+    {
+        if (result.Status == DialogTurnStatus.Complete && result.Result is ForgetMeDialog.Confirmed)
+        {
+            await ForgetUserAsync(dc.Context, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Deletes every document kept about this user: the profile (language, onboarding) and this chat's state.</summary>
+    private async Task ForgetUserAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = TurnInfo.Of(turn).Language;
+        var deleted = new List<string>();
+        if (await _userState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.profile", language));
+        if (await _conversationState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.conversation", language));
+        _logger.LogInformation("A user asked to be forgotten; {Count} documents deleted", deleted.Count);
+        await turn.SendActivityAsync(deleted.Count == 0
+            ? _cards.Ui("forget.nothing", language)
+            : _cards.Ui("forget.done", language, string.Join(language == Language.Fr ? " et " : " and ", deleted)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Attachment HelpCard(Language language) =>
+        _cards.Info(_cards.Ui("help.title", language), [_cards.Ui("help.body", language), _cards.Ui("help.notCrisis", language)],
+            (_cards.Ui("action.menu", language), new JsonObject { ["action"] = CardActions.Menu }),
+            (_cards.Ui("action.privacy", language), new JsonObject { ["action"] = CardActions.Privacy }),
+            (_cards.Ui(language == Language.Fr ? "action.english" : "action.french", language),
+                new JsonObject { ["action"] = CardActions.Language, ["language"] = language.Other().Code() }));
+
+    private Attachment PrivacyCard(Language language) =>
+        _cards.Info(_cards.Ui("privacy.title", language),
+        [
+            _cards.Ui("privacy.language", language),
+            _cards.Ui("privacy.onboarding", language),
+            _cards.Ui("privacy.conversation", language, (int)Math.Round(_conversationExpiry.TotalHours)),
+            _cards.Ui("privacy.feedback", language),
+            _cards.Ui("privacy.never", language),
+        ]);
+
+    private static Task SendCardAsync(ITurnContext turn, Attachment card, CancellationToken cancellationToken)
+    {
+        var message = Activity.CreateMessage();
+        message.Attachments = [card];
+        return turn.SendActivityAsync(message, cancellationToken);
+    }
+
+    private static bool IsGroupConversation(Activity activity) =>
+        activity.Conversation?.ConversationType is "channel" or "groupChat" || activity.Conversation?.IsGroup == true;
+
+    private static string? String(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool Bool(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+}
+
+/// <summary>How long conversation state lives without activity (from <c>Bot:ConversationStateExpiry</c>).</summary>
+public sealed record ConversationExpiry(TimeSpan Value);

@@ -1,0 +1,12 @@
+using BotFramework.Builder;
+using PolicyBot.Cards;
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Bot;
+
+/// <summary>What every part of the bot needs to know about the current turn, decided once at its start.</summary>
+public sealed record TurnInfo(Language Language, bool IsManager, OrganisationChoices Choices)
+{
+    public static TurnInfo Of(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<TurnInfo>() ?? throw new InvalidOperationException("TurnInfo is set at the start of every PolicyBot turn.");
+}
