@@ -1,0 +1,193 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Core;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using BotFramework.Schema;
+
+namespace BotFramework.State;
+
+/// <summary>
+/// Azure Blob storage: one JSON blob per key in one container, with the blob's own ETag for the
+/// conditional writes. The blob name is the key with <c>/</c> kept as virtual folders and every segment
+/// percent-escaped (<c>msteams/users/29%3A1abc</c>). The container is created on first use.
+/// </summary>
+public sealed class BlobStorage : IStorage
+{
+    /// <summary>The longest blob name Azure accepts.</summary>
+    public const int MaxBlobNameLength = 1024;
+
+    private static readonly BlobHttpHeaders JsonHeaders = new() { ContentType = "application/json" };
+
+    private readonly Lock _gate = new();
+    private Task? _containerReady;
+
+    /// <summary>Uses a storage account connection string (development, Azurite).</summary>
+    public BlobStorage(string connectionString, string containerName, BlobClientOptions? options = null)
+        : this(new BlobServiceClient(connectionString, options ?? CreateDefaultClientOptions()).GetBlobContainerClient(containerName))
+    {
+    }
+
+    /// <summary>Uses an account endpoint such as <c>https://account.blob.core.windows.net</c> and an Entra ID credential (managed identity).</summary>
+    public BlobStorage(Uri serviceUri, TokenCredential credential, string containerName, BlobClientOptions? options = null)
+        : this(new BlobServiceClient(serviceUri, credential, options ?? CreateDefaultClientOptions()).GetBlobContainerClient(containerName))
+    {
+    }
+
+    /// <summary>Uses a container client configured by the caller.</summary>
+    public BlobStorage(BlobContainerClient container) => Container = container ?? throw new ArgumentNullException(nameof(container));
+
+    internal BlobContainerClient Container { get; }
+
+    /// <summary>
+    /// Client options that fail fast: 3 tries with short exponential delays and a 5 s timeout per try,
+    /// so a storage outage fails a turn within seconds instead of the SDK's default of minutes.
+    /// </summary>
+    public static BlobClientOptions CreateDefaultClientOptions()
+    {
+        var options = new BlobClientOptions();
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        return options;
+    }
+
+    /// <summary>The blob name of a key (reversible with <see cref="KeyFromBlobName"/>).</summary>
+    public static string ToBlobName(string key)
+    {
+        var name = StorageKeyEncoding.ToBlobName(key);
+        if (name.Length > MaxBlobNameLength)
+        {
+            throw new ArgumentException($"The storage key is too long: its blob name has {name.Length} characters, Azure allows {MaxBlobNameLength}.", nameof(key));
+        }
+        return name;
+    }
+
+    public static string KeyFromBlobName(string blobName) => StorageKeyEncoding.Decode(blobName);
+
+    public async Task<IReadOnlyDictionary<string, StoredDocument>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, StoredDocument>(keys.Count, StringComparer.Ordinal);
+        if (keys.Count == 1)
+        {
+            var key = keys.First();
+            if (await ReadOneAsync(key, cancellationToken).ConfigureAwait(false) is { } document) result[key] = document;
+            return result;
+        }
+
+        var reads = keys.Distinct(StringComparer.Ordinal).Select(async key => (key, document: await ReadOneAsync(key, cancellationToken).ConfigureAwait(false))).ToArray();
+        foreach (var (key, document) in await Task.WhenAll(reads).ConfigureAwait(false))
+        {
+            if (document is not null) result[key] = document;
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoredDocument> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var writes = changes.Select(async change => (change.Key, etag: await WriteOneAsync(change.Key, change.Value, cancellationToken).ConfigureAwait(false))).ToArray();
+        var etags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
+        foreach (var (key, etag) in await Task.WhenAll(writes).ConfigureAwait(false)) etags[key] = etag;
+        return etags;
+    }
+
+    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0) return;
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(keys.Select(key => Container.GetBlobClient(ToBlobName(key)).DeleteIfExistsAsync(cancellationToken: cancellationToken))).ConfigureAwait(false);
+    }
+
+    private async Task<StoredDocument?> ReadOneAsync(string key, CancellationToken cancellationToken)
+    {
+        var blob = Container.GetBlobClient(ToBlobName(key));
+        BlobDownloadResult download;
+        try
+        {
+            download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        JsonObject document;
+        try
+        {
+            document = JsonNode.Parse(download.Content.ToMemory().Span, documentOptions: new JsonDocumentOptions { MaxDepth = BotJson.Options.MaxDepth })?.AsObject()
+                ?? throw new InvalidDataException($"The stored document '{key}' is null.");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"The stored document '{key}' is not a JSON object.", e);
+        }
+        return new StoredDocument(document, download.Details.ETag.ToString());
+    }
+
+    private async Task<string> WriteOneAsync(string key, StoredDocument change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var blob = Container.GetBlobClient(ToBlobName(key));
+        var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(change.Document, BotJson.Options));
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = JsonHeaders,
+            Conditions = change.ETag switch
+            {
+                null => new BlobRequestConditions { IfNoneMatch = ETag.All },
+                "*" => null,
+                var etag => new BlobRequestConditions { IfMatch = new ETag(etag) },
+            },
+        };
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var response = await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+                return response.Value.ETag.ToString();
+            }
+            catch (RequestFailedException e) when (IsConflict(e, change.ETag))
+            {
+                throw new EtagConflictException(key, e);
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound && attempt == 1)
+            {
+                // Someone deleted the container after it was created: create it again and retry once.
+                lock (_gate) _containerReady = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// 412 ConditionNotMet: the ETag no longer matches; 409 BlobAlreadyExists: a create-only write found a
+    /// blob; 404 on an If-Match write: the document was deleted since it was read.
+    /// </summary>
+    private static bool IsConflict(RequestFailedException e, string? expectedETag) =>
+        e.Status == (int)HttpStatusCode.PreconditionFailed
+        || (e.Status == (int)HttpStatusCode.Conflict && e.ErrorCode == BlobErrorCode.BlobAlreadyExists)
+        || (e.Status == (int)HttpStatusCode.NotFound && e.ErrorCode == BlobErrorCode.BlobNotFound && expectedETag is not null);
+
+    private Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        var ready = Volatile.Read(ref _containerReady);
+        if (ready is { IsCompletedSuccessfully: true }) return ready;
+        lock (_gate)
+        {
+            // Shared by all callers, so one caller's cancellation must not fail it; a failure is retried by the next call.
+            if (_containerReady is null || _containerReady.IsFaulted || _containerReady.IsCanceled)
+            {
+                _containerReady = Container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+            }
+            return _containerReady.WaitAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using BotFramework.Builder;
+
+namespace BotFramework.State;
+
+/// <summary>State of one user across conversations (language, onboarding), under <c>{channelId}/users/{from.id}</c>.</summary>
+public class UserState(IStorage storage, TimeSpan? expireAfter = null, TimeProvider? timeProvider = null)
+    : BotState(storage, expireAfter, timeProvider)
+{
+    protected override string GetStorageKey(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.From?.Id))
+        {
+            throw new InvalidOperationException("User state needs the activity's channelId and from.id.");
+        }
+        return $"{activity.ChannelId}/users/{activity.From.Id}";
+    }
+}
