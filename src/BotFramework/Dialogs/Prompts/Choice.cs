@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace BotFramework.Dialogs.Prompts;
+
+/// <summary>One option of a <see cref="ChoicePrompt"/>: a stable value, the words shown, and other words that mean it.</summary>
+public sealed class Choice
+{
+    public Choice() { }
+
+    public Choice(string value, string? title = null, params string[] synonyms)
+    {
+        Value = value;
+        Title = title;
+        Synonyms = synonyms.Length > 0 ? [.. synonyms] : null;
+    }
+
+    /// <summary>What the prompt returns, and what a card button submits as <c>{"choice": value}</c>.</summary>
+    public string Value { get; set; } = "";
+
+    /// <summary>What the user sees; <see cref="Value"/> when absent.</summary>
+    public string? Title { get; set; }
+
+    public List<string>? Synonyms { get; set; }
+
+    [JsonIgnore]
+    public string DisplayText => string.IsNullOrEmpty(Title) ? Value : Title;
+}
