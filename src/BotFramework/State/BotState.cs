@@ -106,12 +106,17 @@ public abstract class BotState
         turnContext.TurnState.Set(_cacheKey, new CachedState(GetStorageKey(turnContext), "*", [], saved: null) { MustWrite = true });
     }
 
-    /// <summary>Deletes the document from storage now and forgets what this turn loaded.</summary>
-    public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes the document from storage now and forgets what this turn loaded. Returns whether a
+    /// document was stored (read once if this turn had not loaded it yet).
+    /// </summary>
+    public async Task<bool> DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        var existed = (await LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false)).ETag is not null;
         turnContext.TurnState.Remove(_cacheKey);
         await Storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken).ConfigureAwait(false);
+        return existed;
     }
 
     private CachedState? Cached(ITurnContext turnContext)

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using BotFramework.Dialogs;
+using BotFramework.Builder;
+using BotFramework.Dialogs.Prompts;
 using BotFramework.Schema;
 using PolicyBot.Bot;
 using PolicyBot.Cards;

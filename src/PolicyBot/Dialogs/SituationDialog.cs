@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BotFramework.Builder;
 using BotFramework.Dialogs;
+using BotFramework.Dialogs.Prompts;
 using BotFramework.Schema;
 using PolicyBot.Bot;
 using PolicyBot.Cards;
