@@ -83,6 +83,11 @@ public sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
 
         var kind = Classify(jwt);
         if (kind is null) return AuthenticationResult.Failure("Untrusted token issuer");
+        if (!AuthenticationConstants.AllowedSigningAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
+        {
+            return AuthenticationResult.Failure("Signing algorithm not allowed");
+        }
+
         if (string.IsNullOrEmpty(jwt.Kid)) return AuthenticationResult.Failure("Token has no key id (kid)");
 
         OpenIdMetadata? metadata;
