@@ -2,6 +2,7 @@ using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using BotFramework.Builder;
 using BotFramework.Connector;
+using BotFramework.Connector.Authentication;
 using BotFramework.Schema;
 using Microsoft.AspNetCore.Http;
 using Activity = BotFramework.Schema.Activity;
@@ -25,25 +26,25 @@ public sealed class CloudAdapter : BotAdapter
     };
 
     private readonly ConnectorClient _connector;
-    private readonly IActivityAuthenticator _authenticator;
-    private readonly Func<string?, bool> _isTenantAllowed;
+    private readonly IBotFrameworkAuthenticator _authenticator;
+    private readonly BotFrameworkOptions _auth;
     private readonly BotHostOptions _options;
     private readonly ILogger<CloudAdapter> _logger;
 
     public CloudAdapter(
         ConnectorClient connector,
-        IActivityAuthenticator authenticator,
+        IBotFrameworkAuthenticator authenticator,
+        IOptions<BotFrameworkOptions> authOptions,
         IOptions<BotHostOptions> options,
         IEnumerable<IMiddleware> middleware,
-        ILogger<CloudAdapter> logger,
-        Func<string?, bool>? isTenantAllowed = null)
+        ILogger<CloudAdapter> logger)
         : base(logger)
     {
         _connector = connector;
         _authenticator = authenticator;
         _options = options.Value;
         _logger = logger;
-        _isTenantAllowed = isTenantAllowed ?? (_ => true);
+        _auth = authOptions.Value;
         foreach (var m in middleware) Use(m);
     }
 
@@ -81,7 +82,8 @@ public sealed class CloudAdapter : BotAdapter
             return;
         }
 
-        var auth = await _authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity!, cancellationToken).ConfigureAwait(false);
+        var header = request.Headers.Authorization.ToString();
+        var auth = await _authenticator.AuthenticateAsync(header.Length > 0 ? header : null, activity!.ChannelId, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
         if (!auth.Succeeded)
         {
             _logger.LogWarning("Refused an unauthenticated {ActivityType} activity: {Reason}", activity!.Type, auth.FailureReason);
@@ -89,7 +91,7 @@ public sealed class CloudAdapter : BotAdapter
             return;
         }
 
-        if (!_isTenantAllowed(activity!.GetTenantId()))
+        if (!_auth.IsTenantAllowed(activity!.GetTenantId()))
         {
             _logger.LogWarning("Refused a {ActivityType} activity from a tenant outside AllowedTenants", activity.Type);
             await RefuseAsync(response, StatusCodes.Status403Forbidden, "This tenant is not allowed to use this bot.").ConfigureAwait(false);

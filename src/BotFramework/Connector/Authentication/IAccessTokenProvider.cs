@@ -1,7 +1,8 @@
 namespace BotFramework.Connector.Authentication;
 
-/// <summary>Gets the bearer token the bot sends to the Connector; null means send none (local mode).</summary>
+/// <summary>Supplies the bearer token for the bot's calls to the Connector (the activity's serviceUrl).</summary>
 public interface IAccessTokenProvider
 {
+    /// <summary>A valid access token, or null to send no <c>Authorization</c> header (local mode).</summary>
     Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken = default);
 }
