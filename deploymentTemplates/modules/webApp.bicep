@@ -1,0 +1,128 @@
+// Linux App Service plan and web app that host the bot (.NET 10). The app authenticates to Bot Framework and
+// to Blob storage with the user-assigned managed identity, so no secret appears in its settings.
+
+@description('App Service plan name.')
+param planName string
+
+@description('Web app name; its host name is <name>.azurewebsites.net.')
+param siteName string
+
+@description('Azure region of the plan and the app.')
+param location string
+
+@description('App Service plan SKU. Always On needs Basic or higher.')
+param skuName string
+
+@description('Number of instances. Instances share state through Blob storage (ETag-conditional writes).')
+@minValue(1)
+@maxValue(30)
+param instanceCount int
+
+@description('Resource id of the user-assigned managed identity attached to the app.')
+param identityResourceId string
+
+@description('Client id of that identity: the bot\'s Microsoft App Id and the Blob credential.')
+param identityClientId string
+
+@description('Entra tenant of the bot; the only tenant whose activities are accepted.')
+param tenantId string
+
+@description('Blob service endpoint of the state account, e.g. https://account.blob.core.windows.net/.')
+param blobServiceUri string
+
+@description('Blob container that holds the bot state.')
+param containerName string
+
+@description('Entra object ids of the managers (PolicyBot:Managers).')
+param managerObjectIds string[]
+
+// Configuration keys read by PolicyBot.Web ("__" stands for ":" and array indexes on App Service).
+var baseAppSettings = [
+  {
+    name: 'MicrosoftAppType'
+    value: 'UserAssignedMSI'
+  }
+  {
+    name: 'MicrosoftAppId'
+    value: identityClientId
+  }
+  {
+    name: 'MicrosoftAppTenantId'
+    value: tenantId
+  }
+  {
+    name: 'AllowedTenants__0'
+    value: tenantId
+  }
+  {
+    name: 'Storage__Provider'
+    value: 'AzureBlob'
+  }
+  {
+    name: 'Storage__ServiceUri'
+    value: blobServiceUri
+  }
+  {
+    name: 'Storage__ContainerName'
+    value: containerName
+  }
+  {
+    name: 'Storage__ManagedIdentityClientId'
+    value: identityClientId
+  }
+]
+
+var managerAppSettings = [
+  for (objectId, i) in managerObjectIds: {
+    name: 'PolicyBot__Managers__${i}'
+    value: objectId
+  }
+]
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  kind: 'linux'
+  sku: {
+    name: skuName
+    capacity: instanceCount
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: siteName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityResourceId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    publicNetworkAccess: 'Enabled'
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      appCommandLine: 'dotnet PolicyBot.Web.dll --urls http://0.0.0.0:8080'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: concat(baseAppSettings, managerAppSettings)
+    }
+  }
+}
+
+@description('Web app name (for az webapp deploy).')
+output name string = site.name
+
+@description('Default host name, e.g. policybot-xyz.azurewebsites.net.')
+output hostName string = site.properties.defaultHostName
