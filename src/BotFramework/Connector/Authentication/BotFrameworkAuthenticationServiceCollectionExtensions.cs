@@ -3,7 +3,6 @@ using BotFramework.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +24,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<BotFrameworkOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>>(
-            sp => new BotFrameworkOptionsValidator(sp.GetService<IHostEnvironment>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         // Long-lived client: the pooled connection lifetime picks up DNS changes instead of handler rotation.

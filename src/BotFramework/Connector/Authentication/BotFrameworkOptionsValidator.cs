@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace BotFramework.Connector.Authentication;
 
 /// <summary>Fails start-up with <see cref="BotFrameworkOptions.Validate"/>'s messages; anonymous mode only in Development.</summary>
-internal sealed class BotFrameworkOptionsValidator(IHostEnvironment? environment) : IValidateOptions<BotFrameworkOptions>
+internal sealed class BotFrameworkOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<BotFrameworkOptions>
 {
     public ValidateOptionsResult Validate(string? name, BotFrameworkOptions options)
     {

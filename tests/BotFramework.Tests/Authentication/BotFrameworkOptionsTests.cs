@@ -1,0 +1,265 @@
+using Microsoft.Extensions.Configuration;
+
+namespace BotFramework.Tests.Authentication;
+
+public sealed class BotFrameworkOptionsTests
+{
+    private const string AppId = AuthenticationScenario.AppId;
+    private const string TenantId = AuthenticationScenario.TenantId;
+
+    [Fact]
+    public void Binding_ReadsTheSdkKeysFromTheConfigurationRoot()
+    {
+        var options = Bind(new()
+        {
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = "secret",
+            ["MicrosoftAppTenantId"] = TenantId,
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["AllowedTenants:0"] = TenantId,
+            ["AllowedTenants:1"] = AuthenticationScenario.OtherTenantId,
+            ["RequiredEndorsements:0"] = "msteams",
+            ["ChannelOpenIdMetadataUrl"] = "http://127.0.0.1:5000/openid",
+        });
+
+        Assert.Equal(AppId, options.MicrosoftAppId);
+        Assert.Equal("secret", options.MicrosoftAppPassword);
+        Assert.Equal(TenantId, options.MicrosoftAppTenantId);
+        Assert.Equal(MicrosoftAppType.SingleTenant, options.MicrosoftAppType);
+        Assert.Equal([TenantId, AuthenticationScenario.OtherTenantId], options.AllowedTenants);
+        Assert.Equal(["msteams"], options.RequiredEndorsements);
+        Assert.Equal("http://127.0.0.1:5000/openid", options.ChannelOpenIdMetadataUrl);
+        Assert.Equal(BotFrameworkOptions.DefaultEntraOpenIdMetadataUrlTemplate, options.EntraOpenIdMetadataUrlTemplate);
+    }
+
+    [Theory]
+    [InlineData("singletenant", MicrosoftAppType.SingleTenant)]
+    [InlineData("SINGLETENANT", MicrosoftAppType.SingleTenant)]
+    [InlineData("userassignedmsi", MicrosoftAppType.UserAssignedMSI)]
+    [InlineData("multiTenant", MicrosoftAppType.MultiTenant)]
+    public void Binding_ParsesTheAppTypeCaseInsensitively(string value, MicrosoftAppType expected)
+    {
+        var options = Bind(new() { ["MicrosoftAppType"] = value });
+
+        Assert.Equal(expected, options.MicrosoftAppType);
+    }
+
+    [Fact]
+    public void Defaults_AreMultiTenant_AnyTenant_AndThePublicCloudMetadata()
+    {
+        var options = new BotFrameworkOptions();
+
+        Assert.Equal(MicrosoftAppType.MultiTenant, options.MicrosoftAppType);
+        Assert.Empty(options.AllowedTenants);
+        Assert.False(options.AllowUnauthenticatedRequests);
+        Assert.True(options.IsLocalMode);
+        Assert.Equal("https://login.botframework.com/v1/.well-known/openidconfiguration", options.ChannelOpenIdMetadataUrl);
+        Assert.Equal("https://login.microsoftonline.com/{tenantId}/v2.0/.well-known/openid-configuration", options.EntraOpenIdMetadataUrlTemplate);
+    }
+
+    [Fact]
+    public void EntraMetadataUrl_FillsInTheTenant()
+    {
+        var options = new BotFrameworkOptions { MicrosoftAppTenantId = TenantId };
+
+        Assert.Equal($"https://login.microsoftonline.com/{TenantId}/v2.0/.well-known/openid-configuration", options.EntraOpenIdMetadataUrl);
+    }
+
+    [Fact]
+    public void Validate_MultiTenantWithIdAndPassword_HasNoProblems() =>
+        Assert.Empty(new BotFrameworkOptions { MicrosoftAppId = AppId, MicrosoftAppPassword = "secret" }.Validate());
+
+    [Fact]
+    public void Validate_SingleTenantComplete_HasNoProblems() =>
+        Assert.Empty(SingleTenant().Validate());
+
+    [Fact]
+    public void Validate_UserAssignedMsiComplete_HasNoProblems() =>
+        Assert.Empty(new BotFrameworkOptions { MicrosoftAppType = MicrosoftAppType.UserAssignedMSI, MicrosoftAppId = AppId, MicrosoftAppTenantId = TenantId }.Validate());
+
+    [Fact]
+    public void Validate_LocalModeWithOptIn_HasNoProblems() =>
+        Assert.Empty(new BotFrameworkOptions { AllowUnauthenticatedRequests = true }.Validate());
+
+    [Fact]
+    public void Validate_NoAppIdWithoutOptIn_SaysToSetTheAppIdOrOptIn()
+    {
+        var problem = Assert.Single(new BotFrameworkOptions().Validate());
+
+        Assert.Contains("set MicrosoftAppId", problem);
+        Assert.Contains("AllowUnauthenticatedRequests", problem);
+    }
+
+    [Fact]
+    public void Validate_SingleTenantWithoutAppId_SaysToSetIt()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppId = null;
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.Contains("SingleTenant", problem);
+        Assert.Contains("set MicrosoftAppId", problem);
+    }
+
+    [Fact]
+    public void Validate_SingleTenantWithoutTenant_SaysToSetIt()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppTenantId = "";
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.Contains("set MicrosoftAppTenantId", problem);
+    }
+
+    [Fact]
+    public void Validate_SingleTenantWithoutPassword_SaysToSetIt()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppPassword = null;
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.Contains("set MicrosoftAppPassword", problem);
+    }
+
+    [Fact]
+    public void Validate_SingleTenantWithNothing_ListsEveryMissingSetting()
+    {
+        var problems = new BotFrameworkOptions { MicrosoftAppType = MicrosoftAppType.SingleTenant }.Validate().ToList();
+
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Contains("set MicrosoftAppId", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("set MicrosoftAppTenantId", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("set MicrosoftAppPassword", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_UserAssignedMsiWithoutAppId_SaysToSetTheIdentitysClientId()
+    {
+        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppType = MicrosoftAppType.UserAssignedMSI, MicrosoftAppTenantId = TenantId }.Validate());
+
+        Assert.Contains("set MicrosoftAppId to the client ID of the user-assigned managed identity", problem);
+    }
+
+    [Fact]
+    public void Validate_UserAssignedMsiWithoutTenant_SaysToSetIt()
+    {
+        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppType = MicrosoftAppType.UserAssignedMSI, MicrosoftAppId = AppId }.Validate());
+
+        Assert.Contains("UserAssignedMSI", problem);
+        Assert.Contains("set MicrosoftAppTenantId", problem);
+    }
+
+    [Fact]
+    public void Validate_UserAssignedMsiWithPassword_SaysToRemoveIt()
+    {
+        var options = new BotFrameworkOptions { MicrosoftAppType = MicrosoftAppType.UserAssignedMSI, MicrosoftAppId = AppId, MicrosoftAppTenantId = TenantId, MicrosoftAppPassword = "secret" };
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.Contains("remove MicrosoftAppPassword", problem);
+    }
+
+    [Fact]
+    public void Validate_MultiTenantAppIdWithoutPassword_SaysToSetThePassword()
+    {
+        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppId = AppId }.Validate());
+
+        Assert.Contains("set MicrosoftAppPassword", problem);
+    }
+
+    [Fact]
+    public void Validate_PasswordWithoutAppId_SaysToSetTheAppId()
+    {
+        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppPassword = "secret" }.Validate());
+
+        Assert.Contains("set MicrosoftAppId", problem);
+    }
+
+    [Theory]
+    [InlineData("my-bot")]
+    [InlineData("28:6b3c9b38-4a4e-4d2f-9a57-1f0e5e1f2a11")]
+    public void Validate_AppIdThatIsNotAGuid_SaysWhatItShouldBe(string appId)
+    {
+        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppId = appId, MicrosoftAppPassword = "secret" }.Validate());
+
+        Assert.Contains("MicrosoftAppId", problem);
+        Assert.Contains("not a GUID", problem);
+        Assert.Contains("application (client) ID", problem);
+    }
+
+    [Fact]
+    public void Validate_SingleTenantWithADomainForTenant_SaysToUseTheTenantId()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppTenantId = "contoso.onmicrosoft.com";
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.Contains("MicrosoftAppTenantId", problem);
+        Assert.Contains("not a GUID", problem);
+    }
+
+    [Fact]
+    public void Validate_AllowedTenantThatIsNotAGuid_NamesTheEntry()
+    {
+        var options = SingleTenant();
+        options.AllowedTenants = [TenantId, "contoso"];
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.Contains("AllowedTenants:1", problem);
+    }
+
+    [Fact]
+    public void Validate_MetadataUrlsThatAreNotUrls_SayHowToGetTheDefaults()
+    {
+        var options = SingleTenant();
+        options.ChannelOpenIdMetadataUrl = "login.botframework.com";
+        options.EntraOpenIdMetadataUrlTemplate = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+        var problems = options.Validate().ToList();
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("ChannelOpenIdMetadataUrl", StringComparison.Ordinal) && p.Contains(BotFrameworkOptions.DefaultChannelOpenIdMetadataUrl, StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("EntraOpenIdMetadataUrlTemplate", StringComparison.Ordinal) && p.Contains("{tenantId}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IsTenantAllowed_WithNoList_AllowsAnyTenant()
+    {
+        var options = new BotFrameworkOptions();
+
+        Assert.True(options.IsTenantAllowed(TenantId));
+        Assert.True(options.IsTenantAllowed(null));
+    }
+
+    [Fact]
+    public void IsTenantAllowed_WithAList_AllowsOnlyListedTenants_IgnoringCase()
+    {
+        var options = new BotFrameworkOptions { AllowedTenants = [TenantId] };
+
+        Assert.True(options.IsTenantAllowed(TenantId.ToUpperInvariant()));
+        Assert.False(options.IsTenantAllowed(AuthenticationScenario.OtherTenantId));
+        Assert.False(options.IsTenantAllowed(null));
+        Assert.False(options.IsTenantAllowed(""));
+    }
+
+    private static BotFrameworkOptions SingleTenant() => new()
+    {
+        MicrosoftAppType = MicrosoftAppType.SingleTenant,
+        MicrosoftAppId = AppId,
+        MicrosoftAppTenantId = TenantId,
+        MicrosoftAppPassword = "secret",
+    };
+
+    private static BotFrameworkOptions Bind(Dictionary<string, string?> values)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var options = new BotFrameworkOptions();
+        configuration.Bind(options);
+        return options;
+    }
+}
