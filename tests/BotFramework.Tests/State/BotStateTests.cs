@@ -22,6 +22,25 @@ public sealed class BotStateTests : BotStateTestBase
     }
 
     [Fact]
+    public async Task ReadingSeveralTypedProperties_WithoutChangingThem_WritesNothing()
+    {
+        var first = Turns.Turn();
+        await ProgressProperty.SetAsync(first, new Progress { Topic = "travel", Step = 2, Choices = ["a", "b"] });
+        await Conversation.CreateProperty<int>("attempts").SetAsync(first, 3);
+        await Conversation.CreateProperty<string>("dialog").SetAsync(first, "policy");
+        await Conversation.SaveChangesAsync(first);
+        Storage.Reset();
+
+        var turn = Turns.Turn();
+        await Conversation.CreateProperty<string>("dialog").GetAsync(turn);
+        await ProgressProperty.GetAsync(turn);
+        await Conversation.CreateProperty<int>("attempts").GetAsync(turn);
+        await Conversation.SaveChangesAsync(turn);
+
+        Assert.Equal(0, Storage.Writes);
+    }
+
+    [Fact]
     public async Task AutoSave_SavesOnlyTheStatesTheTurnUsed_WithOneReadAndOneWrite()
     {
         Turns.Use(new AutoSaveStateMiddleware(Conversation, User));
