@@ -103,7 +103,7 @@ public abstract class BotState
             state.Document.Clear();
             return;
         }
-        turnContext.TurnState.Set(_cacheKey, new CachedState(GetStorageKey(turnContext), "*", [], saved: null) { MustWrite = true });
+        turnContext.TurnState.Set(_cacheKey, new CachedState(GetStorageKey(turnContext), "*", new JsonObject(), saved: null) { MustWrite = true });
     }
 
     /// <summary>
@@ -131,7 +131,7 @@ public abstract class BotState
 
         var key = GetStorageKey(turnContext);
         var found = await Storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        var state = found.TryGetValue(key, out var stored) ? FromStored(key, stored) : new CachedState(key, etag: null, [], saved: null);
+        var state = found.TryGetValue(key, out var stored) ? FromStored(key, stored) : new CachedState(key, etag: null, new JsonObject(), saved: null);
         turnContext.TurnState.Set(_cacheKey, state);
         return state;
     }
@@ -151,7 +151,7 @@ public abstract class BotState
 
         // An expired document starts empty but keeps its ETag, so the next write still checks nobody else wrote it.
         return expired
-            ? new CachedState(key, stored.ETag, [], saved) { Expired = true }
+            ? new CachedState(key, stored.ETag, new JsonObject(), saved) { Expired = true }
             : new CachedState(key, stored.ETag, document, saved);
     }
 

@@ -23,6 +23,7 @@ public sealed class FileStorage : IStorage
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         Folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(Folder);
+        DeleteAbandonedTempFiles();
         _locks = new SemaphoreSlim[LockStripes];
         for (var i = 0; i < _locks.Length; i++) _locks[i] = new SemaphoreSlim(1, 1);
     }
@@ -188,6 +189,15 @@ public sealed class FileStorage : IStorage
             }
         }
         throw new InvalidDataException($"The stored document '{key}' has no eTag.");
+    }
+
+    /// <summary>Temp files are only left by a process that died mid-write; with one process per folder they are garbage.</summary>
+    private void DeleteAbandonedTempFiles()
+    {
+        foreach (var temp in Directory.EnumerateFiles(Folder, $"{ChunkSuffix}*.tmp", SearchOption.AllDirectories))
+        {
+            File.Delete(temp);
+        }
     }
 
     private SemaphoreSlim LockFor(string key) => _locks[(uint)StringComparer.Ordinal.GetHashCode(key) % LockStripes];
