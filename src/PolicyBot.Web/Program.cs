@@ -1,7 +1,18 @@
 using BotFramework;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using PolicyBot;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// The repository's top-level appsettings.json (copied next to the binaries) holds the defaults;
+// environment variables and command-line arguments (--urls, Storage:Provider=…) override it.
+builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+{
+    Path = "appsettings.json",
+    Optional = true,
+    FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+});
 
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddPolicyBot(builder.Configuration);

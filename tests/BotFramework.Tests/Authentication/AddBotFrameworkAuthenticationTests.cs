@@ -27,34 +27,14 @@ public sealed class AddBotFrameworkAuthenticationTests
     }
 
     [Fact]
-    public async Task EmptyConfiguration_FailsStartUp()
+    public async Task EmptyConfiguration_StartsInLocalMode_WithoutAnOutboundToken()
     {
-        using var host = BuildHost(Environments.Development, []);
-
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-
-        Assert.Contains("set MicrosoftAppId", Assert.Single(error.Failures));
-    }
-
-    [Fact]
-    public async Task UnauthenticatedOptIn_OutsideDevelopment_FailsStartUp()
-    {
-        using var host = BuildHost(Environments.Production, new() { ["AllowUnauthenticatedRequests"] = "true" });
-
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-
-        Assert.Contains("only allowed in the Development environment", Assert.Single(error.Failures));
-    }
-
-    [Fact]
-    public async Task UnauthenticatedOptIn_InDevelopment_StartsWithoutAnOutboundToken()
-    {
-        using var host = BuildHost(Environments.Development, new() { ["AllowUnauthenticatedRequests"] = "true" });
+        using var host = BuildHost(Environments.Production, []);
 
         await host.StartAsync();
 
         Assert.IsType<NoAccessTokenProvider>(host.Services.GetRequiredService<IAccessTokenProvider>());
-        var result = await host.Services.GetRequiredService<IBotFrameworkAuthenticator>().AuthenticateAsync(null, "emulator", "http://localhost:5005");
+        var result = await host.Services.GetRequiredService<IBotFrameworkAuthenticator>().AuthenticateAsync(null, "msteams", "http://localhost:56150/_connector");
         Assert.True(result.IsAnonymous);
         await host.StopAsync();
     }

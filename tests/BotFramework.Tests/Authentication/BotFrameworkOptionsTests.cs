@@ -51,7 +51,6 @@ public sealed class BotFrameworkOptionsTests
 
         Assert.Equal(MicrosoftAppType.MultiTenant, options.MicrosoftAppType);
         Assert.Empty(options.AllowedTenants);
-        Assert.False(options.AllowUnauthenticatedRequests);
         Assert.True(options.IsLocalMode);
         Assert.Equal("https://login.botframework.com/v1/.well-known/openidconfiguration", options.ChannelOpenIdMetadataUrl);
         Assert.Equal("https://login.microsoftonline.com/{tenantId}/v2.0/.well-known/openid-configuration", options.EntraOpenIdMetadataUrlTemplate);
@@ -78,17 +77,8 @@ public sealed class BotFrameworkOptionsTests
         Assert.Empty(new BotFrameworkOptions { MicrosoftAppType = MicrosoftAppType.UserAssignedMSI, MicrosoftAppId = AppId, MicrosoftAppTenantId = TenantId }.Validate());
 
     [Fact]
-    public void Validate_LocalModeWithOptIn_HasNoProblems() =>
-        Assert.Empty(new BotFrameworkOptions { AllowUnauthenticatedRequests = true }.Validate());
-
-    [Fact]
-    public void Validate_NoAppIdWithoutOptIn_SaysToSetTheAppIdOrOptIn()
-    {
-        var problem = Assert.Single(new BotFrameworkOptions().Validate());
-
-        Assert.Contains("set MicrosoftAppId", problem);
-        Assert.Contains("AllowUnauthenticatedRequests", problem);
-    }
+    public void Validate_LocalMode_HasNoProblems() =>
+        Assert.Empty(new BotFrameworkOptions().Validate());
 
     [Fact]
     public void Validate_SingleTenantWithoutAppId_SaysToSetIt()

@@ -1,12 +1,12 @@
 namespace BotFramework.Tests.Authentication;
 
-/// <summary>No app id configured: anonymous requests only with the explicit development opt-in.</summary>
+/// <summary>No app id configured (local mode, design.md): requests without a token are accepted; tokens cannot be validated and are refused.</summary>
 public sealed class LocalModeAuthenticationTests
 {
     [Fact]
-    public async Task LocalMode_WithOptIn_AcceptsARequestWithoutHeader_AsAnonymous()
+    public async Task LocalMode_AcceptsARequestWithoutHeader_AsAnonymous()
     {
-        var scenario = LocalScenario(allowUnauthenticated: true);
+        var scenario = LocalScenario();
 
         var result = await scenario.AuthenticateHeaderAsync(null);
 
@@ -19,20 +19,9 @@ public sealed class LocalModeAuthenticationTests
     }
 
     [Fact]
-    public async Task LocalMode_WithoutOptIn_RejectsARequestWithoutHeader()
-    {
-        var scenario = LocalScenario(allowUnauthenticated: false);
-
-        var result = await scenario.AuthenticateHeaderAsync(null);
-
-        Assert.False(result.Succeeded);
-        Assert.StartsWith("Authentication is not configured", result.FailureReason);
-    }
-
-    [Fact]
     public async Task LocalMode_RejectsARequestThatCarriesAToken()
     {
-        var scenario = LocalScenario(allowUnauthenticated: true);
+        var scenario = LocalScenario();
 
         var result = await scenario.AuthenticateAsync(scenario.ChannelToken());
 
@@ -41,9 +30,9 @@ public sealed class LocalModeAuthenticationTests
     }
 
     [Fact]
-    public async Task OptIn_IsIgnored_WhenAnAppIdIsConfigured()
+    public async Task WithAnAppId_ARequestWithoutHeader_IsRejected()
     {
-        var scenario = new AuthenticationScenario(configure: o => o.AllowUnauthenticatedRequests = true);
+        var scenario = new AuthenticationScenario();
 
         var result = await scenario.AuthenticateHeaderAsync(null);
 
@@ -51,10 +40,9 @@ public sealed class LocalModeAuthenticationTests
         Assert.Equal("Missing Authorization header", result.FailureReason);
     }
 
-    private static AuthenticationScenario LocalScenario(bool allowUnauthenticated) => new(configure: o =>
+    private static AuthenticationScenario LocalScenario() => new(configure: o =>
     {
         o.MicrosoftAppId = null;
         o.MicrosoftAppPassword = null;
-        o.AllowUnauthenticatedRequests = allowUnauthenticated;
     });
 }

@@ -13,6 +13,8 @@ internal sealed class JsonRoundTripAccessor<T> : IStatePropertyAccessor<T>
 {
     private static readonly string CacheKey = $"{nameof(JsonRoundTripAccessor<T>)}:{typeof(T).Name}";
 
+    public string Name => "dialogState";
+
     /// <summary>The stored JSON, or null when nothing is stored.</summary>
     public string? Json { get; set; }
 

@@ -18,7 +18,6 @@ public sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
 
     private readonly JsonWebTokenHandler _handler = new();
     private readonly bool _isLocalMode;
-    private readonly bool _allowUnauthenticated;
     private readonly string? _tenantId;
     private readonly string[] _requiredEndorsements;
     private readonly TokenKind _channel;
@@ -29,7 +28,6 @@ public sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metadataCacheFor);
         _isLocalMode = options.IsLocalMode;
-        _allowUnauthenticated = options.AllowUnauthenticatedRequests;
         _requiredEndorsements = options.RequiredEndorsements.Where(e => !string.IsNullOrEmpty(e)).ToArray();
 
         var appId = options.MicrosoftAppId ?? string.Empty;
@@ -61,9 +59,8 @@ public sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         if (string.IsNullOrEmpty(authorizationHeader))
         {
             if (!_isLocalMode) return AuthenticationResult.Failure("Missing Authorization header");
-            return _allowUnauthenticated
-                ? AuthenticationResult.Anonymous()
-                : AuthenticationResult.Failure("Authentication is not configured (no MicrosoftAppId) and unauthenticated requests are not allowed");
+            // Local mode (no MicrosoftAppId), as design.md's wire contract defines it: the host warns at start.
+            return AuthenticationResult.Anonymous();
         }
 
         if (_isLocalMode) return AuthenticationResult.Failure("A token was sent but no MicrosoftAppId is configured to validate it");

@@ -23,11 +23,6 @@ public sealed class BotFrameworkOptions
     /// <summary>Tenants whose users may talk to the bot; empty means any tenant.</summary>
     public string[] AllowedTenants { get; set; } = [];
 
-    /// <summary>
-    /// Explicit opt-in to accept requests without a token when no <see cref="MicrosoftAppId"/> is set
-    /// (local development with the Emulator). Refused at start outside the Development environment.
-    /// </summary>
-    public bool AllowUnauthenticatedRequests { get; set; }
 
     /// <summary>Endorsements every channel token's signing key must carry, in addition to the activity's channel id.</summary>
     public string[] RequiredEndorsements { get; set; } = [];
@@ -92,10 +87,6 @@ public sealed class BotFrameworkOptions
                 else if (!hasAppId && hasPassword)
                 {
                     yield return "MicrosoftAppPassword is set but MicrosoftAppId is empty: set MicrosoftAppId to the application (client) ID of the bot's app registration.";
-                }
-                else if (!hasAppId && !AllowUnauthenticatedRequests)
-                {
-                    yield return "MicrosoftAppId is not set, so requests cannot be authenticated: set MicrosoftAppId, MicrosoftAppPassword (and MicrosoftAppType, MicrosoftAppTenantId) from the bot's Azure registration, or for local development only set AllowUnauthenticatedRequests to true.";
                 }
                 break;
         }
