@@ -70,9 +70,16 @@ public sealed class ContentLibrary
         var names = assembly.GetManifestResourceNames();
         var topics = names.Where(n => n.StartsWith("content/topics/", StringComparison.Ordinal)).Select(n => Read<Topic>(assembly, n));
         var situations = names.Where(n => n.StartsWith("content/situations/", StringComparison.Ordinal)).Select(n => Read<Situation>(assembly, n));
-        return new ContentLibrary(topics, situations,
-            Read<SynonymGroups>(assembly, "content/synonyms.json"),
-            Read<Dictionary<string, Dictionary<string, string>>>(assembly, "content/ui.json"));
+        // Interface strings: ui.json plus one ui.<feature>.json per feature; a key defined twice is an error.
+        var ui = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var name in names.Where(n => n.StartsWith("content/ui", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            foreach (var (key, texts) in Read<Dictionary<string, Dictionary<string, string>>>(assembly, name))
+            {
+                if (!ui.TryAdd(key, texts)) throw new InvalidDataException($"The interface string '{key}' is defined twice ({name}).");
+            }
+        }
+        return new ContentLibrary(topics, situations, Read<SynonymGroups>(assembly, "content/synonyms.json"), ui);
     }
 
     private static T Read<T>(Assembly assembly, string name)
