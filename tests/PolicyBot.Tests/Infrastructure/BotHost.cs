@@ -4,6 +4,8 @@ using System.Text.Json;
 using BotFramework.Schema;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -16,9 +18,11 @@ namespace PolicyBot.Tests.Infrastructure;
 public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public BotHost(IDictionary<string, string?>? settings = null)
+    public BotHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         DataFolder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -36,22 +40,31 @@ public sealed class BotHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
-        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs));
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        if (_configureServices is not null) builder.ConfigureTestServices(_configureServices);
     }
 
     /// <summary>Everything the host logged, to check that no message text is ever logged.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public async Task<HttpResponseMessage> PostAsync(Activity activity, string? bearerToken = null)
+    public Task<HttpResponseMessage> PostAsync(Activity activity, string? bearerToken = null) =>
+        PostRawAsync(JsonSerializer.Serialize(activity, BotJson.Options), "application/json", bearerToken);
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType, string? bearerToken = null)
     {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = new StringContent(JsonSerializer.Serialize(activity, BotJson.Options), Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8),
         };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (bearerToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
         return await client.SendAsync(request);
     }
+
+    /// <summary>The state documents the host stored (file storage), for checking what was and wasn't saved.</summary>
+    public IReadOnlyList<string> StoredFiles() =>
+        Directory.Exists(DataFolder) ? Directory.GetFiles(DataFolder, "*", SearchOption.AllDirectories) : [];
 
     protected override void Dispose(bool disposing)
     {

@@ -1,0 +1,135 @@
+using System.Net;
+using BotFramework.Schema;
+using BotFramework.State;
+using BotFramework.Testing;
+using PolicyBot.Tests.Infrastructure;
+
+namespace PolicyBot.Tests.Host;
+
+/// <summary>The whole path over HTTP: activity in at /api/messages, replies out to the Connector at serviceUrl.</summary>
+public sealed class HostConversationTests : IAsyncLifetime
+{
+    private FakeConnector _connector = null!;
+    private BotHost _host = null!;
+    private TeamsActivities _teams = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _host = new BotHost();
+        _teams = new TeamsActivities(_connector.ServiceUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AMessage_IsAnsweredAtTheServiceUrl_AsAReplyToIt()
+    {
+        var message = _teams.Message("hello");
+
+        var response = await _host.PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal($"/connector/v3/conversations/{_teams.ConversationId}/activities/{message.Id}", request.Path);
+        Assert.Equal(message.Id, request.Activity!.ReplyToId);
+        Assert.Equal(TeamsActivities.BotId, request.Activity.From!.Id);
+        Assert.Contains("What situation are you facing?", CardReader.VisibleText(request.Activity));
+        Assert.True(string.IsNullOrEmpty(request.Authorization), "local mode sends replies without a token");
+    }
+
+    [Fact]
+    public async Task Installing_TheBot_ShowsTheBilingualWelcome_Once()
+    {
+        var install = _teams.Of(ActivityTypes.InstallationUpdate);
+        install.Action = "add";
+
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(install)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(_teams.BotAdded())).StatusCode);
+
+        var welcome = Assert.Single(_connector.Messages);
+        var text = CardReader.VisibleText(welcome);
+        Assert.Contains("PolicyBot, in English", text);
+        Assert.Contains("PolicyBot, en français", text);
+        Assert.Contains("[Pick a situation]", text);
+    }
+
+    [Fact]
+    public async Task AHostileComment_ByButtons_EndsOnTheGuidelineCard_AndStateIsSaved()
+    {
+        await _host.PostAsync(_teams.Submit(new { action = "situation", situation = "hostile-comment" }));
+        var question = _connector.Messages[^1];
+        Assert.Contains("What does the comment mainly contain?", CardReader.VisibleText(question));
+
+        var identifying = CardReader.FindAction(question, "Details that identify someone")!;
+        await _host.PostAsync(_teams.Submit(identifying.Data!.Value));
+
+        var guideline = _connector.Messages[^1];
+        var text = CardReader.VisibleText(guideline);
+        Assert.Contains("Source: social-media policy guide, section \"Contenu inacceptable\"", text);
+        Assert.Contains("\"topic\":\"unacceptable-content\"", System.Text.Json.JsonSerializer.Serialize(guideline.Attachments![0].Content));
+
+        var stored = await new FileStorage(Path.Combine(_host.DataFolder)).ReadAsync([$"msteams/conversations/{_teams.ConversationId}"]);
+        Assert.Single(stored);
+    }
+
+    [Fact]
+    public async Task TheHost_NeverLogsWhatTheUserTyped()
+    {
+        await _host.PostAsync(_teams.Message("zebra-quartz-unique-words about a comment"));
+        await _host.PostAsync(_teams.Message("zebra-quartz-unique-words"));
+
+        Assert.NotEmpty(_host.Logs.Lines);
+        Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains("zebra-quartz", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheSameActivityDeliveredTwice_GetsOneReply()
+    {
+        var message = _teams.Message("menu", id: "1700000000777");
+
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(message)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(message)).StatusCode);
+
+        Assert.Single(_connector.Messages);
+    }
+
+    [Fact]
+    public async Task TwentyMessagesSentAtOnce_AreAllProcessed_OneAtATimeInOrder_AndTheStateHasAllTwenty()
+    {
+        var messages = Enumerable.Range(0, 20).Select(i => _teams.Message("menu", id: $"1700000001{i:D3}")).ToList();
+
+        var responses = await Task.WhenAll(messages.Select(m => _host.PostAsync(m)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var replies = _connector.Messages;
+        Assert.Equal(20, replies.Count);
+        var stored = await new FileStorage(_host.DataFolder).ReadAsync([$"msteams/conversations/{_teams.ConversationId}"]);
+        var recorded = stored.Single().Value.Document["_recentActivityIds"]!.AsArray().Select(n => (string)n!).ToList();
+        Assert.Equal(messages.Select(m => m.Id).Order(), recorded.Order());
+        // The turns ran one after another: replies went out in the order the turns were recorded.
+        Assert.Equal(recorded, replies.Select(r => r.ReplyToId));
+    }
+
+    [Fact]
+    public async Task InAChannel_TheBotAnswersOnlyWhenMentioned_InTheThread()
+    {
+        var channel = new TeamsActivities(_connector.ServiceUrl, "19:general@thread.tacv2;messageid=1700000000100") { ConversationType = "channel" };
+
+        await _host.PostAsync(channel.Message("menu"));
+        Assert.Empty(_connector.Messages);
+
+        var mention = channel.Mention("menu");
+        await _host.PostAsync(mention);
+
+        var reply = Assert.Single(_connector.Messages);
+        Assert.Equal("19:general@thread.tacv2;messageid=1700000000100", reply.Conversation!.Id);
+        Assert.Equal(mention.Id, reply.ReplyToId);
+        Assert.Contains("What situation are you facing?", CardReader.VisibleText(reply));
+    }
+}
