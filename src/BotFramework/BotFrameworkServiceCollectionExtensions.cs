@@ -29,11 +29,12 @@ public static class BotFrameworkServiceCollectionExtensions
             sp.GetService<TimeProvider>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
 
-        // Order matters: typing first, then saving around everything the bot changes, then de-duplication.
+        // Order matters: typing first, then saving around everything the bot changes (the conversation
+        // state last: it is the commit point that records the handled activity), then de-duplication.
         services.AddSingleton<IMiddleware>(sp => new ShowTypingMiddleware(
             sp.GetRequiredService<IOptions<BotHostOptions>>().Value.TypingDelay,
             logger: sp.GetRequiredService<ILogger<ShowTypingMiddleware>>()));
-        services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
+        services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<UserState>(), sp.GetRequiredService<ConversationState>()));
         services.AddSingleton<IMiddleware>(sp => new DeduplicationMiddleware(sp.GetRequiredService<ConversationState>()));
 
         services.AddHostedService<StartupReport>();

@@ -3,8 +3,11 @@ using BotFramework.Builder;
 namespace BotFramework.State;
 
 /// <summary>
-/// Saves, after the rest of the turn, every state the turn loaded (in parallel). A state the turn never
-/// touched is neither read nor written. A turn that throws saves nothing.
+/// Saves, after the rest of the turn, every state the turn loaded, one after another in the order given.
+/// The LAST state is the turn's commit point: put the conversation state last, since it records which
+/// activities were handled (<see cref="Builder.DeduplicationMiddleware"/>). If an earlier write loses an
+/// ETag race, the commit point is not written and the whole turn can run again cleanly. A state the turn
+/// never touched is neither read nor written. A turn that throws saves nothing.
 /// </summary>
 public sealed class AutoSaveStateMiddleware : IMiddleware
 {
@@ -25,11 +28,9 @@ public sealed class AutoSaveStateMiddleware : IMiddleware
         ArgumentNullException.ThrowIfNull(next);
         await next(cancellationToken).ConfigureAwait(false);
 
-        var saves = new List<Task>(_states.Length);
         foreach (var state in _states)
         {
-            if (state.IsLoaded(turnContext)) saves.Add(state.SaveChangesAsync(turnContext, force: false, cancellationToken));
+            if (state.IsLoaded(turnContext)) await state.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
         }
-        await Task.WhenAll(saves).ConfigureAwait(false);
     }
 }

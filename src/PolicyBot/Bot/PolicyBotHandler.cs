@@ -60,8 +60,9 @@ public sealed class PolicyBotHandler : ActivityHandler
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
+        // Read without creating: a user who never chose anything has no profile document at all.
         var profile = activity.Type is ActivityTypes.Message or ActivityTypes.Invoke
-            ? await _profile.GetAsync(turnContext, () => new UserProfile(), cancellationToken).ConfigureAwait(false)
+            ? await _profile.GetAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false)
             : null;
         var language = profile?.Language is { } chosen ? Languages.Parse(chosen) : Languages.FromLocale(activity.GetLocale());
         turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), OrganisationChoices.None));
