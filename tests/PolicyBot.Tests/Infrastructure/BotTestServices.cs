@@ -1,0 +1,57 @@
+using BotFramework;
+using BotFramework.Builder;
+using BotFramework.Schema;
+using BotFramework.State;
+using BotFramework.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PolicyBot.Tests.Infrastructure;
+
+/// <summary>
+/// The bot as the web host builds it — AddBotFramework + AddPolicyBot, the same middleware and state —
+/// with file storage in a temp folder, for conversation tests with <see cref="TestFlow"/>.
+/// </summary>
+public sealed class BotTestServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public BotTestServices(IDictionary<string, string?>? settings = null, string? folder = null)
+    {
+        Folder = folder ?? Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Storage:Provider"] = "File",
+            ["Storage:Folder"] = Folder,
+            ["Bot:TypingDelay"] = "00:01:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddBotFramework(configuration);
+        services.AddPolicyBot(configuration);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public string Folder { get; }
+
+    public IServiceProvider Services => _provider;
+
+    public IBot Bot => _provider.GetRequiredService<IBot>();
+
+    public IStorage Storage => _provider.GetRequiredService<IStorage>();
+
+    /// <summary>A Teams-like personal chat (or another conversation) through the production middleware.</summary>
+    public TestAdapter Adapter(ConversationReference? conversation = null, string locale = "en-US") =>
+        new(conversation, _provider.GetServices<IMiddleware>()) { Locale = locale };
+
+    public TestFlow Flow(TestAdapter adapter) => new(adapter, Bot);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+    }
+}

@@ -1,0 +1,93 @@
+using BotFramework.Testing;
+using PolicyBot.Knowledge;
+using PolicyBot.Tests.Infrastructure;
+
+namespace PolicyBot.Tests.Situations;
+
+/// <summary>
+/// Every path of every situation, in French and in English, from the menu button to its guideline
+/// card: each question is shown, each answer is tapped, and the card shows the topic and the lines
+/// written for that branch. Typing the answer (its number, or its words) gets the same card.
+/// </summary>
+public sealed class SituationWalkTests : IAsyncLifetime
+{
+    private static readonly ContentLibrary Content = ContentLibrary.Default;
+    private BotTestServices _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = new BotTestServices();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    public static TheoryData<string, int, string> Paths()
+    {
+        var data = new TheoryData<string, int, string>();
+        foreach (var group in SituationPath.All(Content).GroupBy(p => p.Situation.Id))
+        {
+            var i = 0;
+            foreach (var _ in group)
+            {
+                data.Add(group.Key, i, "fr");
+                data.Add(group.Key, i, "en");
+                i++;
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public Task TappingTheButtons_LeadsToTheGuidelineForThatBranch(string situationId, int pathIndex, string lang) =>
+        Walk(situationId, pathIndex, lang, AnswerBy.Tap);
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public Task TypingTheAnswersNumber_GivesTheSameGuideline(string situationId, int pathIndex, string lang) =>
+        Walk(situationId, pathIndex, lang, AnswerBy.Number);
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public Task TypingTheAnswersWords_GivesTheSameGuideline(string situationId, int pathIndex, string lang) =>
+        Walk(situationId, pathIndex, lang, AnswerBy.Words);
+
+    [Fact]
+    public void EveryTopic_IsTheEndOfSomePath() =>
+        Assert.Equal(Content.Topics.Select(t => t.Id).Order(), SituationPath.All(Content).Select(p => p.Outcome.Topic).Distinct().Order());
+
+    [Fact]
+    public void EveryPath_AsksOneToThreeQuestions() =>
+        Assert.All(SituationPath.All(Content), p => Assert.InRange(p.Steps.Count, 1, 3));
+
+    private enum AnswerBy { Tap, Number, Words }
+
+    private async Task Walk(string situationId, int pathIndex, string lang, AnswerBy answerBy)
+    {
+        var language = Languages.Parse(lang);
+        var path = SituationPath.All(Content).Where(p => p.Situation.Id == situationId).ElementAt(pathIndex);
+        var adapter = _bot.Adapter(locale: lang == "fr" ? "fr-CA" : "en-CA");
+        var flow = _bot.Flow(adapter).Send("menu")
+            .AssertReplyContains(Content.Ui("menu.title", language), path.Situation.Title(language))
+            .Click(path.Situation.Title(language));
+
+        foreach (var (question, option) in path.Steps)
+        {
+            flow = flow.AssertReplyContains(question.Text(language), option.Label(language));
+            flow = answerBy switch
+            {
+                AnswerBy.Tap => flow.Click(option.Label(language)),
+                AnswerBy.Number => flow.Send((question.Options.IndexOf(option) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                _ => flow.Send(option.Label(language)),
+            };
+        }
+
+        var topic = Content.Topic(path.Outcome.Topic);
+        var expected = new List<string> { topic.Text(language).Title, topic.Text(language).Summary };
+        expected.AddRange(path.Outcome.Notes(language));
+        expected.Add(topic.Text(language).DoNow[0]);
+        expected.Add(language == Language.Fr ? "Quoi faire maintenant" : "What to do now");
+        await flow.AssertReplyContains([.. expected]).AssertNoReply().StartTestAsync();
+    }
+}
