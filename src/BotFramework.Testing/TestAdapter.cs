@@ -11,6 +11,7 @@ namespace BotFramework.Testing;
 /// </summary>
 public class TestAdapter : BotAdapter
 {
+    private readonly string _idPrefix = Guid.NewGuid().ToString("N")[..8];
     private int _nextId;
 
     public TestAdapter(ConversationReference? conversation = null, IEnumerable<IMiddleware>? middleware = null)
@@ -57,7 +58,7 @@ public class TestAdapter : BotAdapter
         return new Activity
         {
             Type = type,
-            Id = $"activity-{id}",
+            Id = $"activity-{_idPrefix}-{id}", // unique across adapters, as Teams ids are
             Timestamp = DateTimeOffset.UtcNow,
             ChannelId = Conversation.ChannelId,
             ServiceUrl = Conversation.ServiceUrl,

@@ -24,6 +24,16 @@ public sealed class TestFlow
 
     private TestFlow Then(Func<TestFlowState, Task> step) => new(_adapter, _bot, [.. _steps, step]);
 
+    /// <summary>Does something between turns (advance a clock, restart a host…).</summary>
+    public TestFlow Then(Action action) => Then(_ =>
+    {
+        action();
+        return Task.CompletedTask;
+    });
+
+    /// <summary>Does something asynchronous between turns.</summary>
+    public TestFlow Then(Func<Task> action) => Then(_ => action());
+
     /// <summary>The user types <paramref name="text"/>.</summary>
     public TestFlow Send(string text) => Send(() => _adapter.MakeMessage(text));
 

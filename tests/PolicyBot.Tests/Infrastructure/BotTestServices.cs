@@ -17,7 +17,7 @@ public sealed class BotTestServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public BotTestServices(IDictionary<string, string?>? settings = null, string? folder = null)
+    public BotTestServices(IDictionary<string, string?>? settings = null, string? folder = null, Action<IServiceCollection>? configureServices = null)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -32,6 +32,7 @@ public sealed class BotTestServices : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddBotFramework(configuration);
         services.AddPolicyBot(configuration);
+        configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
