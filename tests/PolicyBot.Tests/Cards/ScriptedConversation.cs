@@ -36,6 +36,8 @@ internal sealed class ScriptedConversation : IDisposable
 
     private AutoSaveStateMiddleware State { get; }
 
+    public PolicyBotHandler Bot => _bot;
+
     /// <summary>Every card sent, in order, with the step that produced it.</summary>
     public List<(string Name, JsonNode Card)> Cards { get; } = [];
 
