@@ -26,7 +26,7 @@ const themes = {
 };
 
 function parseArgs(args) {
-  const options = { out: path.join(root, 'artifacts', 'cards'), width: 500, only: '' };
+  const options = { out: path.join(root, 'artifacts', 'cards'), width: 448, only: '' };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--out') options.out = path.resolve(args[++i]);
     else if (args[i] === '--width') options.width = Number(args[++i]);
