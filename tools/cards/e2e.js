@@ -24,7 +24,9 @@ const path = require('path');
 const { chromium } = require('playwright-core');
 const { launchChromium } = require('./chromium');
 
-const STEP_TIMEOUT = 20000;
+// Generous: CI runs this on 2 cores next to other tests. The first page load also compiles the UI's scripts.
+const STEP_TIMEOUT = 30000;
+const OPEN_TIMEOUT = 60000;
 
 function parseArgs(args) {
   const options = { url: '', script: '', shots: '' };
@@ -42,20 +44,20 @@ const occurrences = (page, text) => page.getByText(text, { exact: false }).count
 const cardCount = page => page.locator('.ac-adaptiveCard').count();
 const composeBox = page => page.locator('[role=textbox][contenteditable=true]').first();
 
-async function waitUntil(condition, what) {
-  const deadline = Date.now() + STEP_TIMEOUT;
+async function waitUntil(condition, what, timeout = STEP_TIMEOUT) {
+  const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     if (await condition()) return;
     await new Promise(r => setTimeout(r, 100));
   }
-  throw new Error(`timed out after ${STEP_TIMEOUT / 1000} s waiting for ${what}`);
+  throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}`);
 }
 
 async function act(page, step, url) {
   switch (step.do) {
     case 'open':
-      await page.goto(url);
-      await composeBox(page).waitFor({ timeout: STEP_TIMEOUT });
+      await page.goto(url, { timeout: OPEN_TIMEOUT });
+      await composeBox(page).waitFor({ timeout: OPEN_TIMEOUT });
       // The log panel repeats message texts; close it so only the conversation is read.
       await page.locator('button[title="Hide log panel"]').click({ timeout: STEP_TIMEOUT });
       return;
@@ -93,7 +95,7 @@ async function run(page, step, url) {
   await act(page, step, url);
 
   await waitUntil(async () => (await count(expect)).every((n, i) => n > before.expect[i]),
-    `${expect.map(t => JSON.stringify(t)).join(', ')} to appear`);
+    `${expect.map(t => JSON.stringify(t)).join(', ')} to appear`, step.do === 'open' ? OPEN_TIMEOUT : STEP_TIMEOUT);
   if (expectAny.length) {
     await waitUntil(async () => (await count(expectAny)).some((n, i) => n > before.any[i]),
       `one of ${expectAny.map(t => JSON.stringify(t)).join(', ')} to appear`);
