@@ -235,6 +235,10 @@ public sealed class PolicyBotHandler : ActivityHandler
                 await _feedback.RecordAsync(rated.Id, helpful.GetBoolean(), cancellationToken).ConfigureAwait(false);
                 await turn.SendActivityAsync(_cards.Ui("feedback.thanks", language), cancellationToken).ConfigureAwait(false);
                 return;
+            case CardActions.Refresh when _cards.Content.TryGetTopic(topicId, out var current):
+                // "Update" on a client without Universal Actions: send the current card as a new message.
+                await _situation.ShowGuidelineAsync(turn, new SituationOutcome { Topic = current.Id }, cancellationToken).ConfigureAwait(false);
+                return;
             case CardActions.Post when _cards.Content.TryGetTopic(topicId, out _):
                 await turn.SendActivityAsync(_cards.Ui("post.comingSoon", language), cancellationToken).ConfigureAwait(false);
                 return;
@@ -244,6 +248,23 @@ public sealed class PolicyBotHandler : ActivityHandler
                 await SendCardAsync(turn, _cards.Menu(language), cancellationToken).ConfigureAwait(false);
                 return;
         }
+    }
+
+    /// <summary>
+    /// Universal Actions: "Update" on a guideline card (or the card's refresh) answers with the topic's
+    /// current guideline in the viewer's language, which replaces the card for them.
+    /// </summary>
+    protected override Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var info = TurnInfo.Of(turnContext);
+        var data = invokeValue.Action?.Data ?? default;
+        if (invokeValue.Action?.Verb == CardActions.RefreshGuidelineVerb && _cards.Content.TryGetTopic(String(data, "topic"), out var topic))
+        {
+            var card = _cards.Guideline(topic, info.Language, [], info.Choices, info.IsManager, ConversationScope.IsShared(turnContext.Activity));
+            return Task.FromResult<AdaptiveCardInvokeResponse?>(AdaptiveCardInvokeResponse.Card(card.Content!));
+        }
+        _logger.LogInformation("An Action.Execute carried a verb or data the bot does not know");
+        return Task.FromResult<AdaptiveCardInvokeResponse?>(AdaptiveCardInvokeResponse.BadRequest("NotSupported", "This card action is not supported."));
     }
 
     private async Task StartSituationAsync(DialogContext dc, Situation situation, string? topic, CancellationToken cancellationToken)
@@ -308,8 +329,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         return turn.SendActivityAsync(message, cancellationToken);
     }
 
-    private static bool IsGroupConversation(Activity activity) =>
-        activity.Conversation?.ConversationType is "channel" or "groupChat" || activity.Conversation?.IsGroup == true;
+    private static bool IsGroupConversation(Activity activity) => ConversationScope.IsShared(activity);
 
     private static string? String(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

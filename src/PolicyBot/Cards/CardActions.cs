@@ -16,4 +16,10 @@ public static class CardActions
     public const string Help = "help";
     public const string Privacy = "privacy";
     public const string Onboarding = "onboarding";
+
+    /// <summary>The <c>Action.Submit</c> fallback of "Update" on clients without Universal Actions.</summary>
+    public const string Refresh = "refresh";
+
+    /// <summary>The <c>Action.Execute</c> verb (button and card refresh) that asks for a guideline card's current version.</summary>
+    public const string RefreshGuidelineVerb = "refreshGuideline";
 }

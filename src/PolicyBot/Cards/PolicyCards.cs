@@ -6,13 +6,39 @@ namespace PolicyBot.Cards;
 
 /// <summary>
 /// Builds every card the bot sends: the words come from the content library, the layout from the
-/// templates in <c>cards/</c>. Nothing a user typed is ever bound into a card.
+/// templates in <c>cards/</c>. Nothing a user typed is ever bound into a card. Each card's data is
+/// built by its own <c>…Data</c> method, so tests can check it and expand it with other templaters.
 /// </summary>
 public sealed class PolicyCards(ContentLibrary content)
 {
     public ContentLibrary Content { get; } = content;
 
-    public Attachment Welcome(Language first)
+    public Attachment Welcome(Language first) => Card("welcome", WelcomeData(first));
+
+    public Attachment Menu(Language language) => Card("menu", MenuData(language));
+
+    /// <summary>One question of a situation, its answers as buttons; <paramref name="topic"/> is the topic it was started for, if any.</summary>
+    public Attachment Question(Situation situation, SituationQuestion question, Language language, string? topic) =>
+        Card("question", QuestionData(situation, question, language, topic));
+
+    /// <summary>
+    /// The guideline for a topic, with the notes for this case and the organisation's choices. In a
+    /// channel or group chat (<paramref name="shared"/>) it also has an "Update" button that asks the bot
+    /// for the card's current version in the viewer's language.
+    /// </summary>
+    public Attachment Guideline(Topic topic, Language language, IReadOnlyList<string> caseNotes, OrganisationChoices choices, bool isManager, bool shared = false) =>
+        Card("guideline", GuidelineData(topic, language, caseNotes, choices, isManager, shared));
+
+    /// <summary>"Is it one of these?" — the best topics first, each a button carrying its topic id.</summary>
+    public Attachment TopicChoices(IEnumerable<string> topicIds, Language language) => Card("topic-choices", TopicChoicesData(topicIds, language));
+
+    /// <summary>A titled list of lines with buttons (help, privacy, confirmations).</summary>
+    public Attachment Info(string title, IEnumerable<string> lines, params (string Title, JsonObject Data)[] buttons) =>
+        Card("info", InfoData(title, lines, buttons));
+
+    public string Ui(string key, Language language, params object[] args) => Content.Ui(key, language, args);
+
+    internal JsonObject WelcomeData(Language first)
     {
         var sections = new JsonArray();
         foreach (var language in new[] { first, first.Other() })
@@ -24,7 +50,7 @@ public sealed class PolicyCards(ContentLibrary content)
                 ["privacy"] = Ui("welcome.privacy", language),
             });
         }
-        return Card("welcome", new JsonObject
+        return new JsonObject
         {
             ["title"] = Ui("welcome.title", first),
             ["sections"] = sections,
@@ -33,10 +59,10 @@ public sealed class PolicyCards(ContentLibrary content)
                 Button(Ui("action.onboarding", first), new JsonObject { ["action"] = CardActions.Onboarding }),
                 Button(Ui("action.french", first), new JsonObject { ["action"] = CardActions.Language, ["language"] = "fr" }),
                 Button(Ui("action.english", first), new JsonObject { ["action"] = CardActions.Language, ["language"] = "en" })),
-        });
+        };
     }
 
-    public Attachment Menu(Language language)
+    internal JsonObject MenuData(Language language)
     {
         var areas = new JsonArray();
         foreach (var area in Areas)
@@ -49,16 +75,15 @@ public sealed class PolicyCards(ContentLibrary content)
             if (situations.Count == 0) continue;
             areas.Add(new JsonObject { ["title"] = Ui($"area.{area}", language), ["situations"] = situations });
         }
-        return Card("menu", new JsonObject
+        return new JsonObject
         {
             ["title"] = Ui("menu.title", language),
             ["intro"] = Ui("menu.intro", language),
             ["areas"] = areas,
-        });
+        };
     }
 
-    /// <summary>One question of a situation, its answers as buttons; <paramref name="topic"/> is the topic it was started for, if any.</summary>
-    public Attachment Question(Situation situation, SituationQuestion question, Language language, string? topic)
+    internal JsonObject QuestionData(Situation situation, SituationQuestion question, Language language, string? topic)
     {
         var options = new JsonArray();
         foreach (var option in question.Options)
@@ -78,11 +103,10 @@ public sealed class PolicyCards(ContentLibrary content)
         {
             data["topic"] = Button(Content.Topic(topic).Text(language).Title, new JsonObject { ["action"] = CardActions.Topic, ["topic"] = topic, ["direct"] = true });
         }
-        return Card("question", data);
+        return data;
     }
 
-    /// <summary>The guideline for a topic, with the notes for this case and the organisation's choices.</summary>
-    public Attachment Guideline(Topic topic, Language language, IReadOnlyList<string> caseNotes, OrganisationChoices choices, bool isManager)
+    internal JsonObject GuidelineData(Topic topic, Language language, IReadOnlyList<string> caseNotes, OrganisationChoices choices, bool isManager, bool shared)
     {
         var text = topic.Text(language);
         var decisions = new JsonArray();
@@ -105,7 +129,7 @@ public sealed class PolicyCards(ContentLibrary content)
         {
             actions.Add(Button(Ui("action.post", language), new JsonObject { ["action"] = CardActions.Post, ["topic"] = topic.Id }));
         }
-        return Card("guideline", new JsonObject
+        return new JsonObject
         {
             ["title"] = text.Title,
             ["summary"] = text.Summary,
@@ -130,34 +154,38 @@ public sealed class PolicyCards(ContentLibrary content)
                 Button(Ui("action.helpful", language), new JsonObject { ["action"] = CardActions.Feedback, ["topic"] = topic.Id, ["helpful"] = true }),
                 Button(Ui("action.notHelpful", language), new JsonObject { ["action"] = CardActions.Feedback, ["topic"] = topic.Id, ["helpful"] = false })),
             ["actions"] = actions,
-        });
+            ["shared"] = shared,
+            ["refresh"] = new JsonObject
+            {
+                ["title"] = Ui("action.update", language),
+                ["verb"] = CardActions.RefreshGuidelineVerb,
+                ["data"] = new JsonObject { ["topic"] = topic.Id },
+                ["fallback"] = new JsonObject { ["action"] = CardActions.Refresh, ["topic"] = topic.Id },
+            },
+        };
     }
 
-    /// <summary>"Is it one of these?" — the best topics first, each a button carrying its topic id.</summary>
-    public Attachment TopicChoices(IEnumerable<string> topicIds, Language language)
+    internal JsonObject TopicChoicesData(IEnumerable<string> topicIds, Language language)
     {
         var topics = new JsonArray();
         foreach (var id in topicIds)
         {
             topics.Add(Button(Content.Topic(id).Text(language).Title, new JsonObject { ["action"] = CardActions.Topic, ["topic"] = id }));
         }
-        return Card("topic-choices", new JsonObject
+        return new JsonObject
         {
             ["title"] = Ui("choices.title", language),
             ["topics"] = topics,
             ["none"] = Button(Ui("action.noneOfThese", language), new JsonObject { ["action"] = CardActions.Menu }),
-        });
+        };
     }
 
-    /// <summary>A titled list of lines with buttons (help, privacy, confirmations).</summary>
-    public Attachment Info(string title, IEnumerable<string> lines, params (string Title, JsonObject Data)[] buttons)
+    internal static JsonObject InfoData(string title, IEnumerable<string> lines, IEnumerable<(string Title, JsonObject Data)> buttons)
     {
         var actions = new JsonArray();
         foreach (var (buttonTitle, data) in buttons) actions.Add(Button(buttonTitle, data));
-        return Card("info", new JsonObject { ["title"] = title, ["lines"] = Lines(lines), ["actions"] = actions });
+        return new JsonObject { ["title"] = title, ["lines"] = Lines(lines), ["actions"] = actions };
     }
-
-    public string Ui(string key, Language language, params object[] args) => Content.Ui(key, language, args);
 
     private static IReadOnlyList<string> Areas { get; } =
     [

@@ -111,7 +111,8 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         var info = TurnInfo.Of(turnContext);
         var topic = cards.Content.Topic(outcome.Topic);
         var reply = Activity.CreateMessage();
-        reply.Attachments = [cards.Guideline(topic, info.Language, outcome.Notes(info.Language), info.Choices, info.IsManager)];
+        var shared = ConversationScope.IsShared(turnContext.Activity);
+        reply.Attachments = [cards.Guideline(topic, info.Language, outcome.Notes(info.Language), info.Choices, info.IsManager, shared)];
         return turnContext.SendActivityAsync(reply, cancellationToken);
     }
 
