@@ -20,7 +20,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private const string MainScript = "tools/azurite/node_modules/azurite/dist/src/blob/main.js";
     private const string InstallHint = "run `npm ci --prefix tools/azurite` in the repository root (or set AZURITE_BLOB_MAIN to azurite's dist/src/blob/main.js)";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // Generous: on a busy 2-core machine a cold node start of Azurite has taken over 30 s.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly ConcurrentQueue<string> _recentOutput = new();
     private Process? _process;
@@ -165,7 +166,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private async Task WaitUntilAnsweringAsync()
     {
         var client = new BlobServiceClient(ConnectionString, BlobStorage.CreateDefaultClientOptions());
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
             try
