@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Cards;
 using PolicyBot.Dialogs;
 using PolicyBot.Knowledge;
+using PolicyBot.Policy;
 
 namespace PolicyBot.Bot;
 
@@ -28,6 +29,8 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly PolicyCards _cards;
     private readonly SituationDialog _situation;
     private readonly FeedbackCounter _feedback;
+    private readonly PolicyFeature _policy;
+    private readonly PolicySearch _policySearch;
     private readonly PolicyBotOptions _options;
     private readonly TimeSpan _conversationExpiry;
     private readonly ILogger<PolicyBotHandler> _logger;
@@ -37,6 +40,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         UserState userState,
         PolicyCards cards,
         FeedbackCounter feedback,
+        PolicyFeature policy,
+        PolicySearch policySearch,
         IOptions<PolicyBotOptions> options,
         ConversationExpiry conversationExpiry,
         ILogger<PolicyBotHandler> logger)
@@ -45,6 +50,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         _userState = userState;
         _cards = cards;
         _feedback = feedback;
+        _policy = policy;
+        _policySearch = policySearch;
         _options = options.Value;
         _conversationExpiry = conversationExpiry.Value;
         _logger = logger;
@@ -64,7 +71,9 @@ public sealed class PolicyBotHandler : ActivityHandler
             ? await _profile.GetAsync(turnContext, () => new UserProfile(), cancellationToken).ConfigureAwait(false)
             : null;
         var language = profile?.Language is { } chosen ? Languages.Parse(chosen) : Languages.FromLocale(activity.GetLocale());
-        turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), OrganisationChoices.None));
+        // The organisation's current policy: read at most once per PolicyBot:Policy:CacheDuration per instance.
+        var choices = profile is not null ? await _policy.ChoicesAsync(cancellationToken).ConfigureAwait(false) : OrganisationChoices.None;
+        turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), choices));
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
@@ -105,6 +114,9 @@ public sealed class PolicyBotHandler : ActivityHandler
             await OnCardSubmitAsync(dc, activity.Value!.Value, cancellationToken).ConfigureAwait(false);
             return;
         }
+
+        // Policy commands: my policy, policy history, post <topic or words>.
+        if (await _policy.TryHandleTextAsync(turnContext, cancellationToken).ConfigureAwait(false)) return;
 
         var command = Commands.Recognize(activity.Text);
         if (command != Command.None)
@@ -234,8 +246,8 @@ public sealed class PolicyBotHandler : ActivityHandler
                 await _feedback.RecordAsync(rated.Id, helpful.GetBoolean(), cancellationToken).ConfigureAwait(false);
                 await turn.SendActivityAsync(_cards.Ui("feedback.thanks", language), cancellationToken).ConfigureAwait(false);
                 return;
-            case CardActions.Post when _cards.Content.TryGetTopic(topicId, out _):
-                await turn.SendActivityAsync(_cards.Ui("post.comingSoon", language), cancellationToken).ConfigureAwait(false);
+            case var policyAction when PolicyFeature.HandlesSubmit(policyAction):
+                await _policy.OnCardSubmitAsync(turn, data, cancellationToken).ConfigureAwait(false);
                 return;
             default:
                 _logger.LogInformation("A card click carried data the bot does not know; showing the menu");
@@ -244,6 +256,17 @@ public sealed class PolicyBotHandler : ActivityHandler
                 return;
         }
     }
+
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        _policy.ForgetConversationAsync(turnContext, cancellationToken);
+
+    protected override async Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+        await _policy.OnExecuteAsync(turnContext, invokeValue, cancellationToken).ConfigureAwait(false);
+
+    protected override async Task<object?> OnComposeExtensionAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.Activity.Name == InvokeNames.ComposeExtensionQuery
+            ? await _policySearch.QueryAsync(turnContext, cancellationToken).ConfigureAwait(false)
+            : null;
 
     private async Task StartSituationAsync(DialogContext dc, Situation situation, string? topic, CancellationToken cancellationToken)
     {
@@ -297,6 +320,7 @@ public sealed class PolicyBotHandler : ActivityHandler
             _cards.Ui("privacy.onboarding", language),
             _cards.Ui("privacy.conversation", language, (int)Math.Round(_conversationExpiry.TotalHours)),
             _cards.Ui("privacy.feedback", language),
+            _cards.Ui("privacy.acknowledgements", language),
             _cards.Ui("privacy.never", language),
         ]);
 

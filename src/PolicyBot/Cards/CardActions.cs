@@ -16,4 +16,15 @@ public static class CardActions
     public const string Help = "help";
     public const string Privacy = "privacy";
     public const string Onboarding = "onboarding";
+
+    // The organisation's policy (managers) and the policy cards posted from it.
+    public const string PolicyEdit = "policyEdit";
+    public const string PolicySave = "policySave";
+    public const string PolicyHistory = "policyHistory";
+
+    /// <summary>Universal Actions verb of a policy card's <c>refresh</c>: answers with the current card for the viewer.</summary>
+    public const string RefreshPolicyCard = "refreshPolicyCard";
+
+    /// <summary>Universal Actions verb (and <c>Action.Submit</c> fallback action) of "I've read it" on a policy card.</summary>
+    public const string AcknowledgePolicy = "acknowledgePolicy";
 }
