@@ -57,7 +57,7 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
             ["hasDecisions"] = decisions.Count > 0,
             ["decisions"] = decisions,
             ["hasVersion"] = topicVersion > 0,
-            ["version"] = topicVersion > 0 ? Ui("policy.card.version", language, topicVersion, Date(policy.At)) : "",
+            ["version"] = topicVersion > 0 ? Ui("policy.card.version", language, topicVersion) : "",
             ["source"] = Ui("guideline.source", language, topic.Section),
             ["labels"] = new JsonObject
             {
@@ -164,7 +164,11 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
     {
         ["heading"] = Ui("policy.history.heading", language, version.Version, Date(version.At)),
         ["by"] = Ui("policy.history.by", language, Author(version, language), version.By?.AadObjectId ?? "?"),
-        ["changes"] = Lines(version.Changes.Select(c => Ui("policy.history.change", language, PointLabel(c.DecisionPoint, language), OptionLabel(c.DecisionPoint, c.From, language), OptionLabel(c.DecisionPoint, c.To, language)))),
+        ["changes"] = new JsonArray([.. version.Changes.Select(c => new JsonObject
+        {
+            ["label"] = PointLabel(c.DecisionPoint, language),
+            ["text"] = Ui("policy.history.change", language, OptionLabel(c.DecisionPoint, c.From, language), OptionLabel(c.DecisionPoint, c.To, language)),
+        })]),
     };
 
     private string VersionLine(PolicyVersion policy, Language language) =>

@@ -82,9 +82,9 @@ public sealed class PolicyManagerTests
         var follow = Content.Topic("connecting-with-others").DecisionPoints.Single().En;
         Assert.Contains("Version 2 — ", visible);
         Assert.Contains($"By Morgane Manager (id {PolicyScenario.ManagerAad})", visible);
-        Assert.Contains($"{follow.Label}: {follow.Options["accept-all"]} → {follow.Options["use-criteria"]}", visible);
+        Assert.Contains($"{follow.Label}\n{follow.Options["accept-all"]} → {follow.Options["use-criteria"]}", visible);
         Assert.Contains("→ " + Content.Topic("unacceptable-content").DecisionPoints.Single(p => p.Id == "reporting").En.Options["any-rule-breach"], visible);
-        Assert.Contains($"{follow.Label}: not decided → {follow.Options["accept-all"]}", visible);
+        Assert.Contains($"{follow.Label}\nnot decided → {follow.Options["accept-all"]}", visible);
         Assert.True(visible.IndexOf("Version 2", StringComparison.Ordinal) < visible.IndexOf("Version 1", StringComparison.Ordinal), "Newest first.");
     }
 
