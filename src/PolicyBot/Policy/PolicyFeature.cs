@@ -77,20 +77,16 @@ public sealed class PolicyFeature
             case PolicyCommandKind.History:
                 await ShowHistoryAsync(turn, cancellationToken).ConfigureAwait(false);
                 return true;
-            case PolicyCommandKind.Post when IsGroup(turn.Activity):
-                if (!info.IsManager)
-                {
-                    // "post" alone or with a topic is a request to post, refused; a staff question that merely
-                    // starts with "post" ("post a photo of the team?") is left to the rest of the bot.
-                    if (command.Rest.Length > 0 && !IsExactTopic(command.Rest)) return false;
-                    await RefuseAsync(turn, cancellationToken).ConfigureAwait(false);
-                    return true;
-                }
-                await PostFoundAsync(turn, command.Rest.Length == 0 ? null : _finder.Find(command.Rest, info.Language), cancellationToken).ConfigureAwait(false);
+            case PolicyCommandKind.Post when !info.IsManager:
+                // "post" alone or with a topic asks to post, which is refused; a staff question that merely
+                // starts with "post" ("post a photo of the team?") is left to the rest of the bot.
+                if (command.Rest.Length > 0 && !IsExactTopic(command.Rest)) return false;
+                await RefuseAsync(turn, cancellationToken).ConfigureAwait(false);
                 return true;
-            case PolicyCommandKind.Post when info.IsManager:
-                var found = command.Rest.Length == 0 ? null : _finder.Find(command.Rest, info.Language);
-                await ExplainPostingAsync(turn, found?.Best, cancellationToken).ConfigureAwait(false);
+            case PolicyCommandKind.Post:
+                var finding = command.Rest.Length == 0 ? null : _finder.Find(command.Rest, info.Language);
+                if (IsGroup(turn.Activity)) await PostFoundAsync(turn, finding, cancellationToken).ConfigureAwait(false);
+                else await ExplainPostingAsync(turn, finding?.Best, cancellationToken).ConfigureAwait(false);
                 return true;
             default:
                 return false;

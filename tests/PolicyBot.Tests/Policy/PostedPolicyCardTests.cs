@@ -113,6 +113,28 @@ public sealed class PostedPolicyCardTests
     }
 
     [Fact]
+    public async Task StaffQuestionThatStartsWithPost_IsNotTakenForACommand()
+    {
+        await using var bot = await PolicyScenario.StartAsync();
+
+        var replies = await bot.RepliesAsync(bot.StaffInChannel.Mention("post a photo of the team on our page?"));
+
+        Assert.DoesNotContain(replies, r => r.Text == Content.Ui("policy.refused", Language.En));
+        Assert.NotEmpty(replies);
+        Assert.Empty(await new PostedCardStoreReader(bot).AllAsync());
+    }
+
+    [Fact]
+    public async Task ManagerTypingPostInAPersonalChat_IsToldHowToPostInAChannel()
+    {
+        await using var bot = await PolicyScenario.StartAsync();
+
+        var reply = (await bot.RepliesAsync(bot.ManagerChat.Message("post Who our page connects with"))).Single();
+
+        Assert.Equal(Content.Ui("policy.post.howTo", Language.En, Content.Topic("connecting-with-others").En.Title), reply.Text);
+    }
+
+    [Fact]
     public async Task PostButtonInAPersonalChat_ExplainsHowToPostInAChannel()
     {
         await using var bot = await PolicyScenario.StartAsync();
