@@ -3,10 +3,12 @@ using BotFramework.Builder;
 using BotFramework.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
+using PolicyBot.Policy;
 
 namespace PolicyBot;
 
@@ -22,7 +24,31 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddSingleton<PolicyCards>();
         services.AddSingleton<FeedbackCounter>();
         services.AddSingleton(sp => new ConversationExpiry(sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ConversationStateExpiry));
+        services.AddPolicyFeature(configuration);
         services.AddSingleton<IBot, PolicyBotHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// The organisation's policy (section <c>PolicyBot:Policy</c>): its versioned store, the cards posted
+    /// from it and their background updates, acknowledgements, and the message-extension search.
+    /// </summary>
+    private static IServiceCollection AddPolicyFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PolicyOptions>()
+            .Bind(configuration.GetSection(PolicyOptions.SectionName))
+            .ValidateWithMessages(o => o.Validate());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITopicFinder>(sp => new ContentTopicFinder(sp.GetRequiredService<ContentLibrary>()));
+        services.AddSingleton<PolicyStore>();
+        services.AddSingleton<PolicyCardBuilder>();
+        services.AddSingleton<PostedCardStore>();
+        services.AddSingleton<AcknowledgementCounter>();
+        services.AddSingleton<ChannelPosting>();
+        services.AddSingleton<PostedCardUpdater>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostedCardUpdater>());
+        services.AddSingleton<PolicySearch>();
+        services.AddSingleton<PolicyFeature>();
         return services;
     }
 }

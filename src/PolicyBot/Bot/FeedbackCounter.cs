@@ -39,4 +39,17 @@ public sealed class FeedbackCounter(IStorage storage)
         if (!read.TryGetValue(Key, out var stored) || stored.Document[topicId] is not JsonObject counts) return (0, 0);
         return (counts["helpful"]?.GetValue<int>() ?? 0, counts["notHelpful"]?.GetValue<int>() ?? 0);
     }
+
+    /// <summary>Answers counted per topic, helpful or not (for "most used" lists).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> TotalsAsync(CancellationToken cancellationToken = default)
+    {
+        var read = await storage.ReadAsync([Key], cancellationToken).ConfigureAwait(false);
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!read.TryGetValue(Key, out var stored)) return totals;
+        foreach (var (topicId, node) in stored.Document)
+        {
+            if (node is JsonObject counts) totals[topicId] = (counts["helpful"]?.GetValue<int>() ?? 0) + (counts["notHelpful"]?.GetValue<int>() ?? 0);
+        }
+        return totals;
+    }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Cards;
 using PolicyBot.Dialogs;
 using PolicyBot.Knowledge;
+using PolicyBot.Policy;
 
 namespace PolicyBot.Bot;
 
@@ -28,6 +29,8 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly PolicyCards _cards;
     private readonly SituationDialog _situation;
     private readonly FeedbackCounter _feedback;
+    private readonly PolicyFeature _policy;
+    private readonly PolicySearch _policySearch;
     private readonly PolicyBotOptions _options;
     private readonly TimeSpan _conversationExpiry;
     private readonly ILogger<PolicyBotHandler> _logger;
@@ -37,6 +40,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         UserState userState,
         PolicyCards cards,
         FeedbackCounter feedback,
+        PolicyFeature policy,
+        PolicySearch policySearch,
         IOptions<PolicyBotOptions> options,
         ConversationExpiry conversationExpiry,
         ILogger<PolicyBotHandler> logger)
@@ -45,6 +50,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         _userState = userState;
         _cards = cards;
         _feedback = feedback;
+        _policy = policy;
+        _policySearch = policySearch;
         _options = options.Value;
         _conversationExpiry = conversationExpiry.Value;
         _logger = logger;
@@ -65,7 +72,9 @@ public sealed class PolicyBotHandler : ActivityHandler
             ? await _profile.GetAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false)
             : null;
         var language = profile?.Language is { } chosen ? Languages.Parse(chosen) : Languages.FromLocale(activity.GetLocale());
-        turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), OrganisationChoices.None));
+        // The organisation's current policy: read at most once per PolicyBot:Policy:CacheDuration per instance.
+        var choices = profile is not null ? await _policy.ChoicesAsync(cancellationToken).ConfigureAwait(false) : OrganisationChoices.None;
+        turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), choices));
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
@@ -106,6 +115,9 @@ public sealed class PolicyBotHandler : ActivityHandler
             await OnCardSubmitAsync(dc, activity.Value!.Value, cancellationToken).ConfigureAwait(false);
             return;
         }
+
+        // Policy commands: my policy, policy history, post <topic or words>.
+        if (await _policy.TryHandleTextAsync(turnContext, cancellationToken).ConfigureAwait(false)) return;
 
         var command = Commands.Recognize(activity.Text);
         if (command != Command.None)
@@ -239,8 +251,8 @@ public sealed class PolicyBotHandler : ActivityHandler
                 // "Update" on a client without Universal Actions: send the current card as a new message.
                 await _situation.ShowGuidelineAsync(turn, new SituationOutcome { Topic = current.Id }, cancellationToken).ConfigureAwait(false);
                 return;
-            case CardActions.Post when _cards.Content.TryGetTopic(topicId, out _):
-                await turn.SendActivityAsync(_cards.Ui("post.comingSoon", language), cancellationToken).ConfigureAwait(false);
+            case var policyAction when PolicyFeature.HandlesSubmit(policyAction):
+                await _policy.OnCardSubmitAsync(turn, data, cancellationToken).ConfigureAwait(false);
                 return;
             default:
                 _logger.LogInformation("A card click carried data the bot does not know; showing the menu");
@@ -250,22 +262,34 @@ public sealed class PolicyBotHandler : ActivityHandler
         }
     }
 
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        _policy.ForgetConversationAsync(turnContext, cancellationToken);
+
     /// <summary>
-    /// Universal Actions: "Update" on a guideline card (or the card's refresh) answers with the topic's
-    /// current guideline in the viewer's language, which replaces the card for them.
+    /// Universal Actions: "Update" on a guideline card answers with the topic's current guideline in the
+    /// viewer's language, which replaces the card for them; posted policy cards (refresh, acknowledge)
+    /// belong to the policy feature.
     /// </summary>
-    protected override Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    protected override async Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
+        if (invokeValue.Action?.Verb != CardActions.RefreshGuidelineVerb)
+        {
+            return await _policy.OnExecuteAsync(turnContext, invokeValue, cancellationToken).ConfigureAwait(false);
+        }
         var info = TurnInfo.Of(turnContext);
-        var data = invokeValue.Action?.Data ?? default;
-        if (invokeValue.Action?.Verb == CardActions.RefreshGuidelineVerb && _cards.Content.TryGetTopic(String(data, "topic"), out var topic))
+        if (_cards.Content.TryGetTopic(String(invokeValue.Action.Data ?? default, "topic"), out var topic))
         {
             var card = _cards.Guideline(topic, info.Language, [], info.Choices, info.IsManager, ConversationScope.IsShared(turnContext.Activity));
-            return Task.FromResult<AdaptiveCardInvokeResponse?>(AdaptiveCardInvokeResponse.Card(card.Content!));
+            return AdaptiveCardInvokeResponse.Card(card.Content!);
         }
-        _logger.LogInformation("An Action.Execute carried a verb or data the bot does not know");
-        return Task.FromResult<AdaptiveCardInvokeResponse?>(AdaptiveCardInvokeResponse.BadRequest("NotSupported", "This card action is not supported."));
+        _logger.LogInformation("An Action.Execute carried a topic the bot does not know");
+        return AdaptiveCardInvokeResponse.BadRequest("NotSupported", "This card action is not supported.");
     }
+
+    protected override async Task<object?> OnComposeExtensionAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.Activity.Name == InvokeNames.ComposeExtensionQuery
+            ? await _policySearch.QueryAsync(turnContext, cancellationToken).ConfigureAwait(false)
+            : null;
 
     private async Task StartSituationAsync(DialogContext dc, Situation situation, string? topic, CancellationToken cancellationToken)
     {
@@ -319,6 +343,7 @@ public sealed class PolicyBotHandler : ActivityHandler
             _cards.Ui("privacy.onboarding", language),
             _cards.Ui("privacy.conversation", language, (int)Math.Round(_conversationExpiry.TotalHours)),
             _cards.Ui("privacy.feedback", language),
+            _cards.Ui("privacy.acknowledgements", language),
             _cards.Ui("privacy.never", language),
         ]);
 

@@ -22,4 +22,15 @@ public static class CardActions
 
     /// <summary>The <c>Action.Execute</c> verb (button and card refresh) that asks for a guideline card's current version.</summary>
     public const string RefreshGuidelineVerb = "refreshGuideline";
+
+    // The organisation's policy (managers) and the policy cards posted from it.
+    public const string PolicyEdit = "policyEdit";
+    public const string PolicySave = "policySave";
+    public const string PolicyHistory = "policyHistory";
+
+    /// <summary>Universal Actions verb of a policy card's <c>refresh</c>: answers with the current card for the viewer.</summary>
+    public const string RefreshPolicyCard = "refreshPolicyCard";
+
+    /// <summary>Universal Actions verb (and <c>Action.Submit</c> fallback action) of "I've read it" on a policy card.</summary>
+    public const string AcknowledgePolicy = "acknowledgePolicy";
 }

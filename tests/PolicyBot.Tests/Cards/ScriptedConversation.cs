@@ -9,6 +9,9 @@ using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
 
+using BotFramework.Builder;
+using PolicyBot.Tests.Infrastructure;
+
 namespace PolicyBot.Tests.Cards;
 
 /// <summary>
@@ -19,29 +22,16 @@ internal sealed class ScriptedConversation : IDisposable
 {
     public const string ManagerObjectId = "00000000-0000-0000-0000-0000000000aa";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "policybot-cards", Guid.NewGuid().ToString("N"));
-    private readonly PolicyBotHandler _bot;
+    private readonly BotTestServices _services = new(new Dictionary<string, string?> { ["PolicyBot:Managers:0"] = ManagerObjectId });
     private readonly ContentLibrary _content = ContentLibrary.Default;
 
-    public ScriptedConversation()
-    {
-        var storage = new FileStorage(_folder);
-        var conversationState = new ConversationState(storage, TimeSpan.FromDays(1));
-        var userState = new UserState(storage);
-        State = new AutoSaveStateMiddleware(conversationState, userState);
-        _bot = new PolicyBotHandler(conversationState, userState, new PolicyCards(_content), new FeedbackCounter(storage),
-            Options.Create(new PolicyBotOptions { Managers = [ManagerObjectId] }), new ConversationExpiry(TimeSpan.FromDays(1)),
-            NullLogger<PolicyBotHandler>.Instance);
-    }
-
-    private AutoSaveStateMiddleware State { get; }
-
-    public PolicyBotHandler Bot => _bot;
+    /// <summary>The bot as the web host builds it (same services, middleware and state).</summary>
+    public IBot Bot => _services.Bot;
 
     /// <summary>Every card sent, in order, with the step that produced it.</summary>
     public List<(string Name, JsonNode Card)> Cards { get; } = [];
 
-    public TestAdapter NewAdapter(ConversationReference conversation) => new(conversation, [State]);
+    public TestAdapter NewAdapter(ConversationReference conversation) => _services.Adapter(conversation);
 
     /// <summary>The whole script: install, commands, every situation's questions and outcomes, every topic, in both languages; then a channel.</summary>
     public async Task RunEverythingAsync()
@@ -72,7 +62,7 @@ internal sealed class ScriptedConversation : IDisposable
                 action = new { type = "Action.Execute", verb = CardActions.RefreshGuidelineVerb, data = new { topic = topic.Id } },
                 trigger = "manual",
             });
-            var response = await channel.SendAsync(invoke, _bot);
+            var response = await channel.SendAsync(invoke, Bot);
             if (response?.Body is AdaptiveCardInvokeResponse { Type: AdaptiveCardInvokeResponse.CardType, Value: { } card })
             {
                 Cards.Add(($"channel/refresh {topic.Id}", JsonSerializer.SerializeToNode(card, card.GetType(), BotJson.Options)!));
@@ -107,7 +97,7 @@ internal sealed class ScriptedConversation : IDisposable
 
     public async Task SendAsync(TestAdapter chat, Activity activity, string step)
     {
-        await chat.SendAsync(activity, _bot);
+        await chat.SendAsync(activity, Bot);
         var n = 0;
         while (chat.GetNextReply() is { } reply)
         {
@@ -118,8 +108,5 @@ internal sealed class ScriptedConversation : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

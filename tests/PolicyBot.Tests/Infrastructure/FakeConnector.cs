@@ -69,8 +69,24 @@ public sealed class FakeConnector : IAsyncDisposable
         }
         Requests.Enqueue(request);
         http.Response.StatusCode = http.Request.Method == "PUT" ? 200 : 201;
-        await http.Response.WriteAsJsonAsync(new { id = $"{Interlocked.Increment(ref _nextId)}" });
+        var id = $"{Interlocked.Increment(ref _nextId)}";
+        if (http.Request.Method == "POST" && request.Path.EndsWith("/v3/conversations", StringComparison.Ordinal))
+        {
+            // Create conversation: in a channel, a new thread whose id carries its first message's id, as Teams answers.
+            var channel = ChannelOf(activity);
+            await http.Response.WriteAsJsonAsync(channel is null ? new { id = $"a:created-{id}", activityId = (string?)null } : new { id = $"{channel};messageid={id}", activityId = (string?)id });
+            return;
+        }
+        await http.Response.WriteAsJsonAsync(new { id });
     }
+
+    /// <summary>The body of a create-conversation request read as an activity keeps <c>channelData</c>: its channel id.</summary>
+    private static string? ChannelOf(Activity? body) =>
+        body?.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object
+        && channel.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Threading.Channels;
+using BotFramework.Connector;
+using BotFramework.Schema;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Policy;
+
+/// <summary>
+/// Brings posted policy cards up to date after a manager's change, in the background so the manager's
+/// turn answers at once. Each card whose topic changed since it was rendered is replaced in place
+/// (<c>PUT</c> of its message), paced by <see cref="SendPacer"/>; a card whose chat or channel is gone
+/// (403, 404) is forgotten; one that still fails after the Connector's retries keeps its old version
+/// and is tried again at the next change.
+/// </summary>
+public sealed class PostedCardUpdater : BackgroundService
+{
+    private readonly PostedCardStore _posted;
+    private readonly PolicyStore _policy;
+    private readonly PolicyCardBuilder _cards;
+    private readonly ConnectorClient _connector;
+    private readonly SendPacer _pacer;
+    private readonly ILogger<PostedCardUpdater> _logger;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Lock _lock = new();
+    private long _requested;
+    private TaskCompletionSource _idle = Completed();
+
+    public PostedCardUpdater(
+        PostedCardStore posted,
+        PolicyStore policy,
+        PolicyCardBuilder cards,
+        ConnectorClient connector,
+        IOptions<PolicyOptions> options,
+        TimeProvider time,
+        ILogger<PostedCardUpdater> logger)
+    {
+        _posted = posted;
+        _policy = policy;
+        _cards = cards;
+        _connector = connector;
+        _pacer = new SendPacer(options.Value.UpdatesPerSecondPerConversation, options.Value.UpdatesPerSecond, time);
+        _logger = logger;
+    }
+
+    /// <summary>What one pass did.</summary>
+    public sealed record Report(int Updated, int Forgotten, int Failed);
+
+    /// <summary>Asks for a pass soon; requests made while a pass runs lead to one more pass.</summary>
+    public void RequestUpdate()
+    {
+        lock (_lock)
+        {
+            _requested++;
+            if (_idle.Task.IsCompleted) _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>Completes when every requested pass has run (for tests and orderly shutdown).</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_lock) return _idle.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var _ in _wake.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        {
+            long generation;
+            lock (_lock) generation = _requested;
+            try
+            {
+                await UpdateNowAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _logger.LogError("Updating posted cards failed with {ExceptionType}; they are tried again at the next policy change", e.GetType().FullName);
+            }
+            lock (_lock)
+            {
+                if (generation == _requested) _idle.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>One pass over every posted card, now.</summary>
+    public async Task<Report> UpdateNowAsync(CancellationToken cancellationToken = default)
+    {
+        var policy = await _policy.ReadCurrentAsync(cancellationToken).ConfigureAwait(false);
+        var cards = await _posted.AllAsync(cancellationToken).ConfigureAwait(false);
+        var rendered = new Dictionary<string, int>(StringComparer.Ordinal);
+        var gone = new HashSet<string>(StringComparer.Ordinal);
+        var failed = 0;
+        foreach (var card in cards)
+        {
+            if (!_cards.Content.TryGetTopic(card.Topic, out var topic))
+            {
+                gone.Add(card.Key);
+                continue;
+            }
+            if (policy.VersionOf(topic) <= card.Version) continue;
+
+            await _pacer.WaitAsync(card.RateLimitThread, cancellationToken).ConfigureAwait(false);
+            var update = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Id = card.ActivityId,
+                ServiceUrl = card.ServiceUrl,
+                ChannelId = card.ChannelId,
+                Conversation = new ConversationAccount(card.ConversationId, card.ConversationType, isGroup: true, card.TenantId),
+                Attachments = [_cards.PolicyCard(topic, Languages.Parse(card.Language), policy, viewer: null)],
+            };
+            try
+            {
+                await _connector.UpdateActivityAsync(update, cancellationToken).ConfigureAwait(false);
+                rendered[card.Key] = policy.Version;
+            }
+            catch (ConnectorException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+            {
+                _logger.LogInformation("A posted card's conversation answered {Status}; the card is forgotten", (int)e.StatusCode);
+                gone.Add(card.Key);
+            }
+            catch (ConnectorException e)
+            {
+                _logger.LogWarning("Updating a posted card failed with {Status} after retries; it keeps version {Version}", (int)e.StatusCode, card.Version);
+                failed++;
+            }
+            catch (HttpRequestException)
+            {
+                _logger.LogWarning("Updating a posted card failed: the Connector could not be reached; it keeps version {Version}", card.Version);
+                failed++;
+            }
+        }
+        if (rendered.Count > 0 || gone.Count > 0) await _posted.RecordAsync(rendered, gone, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Posted cards brought to policy version {Version}: {Updated} updated, {Forgotten} forgotten, {Failed} failed",
+            policy.Version, rendered.Count, gone.Count, failed);
+        return new Report(rendered.Count, gone.Count, failed);
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
+    }
+}
