@@ -16,4 +16,12 @@ public static class CardActions
     public const string Help = "help";
     public const string Privacy = "privacy";
     public const string Onboarding = "onboarding";
+
+    // Onboarding: lesson, question and option ids travel with the button (see OnboardingCards).
+    public const string OnboardingContinue = "onboarding.continue";
+    public const string OnboardingQuestions = "onboarding.questions";
+    public const string OnboardingReview = "onboarding.review";
+    public const string OnboardingAnswer = "onboarding.answer";
+    public const string OnboardingProgress = "onboarding.progress";
+    public const string OnboardingRestart = "onboarding.restart";
 }
