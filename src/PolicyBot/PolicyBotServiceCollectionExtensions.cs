@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
+using PolicyBot.Onboarding;
 
 namespace PolicyBot;
 
@@ -21,6 +22,7 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddSingleton(ContentLibrary.Default);
         services.AddSingleton<PolicyCards>();
         services.AddSingleton<FeedbackCounter>();
+        services.AddOnboarding();
         services.AddSingleton(sp => new ConversationExpiry(sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ConversationStateExpiry));
         services.AddSingleton<IBot, PolicyBotHandler>();
         return services;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Cards;
 using PolicyBot.Dialogs;
 using PolicyBot.Knowledge;
+using PolicyBot.Onboarding;
 
 namespace PolicyBot.Bot;
 
@@ -31,6 +32,7 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly PolicyBotOptions _options;
     private readonly TimeSpan _conversationExpiry;
     private readonly ILogger<PolicyBotHandler> _logger;
+    private readonly OnboardingFeature _onboarding;
 
     public PolicyBotHandler(
         ConversationState conversationState,
@@ -39,7 +41,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         FeedbackCounter feedback,
         IOptions<PolicyBotOptions> options,
         ConversationExpiry conversationExpiry,
-        ILogger<PolicyBotHandler> logger)
+        ILogger<PolicyBotHandler> logger,
+        OnboardingFeature onboarding)
     {
         _conversationState = conversationState;
         _userState = userState;
@@ -55,6 +58,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         _dialogs = new DialogSet(_dialogState);
         _dialogs.Add(_situation);
         _dialogs.Add(new ForgetMeDialog(cards));
+        _onboarding = onboarding;
+        foreach (var dialog in onboarding.Dialogs) _dialogs.Add(dialog);
     }
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -169,8 +174,8 @@ public sealed class PolicyBotHandler : ActivityHandler
                 var result = await dc.BeginDialogAsync(ForgetMeDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
                 await AfterDialogAsync(dc, result, cancellationToken).ConfigureAwait(false);
                 break;
-            case Command.Onboarding:
-                await turn.SendActivityAsync(_cards.Ui("post.comingSoon", language), cancellationToken).ConfigureAwait(false);
+            case var _ when OnboardingFeature.Handles(command):
+                await _onboarding.OnCommandAsync(dc, command, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
@@ -191,6 +196,8 @@ public sealed class PolicyBotHandler : ActivityHandler
             await AfterDialogAsync(dc, result, cancellationToken).ConfigureAwait(false);
             return;
         }
+
+        if (await _onboarding.TryHandleCardAsync(dc, data, cancellationToken).ConfigureAwait(false)) return;
 
         switch (action)
         {
@@ -277,6 +284,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         var deleted = new List<string>();
         if (await _userState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.profile", language));
         if (await _conversationState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.conversation", language));
+        if (await _onboarding.ForgetAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.roster", language));
         _logger.LogInformation("A user asked to be forgotten; {Count} documents deleted", deleted.Count);
         await turn.SendActivityAsync(deleted.Count == 0
             ? _cards.Ui("forget.nothing", language)
@@ -295,6 +303,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         [
             _cards.Ui("privacy.language", language),
             _cards.Ui("privacy.onboarding", language),
+            _cards.Ui("privacy.onboardingRoster", language),
             _cards.Ui("privacy.conversation", language, (int)Math.Round(_conversationExpiry.TotalHours)),
             _cards.Ui("privacy.feedback", language),
             _cards.Ui("privacy.never", language),
