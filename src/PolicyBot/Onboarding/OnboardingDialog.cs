@@ -59,6 +59,7 @@ public sealed class OnboardingDialog(
             case Intent.Start when !progress.HasStarted():
             case Intent.Restart:
                 progress.Start(lessons);
+                await progressAccessor.SetAsync(turn, progress, cancellationToken).ConfigureAwait(false);
                 await SayAsync(turn, request.Intent == Intent.Restart
                     ? cards.Ui("onboarding.restart.done", language)
                     : cards.Ui("onboarding.started", language, lessons.Count), cancellationToken).ConfigureAwait(false);
@@ -167,9 +168,10 @@ public sealed class OnboardingDialog(
             : SendAsync(turn, cards.Lesson(lesson, language), cancellationToken);
     }
 
+    /// <summary>Her progress; before she starts, an empty one that is not stored.</summary>
     private async Task<OnboardingProgress> LoadAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var progress = await progressAccessor.GetAsync(turn, () => new OnboardingProgress(), cancellationToken).ConfigureAwait(false);
+        var progress = await progressAccessor.GetAsync(turn, null, cancellationToken).ConfigureAwait(false) ?? new OnboardingProgress();
         progress.Reconcile(lessons);
         return progress;
     }

@@ -60,7 +60,7 @@ public sealed class OnboardingFeature
                 await BeginAsync(dc, new OnboardingDialog.Request(OnboardingDialog.Intent.Continue), cancellationToken).ConfigureAwait(false);
                 break;
             case Command.OnboardingRestart:
-                var progress = await _progress.GetAsync(turn, () => new OnboardingProgress(), cancellationToken).ConfigureAwait(false);
+                var progress = await _progress.GetAsync(turn, null, cancellationToken).ConfigureAwait(false) ?? new OnboardingProgress();
                 await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 // Nothing to lose before she has started: no need to ask.
                 await (progress.HasStarted()
@@ -68,7 +68,7 @@ public sealed class OnboardingFeature
                     : dc.BeginDialogAsync(OnboardingDialog.DialogId, new OnboardingDialog.Request(OnboardingDialog.Intent.Start), cancellationToken)).ConfigureAwait(false);
                 break;
             case Command.OnboardingProgress:
-                var current = await _progress.GetAsync(turn, () => new OnboardingProgress(), cancellationToken).ConfigureAwait(false);
+                var current = await _progress.GetAsync(turn, null, cancellationToken).ConfigureAwait(false) ?? new OnboardingProgress();
                 current.Reconcile(_cards.Lessons);
                 await SendAsync(turn, _cards.Progress(current, info.Language), cancellationToken).ConfigureAwait(false);
                 break;

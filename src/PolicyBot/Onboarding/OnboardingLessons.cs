@@ -80,7 +80,7 @@ public sealed class OnboardingLessons
         var lastPart = 0;
         foreach (var lesson in lessons)
         {
-            var part = Parts.ToList().IndexOf(lesson.Part);
+            var part = IndexOfPart(lesson.Part);
             if (part < 0) yield return $"Lesson {lesson.Id}: part '{lesson.Part}' is not one of {string.Join(", ", Parts)}.";
             else if (part < lastPart) yield return $"Lesson {lesson.Id}: part '{lesson.Part}' comes after a later part of the guide.";
             else lastPart = part;
@@ -109,6 +109,15 @@ public sealed class OnboardingLessons
                 }
             }
         }
+    }
+
+    private static int IndexOfPart(string part)
+    {
+        for (var i = 0; i < Parts.Count; i++)
+        {
+            if (Parts[i] == part) return i;
+        }
+        return -1;
     }
 
     private static IEnumerable<string> Texts(string where, params (string Field, string Fr, string En)[] fields)
