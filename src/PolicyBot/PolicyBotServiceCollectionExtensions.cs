@@ -10,6 +10,8 @@ using PolicyBot.Cards;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
 
+using PolicyBot.Onboarding;
+
 namespace PolicyBot;
 
 public static class PolicyBotServiceCollectionExtensions
@@ -23,6 +25,7 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddSingleton(ContentLibrary.Default);
         services.AddSingleton<PolicyCards>();
         services.AddSingleton<FeedbackCounter>();
+        services.AddOnboarding();
         services.AddSingleton(sp => new ConversationExpiry(sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ConversationStateExpiry));
         services.AddPolicyFeature(configuration);
         services.AddSingleton<IBot, PolicyBotHandler>();

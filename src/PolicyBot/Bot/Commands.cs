@@ -16,6 +16,10 @@ public enum Command
     Privacy,
     ForgetMe,
     Onboarding,
+    OnboardingContinue,
+    OnboardingRestart,
+    OnboardingProgress,
+    OnboardingReport,
 }
 
 public static class Commands
@@ -33,6 +37,11 @@ public static class Commands
         ["qu'est-ce que tu gardes"] = Command.Privacy, ["qu'est-ce que tu gardes sur moi"] = Command.Privacy, ["confidentialite"] = Command.Privacy,
         ["forget me"] = Command.ForgetMe, ["oublie-moi"] = Command.ForgetMe, ["oublie moi"] = Command.ForgetMe, ["oubliez-moi"] = Command.ForgetMe, ["delete my data"] = Command.ForgetMe,
         ["onboarding"] = Command.Onboarding, ["formation"] = Command.Onboarding,
+        ["continue"] = Command.OnboardingContinue, ["continuer"] = Command.OnboardingContinue, ["continue onboarding"] = Command.OnboardingContinue, ["continuer la formation"] = Command.OnboardingContinue,
+        ["restart onboarding"] = Command.OnboardingRestart, ["recommencer la formation"] = Command.OnboardingRestart,
+        ["onboarding progress"] = Command.OnboardingProgress, ["progression"] = Command.OnboardingProgress, ["ma progression"] = Command.OnboardingProgress, ["progression de formation"] = Command.OnboardingProgress,
+        ["my progress"] = Command.OnboardingProgress, ["progress"] = Command.OnboardingProgress,
+        ["onboarding report"] = Command.OnboardingReport, ["rapport de formation"] = Command.OnboardingReport,
     };
 
     /// <summary>The command the whole message is, ignoring case, accents and end punctuation; else None.</summary>

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Cards;
 using PolicyBot.Dialogs;
 using PolicyBot.Knowledge;
+using PolicyBot.Onboarding;
 using PolicyBot.Policy;
 
 namespace PolicyBot.Bot;
@@ -34,6 +35,7 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly PolicyBotOptions _options;
     private readonly TimeSpan _conversationExpiry;
     private readonly ILogger<PolicyBotHandler> _logger;
+    private readonly OnboardingFeature _onboarding;
 
     public PolicyBotHandler(
         ConversationState conversationState,
@@ -44,7 +46,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         PolicySearch policySearch,
         IOptions<PolicyBotOptions> options,
         ConversationExpiry conversationExpiry,
-        ILogger<PolicyBotHandler> logger)
+        ILogger<PolicyBotHandler> logger,
+        OnboardingFeature onboarding)
     {
         _conversationState = conversationState;
         _userState = userState;
@@ -62,18 +65,19 @@ public sealed class PolicyBotHandler : ActivityHandler
         _dialogs = new DialogSet(_dialogState);
         _dialogs.Add(_situation);
         _dialogs.Add(new ForgetMeDialog(cards));
+        _onboarding = onboarding;
+        foreach (var dialog in onboarding.Dialogs) _dialogs.Add(dialog);
     }
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
+        var conversing = activity.Type is ActivityTypes.Message or ActivityTypes.Invoke;
         // Read without creating: a user who never chose anything has no profile document at all.
-        var profile = activity.Type is ActivityTypes.Message or ActivityTypes.Invoke
-            ? await _profile.GetAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : null;
+        var profile = conversing ? await _profile.GetAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false) : null;
         var language = profile?.Language is { } chosen ? Languages.Parse(chosen) : Languages.FromLocale(activity.GetLocale());
         // The organisation's current policy: read at most once per PolicyBot:Policy:CacheDuration per instance.
-        var choices = profile is not null ? await _policy.ChoicesAsync(cancellationToken).ConfigureAwait(false) : OrganisationChoices.None;
+        var choices = conversing ? await _policy.ChoicesAsync(cancellationToken).ConfigureAwait(false) : OrganisationChoices.None;
         turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), choices));
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
@@ -182,8 +186,8 @@ public sealed class PolicyBotHandler : ActivityHandler
                 var result = await dc.BeginDialogAsync(ForgetMeDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
                 await AfterDialogAsync(dc, result, cancellationToken).ConfigureAwait(false);
                 break;
-            case Command.Onboarding:
-                await turn.SendActivityAsync(_cards.Ui("post.comingSoon", language), cancellationToken).ConfigureAwait(false);
+            case var _ when OnboardingFeature.Handles(command):
+                await _onboarding.OnCommandAsync(dc, command, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
@@ -204,6 +208,8 @@ public sealed class PolicyBotHandler : ActivityHandler
             await AfterDialogAsync(dc, result, cancellationToken).ConfigureAwait(false);
             return;
         }
+
+        if (await _onboarding.TryHandleCardAsync(dc, data, cancellationToken).ConfigureAwait(false)) return;
 
         switch (action)
         {
@@ -274,7 +280,8 @@ public sealed class PolicyBotHandler : ActivityHandler
     {
         if (invokeValue.Action?.Verb != CardActions.RefreshGuidelineVerb)
         {
-            return await _policy.OnExecuteAsync(turnContext, invokeValue, cancellationToken).ConfigureAwait(false);
+            return await _policy.OnExecuteAsync(turnContext, invokeValue, cancellationToken).ConfigureAwait(false)
+                ?? AdaptiveCardInvokeResponse.BadRequest("NotSupported", "This card action is not supported.");
         }
         var info = TurnInfo.Of(turnContext);
         if (_cards.Content.TryGetTopic(String(invokeValue.Action.Data ?? default, "topic"), out var topic))
@@ -323,6 +330,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         var deleted = new List<string>();
         if (await _userState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.profile", language));
         if (await _conversationState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.conversation", language));
+        if (await _onboarding.ForgetAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.roster", language));
         _logger.LogInformation("A user asked to be forgotten; {Count} documents deleted", deleted.Count);
         await turn.SendActivityAsync(deleted.Count == 0
             ? _cards.Ui("forget.nothing", language)
@@ -341,6 +349,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         [
             _cards.Ui("privacy.language", language),
             _cards.Ui("privacy.onboarding", language),
+            _cards.Ui("privacy.onboardingRoster", language),
             _cards.Ui("privacy.conversation", language, (int)Math.Round(_conversationExpiry.TotalHours)),
             _cards.Ui("privacy.feedback", language),
             _cards.Ui("privacy.acknowledgements", language),

@@ -33,4 +33,12 @@ public static class CardActions
 
     /// <summary>Universal Actions verb (and <c>Action.Submit</c> fallback action) of "I've read it" on a policy card.</summary>
     public const string AcknowledgePolicy = "acknowledgePolicy";
+
+    // Onboarding: lesson, question and option ids travel with the button (see OnboardingCards).
+    public const string OnboardingContinue = "onboarding.continue";
+    public const string OnboardingQuestions = "onboarding.questions";
+    public const string OnboardingReview = "onboarding.review";
+    public const string OnboardingAnswer = "onboarding.answer";
+    public const string OnboardingProgress = "onboarding.progress";
+    public const string OnboardingRestart = "onboarding.restart";
 }

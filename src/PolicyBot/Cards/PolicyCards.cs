@@ -80,6 +80,7 @@ public sealed class PolicyCards(ContentLibrary content)
             ["title"] = Ui("menu.title", language),
             ["intro"] = Ui("menu.intro", language),
             ["areas"] = areas,
+            ["actions"] = new JsonArray(Button(Ui("action.onboarding", language), new JsonObject { ["action"] = CardActions.Onboarding })),
         };
     }
 

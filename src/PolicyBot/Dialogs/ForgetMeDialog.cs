@@ -31,7 +31,7 @@ public sealed class ForgetMeDialog : ComponentDialog
         var prompt = Activity.CreateMessage();
         prompt.Attachments =
         [
-            _cards.Info(_cards.Ui("privacy.title", language), [_cards.Ui("forget.confirm", language)],
+            _cards.Info(_cards.Ui("privacy.title", language), [_cards.Ui("forget.confirm", language), _cards.Ui("forget.confirm.onboarding", language)],
                 (_cards.Ui("action.forgetYes", language), new JsonObject { ["choice"] = "yes" }),
                 (_cards.Ui("action.forgetNo", language), new JsonObject { ["choice"] = "no" })),
         ];

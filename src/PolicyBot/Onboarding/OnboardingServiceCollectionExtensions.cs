@@ -1,0 +1,23 @@
+using BotFramework.State;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyBot.Cards;
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Onboarding;
+
+public static class OnboardingServiceCollectionExtensions
+{
+    /// <summary>Lessons, their cards, the managers' roster and the feature the bot's turn calls. Dates come from a registered <see cref="TimeProvider"/>, else the system clock.</summary>
+    public static IServiceCollection AddOnboarding(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => OnboardingLessons.LoadEmbedded(sp.GetRequiredService<ContentLibrary>()));
+        services.AddSingleton(sp => new OnboardingCards(sp.GetRequiredService<PolicyCards>(), sp.GetRequiredService<OnboardingLessons>()));
+        services.AddSingleton(sp => new OnboardingRoster(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => new OnboardingFeature(
+            sp.GetRequiredService<UserState>(),
+            sp.GetRequiredService<OnboardingCards>(),
+            sp.GetRequiredService<OnboardingRoster>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        return services;
+    }
+}

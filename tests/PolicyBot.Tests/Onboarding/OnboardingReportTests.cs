@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using BotFramework.Testing;
+using PolicyBot.Onboarding;
+
+namespace PolicyBot.Tests.Onboarding;
+
+/// <summary>The managers' onboarding report: who started, lessons completed, date completed — and nobody else gets it.</summary>
+public sealed class OnboardingReportTests : IDisposable
+{
+    private readonly TempFolder _data = new();
+    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 3, 14, 22, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task A_manager_sees_names_lessons_completed_and_dates_but_no_scores_or_answers()
+    {
+        using var bot = new OnboardingBot(_data.Path, _clock);
+        var lessons = bot.Lessons;
+
+        var amelie = bot.Flow(bot.Chat(Staff.Amelie))
+            .Send("onboarding").AssertReplyContains("Welcome").AssertReplyContains("Onboarding · Lesson 1 of 8")
+            .WalkLesson(lessons, lessons.First, Words.En, _ => true);
+        await amelie.StartTestAsync();
+
+        var beth = bot.Flow(bot.Chat(Staff.Beth, "fr-CA"))
+            .Send("formation").AssertReplyContains("Bienvenue").AssertReplyContains("Formation · Leçon 1 de 8");
+        foreach (var lesson in lessons.All) beth = beth.WalkLesson(lessons, lesson, Words.Fr, q => q.Id.Length % 2 == 0);
+        await beth.AssertReplyContains("Formation terminée. Bravo!").StartTestAsync();
+
+        string? shown = null;
+        await bot.Flow(bot.Chat(Staff.Manager))
+            .Send("onboarding report")
+            .AssertReply(reply => shown = CardReader.VisibleText(reply))
+            .StartTestAsync();
+
+        Assert.Contains("Onboarding report", shown);
+        Assert.Contains("People who started onboarding: 2.", shown);
+        Assert.Contains("Amélie Test\nLessons completed: 1 of 8 · in progress", shown);
+        Assert.Contains("Beth Test\nLessons completed: 8 of 8 · completed on March 14, 2025", shown);
+        Assert.True(shown!.IndexOf("Amélie Test", StringComparison.Ordinal) < shown.IndexOf("Beth Test", StringComparison.Ordinal), "Names are sorted.");
+        Assert.DoesNotContain("first try", shown, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" of 2", shown, StringComparison.Ordinal);
+        foreach (var option in lessons.All.SelectMany(l => l.Questions).SelectMany(q => q.Options)) Assert.DoesNotContain(option.En.Label, shown, StringComparison.Ordinal);
+
+        // The stored roster holds exactly name, count and date per person.
+        var roster = (await bot.Storage.ReadAsync([OnboardingRoster.Key]))[OnboardingRoster.Key].Document["staff"]!.AsObject();
+        Assert.Equal([Staff.Amelie.AadObjectId, Staff.Beth.AadObjectId], roster.Select(p => p.Key).Order());
+        Assert.Equal(["name", "lessonsCompleted"], roster[Staff.Amelie.AadObjectId]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["name", "lessonsCompleted", "completedAt"], roster[Staff.Beth.AadObjectId]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task A_manager_asking_in_French_gets_the_report_in_French()
+    {
+        using var bot = new OnboardingBot(_data.Path, _clock);
+        await bot.Flow(bot.Chat(Staff.Manager, "fr-CA"))
+            .Send("Rapport de formation")
+            .AssertReplyContains("Rapport de formation", "Personnes qui ont commencé la formation : 0.", "Personne n'a encore commencé la formation.")
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("en-US", "onboarding report", "Sorry, only managers can see the onboarding report: the people whose Entra ID is listed in the bot's PolicyBot:Managers setting. Ask your manager or whoever administers Teams in your organisation.")]
+    [InlineData("fr-CA", "rapport de formation", "Désolée, seules les personnes gestionnaires peuvent voir le rapport de formation : celles dont l'identifiant Entra figure dans le paramètre PolicyBot:Managers du bot. Adressez-vous à votre gestionnaire ou à la personne qui administre Teams dans votre organisation.")]
+    public async Task Someone_who_is_not_a_manager_is_told_politely_who_can_see_it(string locale, string ask, string refusal)
+    {
+        using var bot = new OnboardingBot(_data.Path, _clock);
+        await bot.Flow(bot.Chat(Staff.Amelie, locale))
+            .Send("onboarding").AssertReply(_ => { }).AssertReply(_ => { })
+            .Send(ask)
+            .AssertReply(refusal)
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task The_report_is_not_shown_in_a_channel()
+    {
+        using var bot = new OnboardingBot(_data.Path, _clock);
+        var adapter = bot.Chat(Staff.Manager, channel: true);
+        await bot.Flow(adapter)
+            .Send(() => adapter.MakeMention("onboarding report"))
+            .AssertReply("The onboarding report contains names, so I only show it in a personal chat with me.")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Concurrent_roster_updates_are_merged_not_lost()
+    {
+        using var bot = new OnboardingBot(_data.Path, _clock);
+        var writers = Enumerable.Range(0, 8).Select(i => new OnboardingRoster(bot.Storage)
+            .SetAsync($"00000000-0000-0000-0000-0000000001{i:D2}", new RosterEntry($"Person {i}", i, null)));
+        await Task.WhenAll(writers);
+
+        var roster = await new OnboardingRoster(bot.Storage).ReadAsync();
+        Assert.Equal(8, roster.Count);
+        Assert.Equal(Enumerable.Range(0, 8), roster.Select(e => e.LessonsCompleted).Order());
+    }
+}
