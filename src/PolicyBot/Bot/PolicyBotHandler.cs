@@ -33,6 +33,7 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly PolicyFeature _policy;
     private readonly PolicySearch _policySearch;
     private readonly PolicyBotOptions _options;
+    private readonly ITopicFinder _topics;
     private readonly TimeSpan _conversationExpiry;
     private readonly ILogger<PolicyBotHandler> _logger;
     private readonly OnboardingFeature _onboarding;
@@ -44,6 +45,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         FeedbackCounter feedback,
         PolicyFeature policy,
         PolicySearch policySearch,
+        ITopicFinder topics,
         IOptions<PolicyBotOptions> options,
         ConversationExpiry conversationExpiry,
         ILogger<PolicyBotHandler> logger,
@@ -55,6 +57,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         _feedback = feedback;
         _policy = policy;
         _policySearch = policySearch;
+        _topics = topics;
         _options = options.Value;
         _conversationExpiry = conversationExpiry.Value;
         _logger = logger;
@@ -78,7 +81,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         var language = profile?.Language is { } chosen ? Languages.Parse(chosen) : Languages.FromLocale(activity.GetLocale());
         // The organisation's current policy: read at most once per PolicyBot:Policy:CacheDuration per instance.
         var choices = conversing ? await _policy.ChoicesAsync(cancellationToken).ConfigureAwait(false) : OrganisationChoices.None;
-        turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), choices));
+        turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), choices) { LanguageChosen = profile?.Language is not null });
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
@@ -137,17 +140,45 @@ public sealed class PolicyBotHandler : ActivityHandler
             return;
         }
 
-        await OnFreeTextAsync(dc, cancellationToken).ConfigureAwait(false);
+        await OnFreeTextAsync(dc, TurnInfo.Of(turnContext).LanguageChosen, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task OnFreeTextAsync(DialogContext dc, CancellationToken cancellationToken)
+    /// <summary>
+    /// What she typed is matched to the guideline topics (never stored or logged): a clear match starts that
+    /// topic's situation, an unsure one offers the three best topics, no match shows the menu. The answer is
+    /// in the question's language unless she chose a language herself.
+    /// </summary>
+    private async Task OnFreeTextAsync(DialogContext dc, bool languageChosen, CancellationToken cancellationToken)
     {
-        var language = TurnInfo.Of(dc.Context).Language;
-        if (string.IsNullOrWhiteSpace(dc.Context.Activity.Text) && IsGroupConversation(dc.Context.Activity))
+        var turn = dc.Context;
+        var info = TurnInfo.Of(turn);
+        var text = turn.Activity.Text;
+        if (string.IsNullOrWhiteSpace(text))
         {
-            await dc.Context.SendActivityAsync(_cards.Ui("channel.hint", language), cancellationToken).ConfigureAwait(false);
+            if (IsGroupConversation(turn.Activity)) await turn.SendActivityAsync(_cards.Ui("channel.hint", info.Language), cancellationToken).ConfigureAwait(false);
+            await SendCardAsync(turn, _cards.Menu(info.Language), cancellationToken).ConfigureAwait(false);
+            return;
         }
-        await SendCardAsync(dc.Context, _cards.Menu(language), cancellationToken).ConfigureAwait(false);
+
+        var found = _topics.Find(text, info.Language);
+        if (!languageChosen && found.Language != info.Language)
+        {
+            info = info with { Language = found.Language };
+            turn.TurnState.Set(info);
+        }
+        if (found.Confident && _cards.Content.TryGetTopic(found.Best, out var topic))
+        {
+            await StartSituationAsync(dc, _cards.Content.Situation(topic.Situation), topic.Id, cancellationToken).ConfigureAwait(false);
+        }
+        else if (found.TopicIds.Count > 0)
+        {
+            await SendCardAsync(turn, _cards.TopicChoices(found.TopicIds.Take(3), info.Language), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await turn.SendActivityAsync(_cards.Ui("freeText.noMatch", info.Language), cancellationToken).ConfigureAwait(false);
+            await SendCardAsync(turn, _cards.Menu(info.Language), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task OnCommandAsync(DialogContext dc, Command command, CancellationToken cancellationToken)
@@ -310,7 +341,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         var turn = dc.Context;
         var profile = await _profile.GetAsync(turn, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
         profile.Language = language.Code();
-        turn.TurnState.Set(TurnInfo.Of(turn) with { Language = language });
+        turn.TurnState.Set(TurnInfo.Of(turn) with { Language = language, LanguageChosen = true });
         await turn.SendActivityAsync(_cards.Ui("language.switched", language), cancellationToken).ConfigureAwait(false);
         if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
     }

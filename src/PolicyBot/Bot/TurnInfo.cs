@@ -7,6 +7,9 @@ namespace PolicyBot.Bot;
 /// <summary>What every part of the bot needs to know about the current turn, decided once at its start.</summary>
 public sealed record TurnInfo(Language Language, bool IsManager, OrganisationChoices Choices)
 {
+    /// <summary>True when the language comes from the user's own choice, not from Teams' locale.</summary>
+    public bool LanguageChosen { get; init; }
+
     public static TurnInfo Of(ITurnContext turnContext) =>
         turnContext.TurnState.Get<TurnInfo>() ?? throw new InvalidOperationException("TurnInfo is set at the start of every PolicyBot turn.");
 }

@@ -180,6 +180,7 @@ public sealed class AlwaysAvailableTests : IAsyncLifetime
             .Then(() => _clock.Advance(TimeSpan.FromHours(25)))
             .Send("1")
             .AssertReply("Our last conversation was more than a day ago, so we're starting fresh.")
+            .AssertReply("I couldn't find a guideline that matches. Pick a situation:")
             .AssertReplyContains("What situation are you facing?")
             .StartTestAsync();
     }

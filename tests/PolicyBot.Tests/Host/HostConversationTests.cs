@@ -29,7 +29,7 @@ public sealed class HostConversationTests : IAsyncLifetime
     [Fact]
     public async Task AMessage_IsAnsweredAtTheServiceUrl_AsAReplyToIt()
     {
-        var message = _teams.Message("hello");
+        var message = _teams.Message("menu");
 
         var response = await _host.PostAsync(message);
 
