@@ -32,6 +32,7 @@ public static class BotFrameworkServiceCollectionExtensions
         // Order matters: typing first, then saving around everything the bot changes, then de-duplication.
         services.AddSingleton<IMiddleware>(sp => new ShowTypingMiddleware(
             sp.GetRequiredService<IOptions<BotHostOptions>>().Value.TypingDelay,
+            timeProvider: sp.GetService<TimeProvider>(),
             logger: sp.GetRequiredService<ILogger<ShowTypingMiddleware>>()));
         services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
         services.AddSingleton<IMiddleware>(sp => new DeduplicationMiddleware(sp.GetRequiredService<ConversationState>()));
