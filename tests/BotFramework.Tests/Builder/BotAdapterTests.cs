@@ -135,6 +135,21 @@ public sealed class BotAdapterTests : IDisposable
     }
 
     [Fact]
+    public async Task Messages_AreDeliveredOnlyAfterTheStateIsSaved()
+    {
+        var adapter = new StateCheckingAdapter(_storage, [new AutoSaveStateMiddleware(_state)]);
+        var bot = new CallbackBot(async (turn, ct) =>
+        {
+            await _count.SetAsync(turn, 7, ct);
+            await turn.SendActivityAsync("saved seven", ct);
+        });
+
+        await adapter.SendAsync(adapter.MakeMessage("hi"), bot);
+
+        Assert.Equal([7], adapter.StoredCountAtDelivery);
+    }
+
+    [Fact]
     public async Task EtagConflict_RunsTheTurnAgainOnFreshState_AndDeliversOnlyTheSecondAttempt()
     {
         var adapter = new TestAdapter(middleware: [new AutoSaveStateMiddleware(_state)]);
@@ -240,6 +255,20 @@ public sealed class BotAdapterTests : IDisposable
         (await _storage.ReadAsync([key]))[key].Document["count"]!.GetValue<int>();
 
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>Reads the stored conversation document whenever it is asked to deliver.</summary>
+    private sealed class StateCheckingAdapter(FileStorage storage, IEnumerable<IMiddleware> middleware) : TestAdapter(middleware: middleware)
+    {
+        public List<int?> StoredCountAtDelivery { get; } = [];
+
+        public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+        {
+            var key = ConversationKey(this);
+            var found = await storage.ReadAsync([key], cancellationToken);
+            StoredCountAtDelivery.Add(found.TryGetValue(key, out var stored) ? stored.Document["count"]?.GetValue<int>() : null);
+            return await base.SendActivitiesAsync(turnContext, activities, cancellationToken);
+        }
+    }
 
     private sealed class LoggingMiddleware(string name, List<string> log) : IMiddleware
     {
