@@ -75,6 +75,8 @@ public static class CardReader
                           .AppendLine(fact.TryGetProperty("value", out var fv) ? fv.GetString() : "");
                     }
                 }
+                // An input's label is shown above it.
+                if (type is "Input.Text" or "Input.ChoiceSet" or "Input.Toggle" && element.TryGetProperty("label", out var label)) sb.AppendLine(label.GetString());
                 if (type is "Input.ChoiceSet" && element.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var choice in choices.EnumerateArray())
@@ -86,7 +88,6 @@ public static class CardReader
                 {
                     sb.Append('[').Append(title.GetString()).AppendLine("]");
                 }
-                if (type is "Input.Text" or "Input.ChoiceSet" or "Input.Toggle" && element.TryGetProperty("label", out var label)) sb.AppendLine(label.GetString());
                 foreach (var property in element.EnumerateObject())
                 {
                     if (property.Name is "fallback" or "refresh" or "data" or "$data" or "facts" or "choices") continue;

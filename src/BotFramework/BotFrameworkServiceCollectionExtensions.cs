@@ -33,6 +33,7 @@ public static class BotFrameworkServiceCollectionExtensions
         // state last: it is the commit point that records the handled activity), then de-duplication.
         services.AddSingleton<IMiddleware>(sp => new ShowTypingMiddleware(
             sp.GetRequiredService<IOptions<BotHostOptions>>().Value.TypingDelay,
+            timeProvider: sp.GetService<TimeProvider>(),
             logger: sp.GetRequiredService<ILogger<ShowTypingMiddleware>>()));
         services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<UserState>(), sp.GetRequiredService<ConversationState>()));
         services.AddSingleton<IMiddleware>(sp => new DeduplicationMiddleware(sp.GetRequiredService<ConversationState>()));

@@ -74,21 +74,26 @@ public class Activity : ExtensibleObject
         accountId is not null && Entities?.Any(e => e.IsMention && e.Mentioned?.Id == accountId) == true;
 
     /// <summary>
-    /// Removes every @mention of <paramref name="accountId"/> from <see cref="Text"/> and trims it.
-    /// Matches the entity's markup, and the <c>&lt;at&gt;name&lt;/at&gt;</c> form, case-insensitively.
+    /// Removes every @mention of <paramref name="accountId"/> (with the spaces around it) from <see cref="Text"/>
+    /// and trims it. Matches the entity's markup, and the <c>&lt;at&gt;name&lt;/at&gt;</c> form, case-insensitively.
+    /// The rest of the text, line breaks included, is left as the user typed it.
     /// </summary>
     public string? RemoveMentionText(string? accountId)
     {
         if (Text is null || accountId is null || Entities is null) return Text;
         var text = Text;
+        var removed = false;
         foreach (var mention in Entities.Where(e => e.IsMention && e.Mentioned?.Id == accountId))
         {
             foreach (var markup in MentionMarkups(mention))
             {
-                text = Regex.Replace(text, Regex.Escape(markup), " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                var pattern = new Regex(@"[ \t]*" + Regex.Escape(markup) + @"[ \t]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                if (!pattern.IsMatch(text)) continue;
+                text = pattern.Replace(text, " ");
+                removed = true;
             }
         }
-        Text = Regex.Replace(text, @"\s{2,}", " ").Trim();
+        if (removed) Text = text.Trim();
         return Text;
     }
 

@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using BotFramework.Builder;
+using BotFramework.Schema;
+using BotFramework.Testing;
+
+namespace BotFramework.Tests.Builder;
+
+public sealed class ConversationTurnQueueTests
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task TwentyTurnsOfOneConversation_StartedTogether_RunOneAtATimeInArrivalOrder()
+    {
+        var adapter = new TestAdapter();
+        var firstMayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new ConcurrentQueue<string>();
+        var running = 0;
+        var maxRunning = 0;
+        var bot = new CallbackBot(async (turn, _) =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref maxRunning, now);
+            log.Enqueue("start " + turn.Activity.Text);
+            if (turn.Activity.Text == "0") await firstMayFinish.Task;
+            for (var i = 0; i < 5; i++) await Task.Yield();
+            log.Enqueue("end " + turn.Activity.Text);
+            Interlocked.Decrement(ref running);
+        });
+
+        var turns = Enumerable.Range(0, 20).Select(i => adapter.SendAsync(adapter.MakeMessage(i.ToString()), bot)).ToList();
+
+        Assert.Equal(["start 0"], log);
+        firstMayFinish.SetResult();
+        await Task.WhenAll(turns).WaitAsync(Guard);
+
+        Assert.Equal(Enumerable.Range(0, 20).SelectMany(i => new[] { $"start {i}", $"end {i}" }), log);
+        Assert.Equal(1, maxRunning);
+        Assert.Equal(20, bot.Calls);
+    }
+
+    [Fact]
+    public async Task TurnsOfTwoConversations_Overlap()
+    {
+        var adapter = new TestAdapter();
+        var personal = adapter.MakeMessage("slow");
+        adapter.Conversation = TestAdapter.ChannelThread();
+        var channel = adapter.MakeMessage("fast");
+        var slowMayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = 0;
+        var runningWhenFastRan = 0;
+        var bot = new CallbackBot(async (turn, _) =>
+        {
+            var now = Interlocked.Increment(ref running);
+            if (turn.Activity.Text == "slow") await slowMayFinish.Task;
+            else runningWhenFastRan = now;
+            Interlocked.Decrement(ref running);
+        });
+
+        var slow = adapter.SendAsync(personal, bot);
+        var fast = adapter.SendAsync(channel, bot);
+        await fast.WaitAsync(Guard);
+
+        Assert.False(slow.IsCompleted);
+        Assert.Equal(2, runningWhenFastRan);
+        slowMayFinish.SetResult();
+        await slow.WaitAsync(Guard);
+    }
+
+    [Fact]
+    public async Task SameConversationIdOnAnotherChannel_IsAnotherQueue()
+    {
+        var adapter = new TestAdapter();
+        var teams = adapter.MakeMessage("slow");
+        var other = adapter.MakeMessage("fast");
+        other.ChannelId = "webchat";
+        var slowMayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = new CallbackBot(async (turn, _) =>
+        {
+            if (turn.Activity.Text == "slow") await slowMayFinish.Task;
+        });
+
+        var slow = adapter.SendAsync(teams, bot);
+        await adapter.SendAsync(other, bot).WaitAsync(Guard);
+
+        Assert.False(slow.IsCompleted);
+        slowMayFinish.SetResult();
+        await slow.WaitAsync(Guard);
+    }
+
+    [Fact]
+    public async Task ATurnThatThrows_DoesNotBlockTheNext()
+    {
+        var adapter = new TestAdapter();
+        var firstMayFail = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = new CallbackBot(async (turn, ct) =>
+        {
+            if (turn.Activity.Text == "fail")
+            {
+                await firstMayFail.Task;
+                throw new InvalidOperationException("the bot failed");
+            }
+            await turn.SendActivityAsync("second turn ran", ct);
+        });
+
+        var failing = adapter.SendAsync(adapter.MakeMessage("fail"), bot);
+        var next = adapter.SendAsync(adapter.MakeMessage("next"), bot);
+        Assert.False(next.IsCompleted);
+        firstMayFail.SetResult();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing.WaitAsync(Guard));
+        Assert.Equal("the bot failed", error.Message);
+        await next.WaitAsync(Guard);
+        Assert.Equal("second turn ran", adapter.GetNextReply()?.Text);
+        Assert.Null(adapter.GetNextReply());
+    }
+
+    [Fact]
+    public async Task Queue_RunsInArrivalOrder_ReturnsEachResult_AndForgetsIdleConversations()
+    {
+        var queue = new ConversationTurnQueue();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var order = new ConcurrentQueue<string>();
+
+        var a1 = queue.RunAsync("msteams/a:1", async () => { await gate.Task; order.Enqueue("a1"); return 1; });
+        var a2 = queue.RunAsync("msteams/a:1", () => { order.Enqueue("a2"); return Task.FromResult(2); });
+        var b1 = queue.RunAsync("msteams/a:2", () => { order.Enqueue("b1"); return Task.FromResult(3); });
+
+        Assert.Equal(3, await b1);
+        Assert.Equal(1, queue.ActiveConversations);
+        gate.SetResult();
+
+        var results = await Task.WhenAll(a1, a2).WaitAsync(Guard);
+        Assert.Equal([1, 2], results);
+        Assert.Equal(["b1", "a1", "a2"], order);
+        Assert.Equal(0, queue.ActiveConversations);
+    }
+
+    [Fact]
+    public async Task Queue_AfterAFailedTurn_RunsTheNextAndForgetsTheConversation()
+    {
+        var queue = new ConversationTurnQueue();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var failing = queue.RunAsync<int>("k", async () => { await gate.Task; throw new TimeoutException("slow storage"); });
+        var next = queue.RunAsync("k", () => Task.FromResult(42));
+        gate.SetResult();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => failing.WaitAsync(Guard));
+        Assert.Equal(42, await next.WaitAsync(Guard));
+        Assert.Equal(0, queue.ActiveConversations);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using BotFramework.Builder;
+using BotFramework.Connector;
+using BotFramework.Hosting;
+using BotFramework.Schema;
+using BotFramework.State;
+using BotFramework.Tests.Builder;
+using BotFramework.Tests.Connector;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BotFramework.Tests.Hosting;
+
+public sealed class AddBotFrameworkTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
+    private FakeConnector _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    [Fact]
+    public async Task Middleware_IsTypingThenAutoSaveThenDeduplication_AndTheAdapterUsesIt()
+    {
+        await using var host = await BotHost.StartAsync(new CallbackBot(_ => { }));
+
+        var registered = host.Services.GetServices<IMiddleware>().Select(m => m.GetType()).ToList();
+        var adapter = host.Services.GetRequiredService<CloudAdapter>();
+
+        Assert.Equal([typeof(ShowTypingMiddleware), typeof(AutoSaveStateMiddleware), typeof(DeduplicationMiddleware)], registered);
+        Assert.Equal(registered, adapter.Middleware.Select(m => m.GetType()));
+        Assert.Same(host.Services.GetRequiredService<ConnectorClient>(), host.Services.GetRequiredService<ConnectorClient>());
+    }
+
+    [Fact]
+    public async Task BotSection_IsBoundAndApplied()
+    {
+        await using var host = await BotHost.StartAsync(new CallbackBot(_ => { }), new()
+        {
+            ["Bot:ConversationStateExpiry"] = "02:00:00",
+            ["Bot:TypingDelay"] = "00:00:02",
+            ["Bot:ConnectorMaxRetries"] = "5",
+        });
+
+        var options = host.Services.GetRequiredService<IOptions<BotHostOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromHours(2), host.Services.GetRequiredService<ConversationState>().ExpireAfter);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.TypingDelay);
+        Assert.Equal(5, options.ConnectorMaxRetries);
+        Assert.IsType<FileStorage>(host.Services.GetRequiredService<IStorage>());
+    }
+
+    [Fact]
+    public async Task InvalidBotSection_FailsStartUp_WithWhatToSet()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHost.StartAsync(new CallbackBot(_ => { }), new()
+        {
+            ["Bot:MaxRequestBodyBytes"] = "100",
+            ["Bot:ConnectorMaxRetries"] = "11",
+        }));
+
+        Assert.Contains("Bot:MaxRequestBodyBytes must be at least 4096.", error.Failures);
+        Assert.Contains("Bot:ConnectorMaxRetries must be between 0 and 10.", error.Failures);
+    }
+
+    [Fact]
+    public async Task SlowMessageTurn_ShowsTyping_OnTheRegisteredClock_BeforeTheReply()
+    {
+        var clock = new ManualClock();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mayAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = new CallbackBot(async (turn, ct) =>
+        {
+            entered.SetResult();
+            await mayAnswer.Task;
+            await turn.SendActivityAsync("answer", ct);
+        });
+        await using var host = await BotHost.StartAsync(bot, new() { ["Bot:TypingDelay"] = "01:00:00" },
+            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+
+        var turn = host.PostAsync(TeamsRequests.Message(_connector.ServiceUrl));
+        await entered.Task.WaitAsync(Guard);
+        await clock.WaitForTimersCreatedAsync(1).WaitAsync(Guard);
+        clock.Advance(TimeSpan.FromHours(1));
+        var typing = await _connector.NextRequestAsync();
+
+        Assert.False(turn.IsCompleted);
+        Assert.Equal($"{FakeConnector.RegionPath}v3/conversations/{TeamsRequests.ConversationEscaped}/activities", typing.Target);
+        Assert.Equal(ActivityTypes.Typing, BotJson.Deserialize<Activity>(typing.Body)!.Type);
+
+        mayAnswer.SetResult();
+        using var response = await turn.WaitAsync(Guard);
+        var reply = await _connector.NextRequestAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("answer", BotJson.Deserialize<Activity>(reply.Body)!.Text);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+}
