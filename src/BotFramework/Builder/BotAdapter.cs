@@ -57,9 +57,30 @@ public abstract class BotAdapter
 
             if (context.Outbox.Count > 0)
             {
-                await SendActivitiesAsync(context, context.Outbox, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await SendActivitiesAsync(context, context.Outbox, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (context.TurnState.Get<DeliveryFailureHandler>() is { } handler)
+                {
+                    await RememberUndeliveredAsync(handler, context.Outbox).ConfigureAwait(false);
+                    throw;
+                }
             }
             return context.InvokeResponse;
+        }
+    }
+
+    private async Task RememberUndeliveredAsync(DeliveryFailureHandler handler, IReadOnlyList<Activity> outbox)
+    {
+        try
+        {
+            await handler.OnDeliveryFailedAsync(outbox, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The delivery failure is what gets reported; this was a best effort to recover from it.
+            Logger.LogWarning("Could not keep the undelivered messages for a retry: {ExceptionType}", e.GetType().Name);
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace BotFramework;
 
@@ -11,6 +12,8 @@ public static class EndpointRouteBuilderExtensions
 {
     /// <summary>Maps <c>POST {pattern}</c> to the <see cref="CloudAdapter"/> running the registered <see cref="IBot"/>.</summary>
     public static IEndpointConventionBuilder MapBotFramework(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
-        endpoints.MapPost(pattern, (HttpContext http, CloudAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        endpoints.MapPost(pattern, (HttpContext http, CloudAdapter adapter, IBot bot, IHostApplicationLifetime lifetime) =>
+            // Not the request's abort token: a turn whose state is saved must still deliver its answer when the
+            // channel stops waiting (Teams gives up after about 15 s); only shutting down stops a turn.
+            adapter.ProcessAsync(http.Request, http.Response, bot, lifetime.ApplicationStopping));
 }

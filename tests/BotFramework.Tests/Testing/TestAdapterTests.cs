@@ -6,15 +6,17 @@ namespace BotFramework.Tests.Testing;
 public sealed class TestAdapterTests
 {
     [Fact]
-    public void MakeActivity_AddressesATeamsPersonalChat_WithIncreasingIds()
+    public void MakeActivity_AddressesATeamsPersonalChat_WithIncreasingIdsUniqueToTheAdapter()
     {
         var adapter = new TestAdapter();
 
         var first = adapter.MakeMessage("one");
         var second = adapter.MakeMessage("two");
+        var another = new TestAdapter().MakeMessage("one");
 
-        Assert.Equal("activity-1", first.Id);
-        Assert.Equal("activity-2", second.Id);
+        Assert.Matches("^activity-[0-9a-f]{8}-1$", first.Id);
+        Assert.Equal(first.Id![..^1] + "2", second.Id);
+        Assert.NotEqual(first.Id, another.Id);
         Assert.Equal(Channels.MsTeams, first.ChannelId);
         Assert.Equal("29:user1", first.From!.Id);
         Assert.Equal("28:bot", first.Recipient!.Id);

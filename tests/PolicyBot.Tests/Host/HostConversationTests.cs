@@ -132,4 +132,28 @@ public sealed class HostConversationTests : IAsyncLifetime
         Assert.Equal(mention.Id, reply.ReplyToId);
         Assert.Contains("What situation are you facing?", CardReader.VisibleText(reply));
     }
+
+    [Fact]
+    public async Task ARepliesThatCouldNotBeDelivered_AreSentWhenTeamsRedeliversTheActivity_WithoutRunningTheTurnAgain()
+    {
+        await _host.PostAsync(_teams.Submit(new { action = "situation", situation = "hostile-comment" }));
+        var question = _connector.Messages[^1];
+        var answer = _teams.Submit(CardReader.FindAction(question, "Disagreement or criticism")!.Data!.Value);
+        for (var i = 0; i < 4; i++) _connector.Failures.Enqueue((HttpStatusCode.ServiceUnavailable, null)); // more than the retries
+
+        var failed = await _host.PostAsync(answer);
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Single(_connector.Messages);
+
+        var redelivered = await _host.PostAsync(answer);
+
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal(2, _connector.Messages.Count);
+        Assert.Contains("What is the organisation's stance on comments?", CardReader.VisibleText(_connector.Messages[1]));
+        // Once delivered, a further re-delivery is dropped, and the conversation goes on from the second question.
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(answer)).StatusCode);
+        Assert.Equal(2, _connector.Messages.Count);
+        await _host.PostAsync(_teams.Message("1"));
+        Assert.Contains("Responding to differing opinions and inaccuracies", CardReader.VisibleText(_connector.Messages[^1]));
+    }
 }
