@@ -41,6 +41,9 @@ public sealed class BlobStorage : IStorage
 
     internal BlobContainerClient Container { get; }
 
+    /// <summary>Where the documents are: the container's address (no credentials in it).</summary>
+    public Uri ContainerUri => Container.Uri;
+
     /// <summary>
     /// Client options that fail fast: 3 tries with short exponential delays and a 5 s timeout per try,
     /// so a storage outage fails a turn within seconds instead of the SDK's default of minutes.

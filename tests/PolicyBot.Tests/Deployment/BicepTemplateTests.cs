@@ -260,7 +260,7 @@ public sealed partial class BicepTemplateTests
     }
 
     /// <summary>Setting name to value expression, from the { name: ... value: ... } objects of webApp.bicep.</summary>
-    private static Dictionary<string, string> AppSettingsFromText()
+    internal static Dictionary<string, string> AppSettingsFromText()
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Match m in NameValueObject().Matches(BicepSources.Module("webApp")))

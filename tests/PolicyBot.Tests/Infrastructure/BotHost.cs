@@ -20,17 +20,20 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
 
-    public BotHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    /// <param name="testDefaults">False to run with exactly <paramref name="settings"/> over appsettings.json, as deployed.</param>
+    public BotHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, bool testDefaults = true)
     {
         _configureServices = configureServices;
         DataFolder = Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
-        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Storage:Provider"] = "File",
-            ["Storage:Folder"] = DataFolder,
-            ["Bot:TypingDelay"] = "00:00:30",
-            ["Bot:ConnectorRetryDelay"] = "00:00:00.010",
-        };
+        _settings = testDefaults
+            ? new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Storage:Provider"] = "File",
+                ["Storage:Folder"] = DataFolder,
+                ["Bot:TypingDelay"] = "00:00:30",
+                ["Bot:ConnectorRetryDelay"] = "00:00:00.010",
+            }
+            : new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
 
