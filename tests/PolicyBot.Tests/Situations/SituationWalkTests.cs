@@ -53,6 +53,28 @@ public sealed class SituationWalkTests : IAsyncLifetime
     public Task TypingTheAnswersWords_GivesTheSameGuideline(string situationId, int pathIndex, string lang) =>
         Walk(situationId, pathIndex, lang, AnswerBy.Words);
 
+    [Theory]
+    [InlineData("oui", "posted")]
+    [InlineData("Oui.", "posted")]
+    [InlineData("non", "not-posted")]
+    [InlineData("NON", "not-posted")]
+    public Task TypingOuiOrNon_AnswersAYesNoQuestion(string typed, string expectedOption)
+    {
+        var situation = Content.Situation("hostile-comment");
+        var option = situation.Question("rules-posted").Options.Single(o => o.Id == expectedOption);
+        var adapter = _bot.Adapter(locale: "fr-CA");
+        return _bot.Flow(adapter)
+            .Send(() => adapter.MakeSubmit(new { action = "situation", situation = situation.Id }))
+            .AssertReplyContains(situation.Question("what-kind").Text(Language.Fr))
+            .Send("3")
+            .AssertReplyContains(situation.Question("abuse-kind").Text(Language.Fr))
+            .Send("2")
+            .AssertReplyContains(situation.Question("rules-posted").Text(Language.Fr))
+            .Send(typed)
+            .AssertReplyContains([.. option.Outcome!.Fr])
+            .StartTestAsync();
+    }
+
     [Fact]
     public void EveryTopic_IsTheEndOfSomePath() =>
         Assert.Equal(Content.Topics.Select(t => t.Id).Order(), SituationPath.All(Content).Select(p => p.Outcome.Topic).Distinct().Order());
