@@ -38,7 +38,11 @@ internal sealed class ScriptedConversation : IDisposable
 
     public TestAdapter NewAdapter(ConversationReference conversation) => _services.Adapter(conversation);
 
-    /// <summary>The whole script: install, commands, every situation's questions and outcomes, every topic, in both languages; then a channel.</summary>
+    /// <summary>
+    /// The whole script: install, commands, every situation's questions and outcomes, every topic,
+    /// onboarding, in both languages, and the manager's report and policy; then a channel, the report
+    /// again, and policy cards posted, refreshed, acknowledged and searched.
+    /// </summary>
     public async Task RunEverythingAsync()
     {
         foreach (var (language, manager) in new[] { (Language.En, true), (Language.Fr, false) })
