@@ -10,14 +10,17 @@ namespace PolicyBot.Onboarding;
 /// The onboarding cards: lesson key points, scenario questions, answer feedback, progress, completion
 /// and the managers' report. Layout from <c>cards/</c>; words from the lessons, the topics and the
 /// interface strings. Every button says which lesson, question and option it is about, so a click on
-/// an older card still lands on the right question.
+/// an older card still lands on the right question. Each card's data is built by its own <c>…Data</c>
+/// method, as in <see cref="PolicyCards"/>, so tests can check it and expand it with other templaters.
 /// </summary>
 public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons)
 {
     public OnboardingLessons Lessons { get; } = lessons;
 
     /// <summary>A lesson's key points: each topic's title, summary and steps, exactly as the guideline shows them.</summary>
-    public Attachment Lesson(Lesson lesson, Language language)
+    public Attachment Lesson(Lesson lesson, Language language) => Card("lesson", LessonData(lesson, language));
+
+    internal JsonObject LessonData(Lesson lesson, Language language)
     {
         var text = lesson.Text(language);
         var topics = new JsonArray();
@@ -31,7 +34,7 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
                 ["steps"] = Lines(topic.DoNow.Select((step, i) => $"{i + 1}. {step}")),
             });
         }
-        return Card("lesson", new JsonObject
+        return new JsonObject
         {
             ["header"] = Ui("onboarding.lesson.header", language, Lessons.Number(lesson), Lessons.Count),
             ["part"] = Ui($"onboarding.part.{lesson.Part}", language),
@@ -44,11 +47,14 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
             ["actions"] = new JsonArray(
                 Button(Ui("onboarding.action.questions", language), new JsonObject { ["action"] = CardActions.OnboardingQuestions, ["lesson"] = lesson.Id }),
                 Button(Ui("onboarding.action.progress", language), new JsonObject { ["action"] = CardActions.OnboardingProgress })),
-        });
+        };
     }
 
     public Attachment Question(Lesson lesson, LessonQuestion question, Language language) =>
-        Card("lesson-question", new JsonObject
+        Card("lesson-question", QuestionData(lesson, question, language));
+
+    internal JsonObject QuestionData(Lesson lesson, LessonQuestion question, Language language) =>
+        new()
         {
             ["header"] = Ui("onboarding.question.header", language, Lessons.Number(lesson), Lessons.Count, lesson.Text(language).Title),
             ["progress"] = Ui("onboarding.question.progress", language, lesson.Number(question), lesson.Questions.Count),
@@ -57,10 +63,13 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
             ["options"] = AnswerButtons(lesson, question, language),
             ["hint"] = Ui("onboarding.question.hint", language),
             ["actions"] = new JsonArray(ReviewButton(lesson, language)),
-        });
+        };
 
     /// <summary>What the chosen answer means. A counted wrong answer offers the options again; a right one, the way on.</summary>
-    public Attachment Feedback(Lesson lesson, LessonQuestion question, LessonOption option, AnswerOutcome outcome, OnboardingProgress progress, Language language)
+    public Attachment Feedback(Lesson lesson, LessonQuestion question, LessonOption option, AnswerOutcome outcome, OnboardingProgress progress, Language language) =>
+        Card("answer-feedback", FeedbackData(lesson, question, option, outcome, progress, language));
+
+    internal JsonObject FeedbackData(Lesson lesson, LessonQuestion question, LessonOption option, AnswerOutcome outcome, OnboardingProgress progress, Language language)
     {
         var retry = outcome.Counted && !outcome.Right;
         var actions = new JsonArray();
@@ -83,7 +92,7 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
         }
 
         var done = outcome.CompletedLesson;
-        return Card("answer-feedback", new JsonObject
+        return new JsonObject
         {
             ["correct"] = outcome.Right,
             ["verdict"] = Ui(outcome.Right ? "onboarding.feedback.right" : "onboarding.feedback.wrong", language),
@@ -98,11 +107,13 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
             ["retryLabel"] = Ui("onboarding.feedback.retry", language),
             ["options"] = retry ? AnswerButtons(lesson, question, language) : new JsonArray(),
             ["actions"] = actions,
-        });
+        };
     }
 
     /// <summary>Every lesson with where she is: done (date and score), current (which step), or to come.</summary>
-    public Attachment Progress(OnboardingProgress progress, Language language)
+    public Attachment Progress(OnboardingProgress progress, Language language) => Card("onboarding-progress", ProgressData(progress, language));
+
+    internal JsonObject ProgressData(OnboardingProgress progress, Language language)
     {
         var rows = new JsonArray();
         foreach (var lesson in Lessons.All)
@@ -141,17 +152,19 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
         if (progress.IsInProgress()) actions.Add(Button(Ui("onboarding.action.continue", language), Action(CardActions.OnboardingContinue)));
         if (progress.HasStarted()) actions.Add(Button(Ui("onboarding.action.restart", language), Action(CardActions.OnboardingRestart)));
 
-        return Card("onboarding-progress", new JsonObject
+        return new JsonObject
         {
             ["title"] = Ui("onboarding.progress.title", language),
             ["summary"] = summary,
             ["lessons"] = rows,
             ["actions"] = actions,
-        });
+        };
     }
 
     /// <summary>The end of onboarding: the date, the organisation's policy version she learned, and her scores.</summary>
-    public Attachment Complete(OnboardingProgress progress, Language language)
+    public Attachment Complete(OnboardingProgress progress, Language language) => Card("onboarding-complete", CompleteData(progress, language));
+
+    internal JsonObject CompleteData(OnboardingProgress progress, Language language)
     {
         var lines = new List<string>();
         foreach (var lesson in Lessons.All)
@@ -161,7 +174,7 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
         }
         var firstTry = progress.Completed.Sum(c => c.FirstTry);
         var questions = progress.Completed.Sum(c => c.Questions);
-        return Card("onboarding-complete", new JsonObject
+        return new JsonObject
         {
             ["title"] = Ui("onboarding.complete.title", language),
             ["completedOn"] = Ui("onboarding.complete.date", language, Date(progress.FinishedAt ?? DateTimeOffset.MinValue, language)),
@@ -173,11 +186,13 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
             ["actions"] = new JsonArray(
                 Button(Ui("action.menu", language), Action(CardActions.Menu)),
                 Button(Ui("onboarding.action.progress", language), Action(CardActions.OnboardingProgress))),
-        });
+        };
     }
 
     /// <summary>The managers' report: names, lessons completed and completion dates — never answers or scores.</summary>
-    public Attachment Report(IReadOnlyList<RosterEntry> roster, Language language)
+    public Attachment Report(IReadOnlyList<RosterEntry> roster, Language language) => Card("onboarding-report", ReportData(roster, language));
+
+    internal JsonObject ReportData(IReadOnlyList<RosterEntry> roster, Language language)
     {
         var culture = Culture(language);
         var staff = new JsonArray();
@@ -192,14 +207,14 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
                     : Ui("onboarding.report.inProgress", language, completed, Lessons.Count),
             });
         }
-        return Card("onboarding-report", new JsonObject
+        return new JsonObject
         {
             ["title"] = Ui("onboarding.report.title", language),
             ["intro"] = Ui("onboarding.report.intro", language, roster.Count),
             ["staff"] = staff,
             ["isEmpty"] = roster.Count == 0,
             ["empty"] = Ui("onboarding.report.empty", language),
-        });
+        };
     }
 
     /// <summary>"Restart onboarding?" with yes/no buttons that answer the confirmation prompt.</summary>

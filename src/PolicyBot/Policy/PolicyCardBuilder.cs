@@ -9,7 +9,9 @@ namespace PolicyBot.Policy;
 /// <summary>
 /// The cards of the organisation's policy: the policy card posted in channels and found by search
 /// (current for every viewer through Universal Actions), the manager's editor, and the history.
-/// Words come from the content library; nothing a user typed is bound.
+/// Words come from the content library; nothing a user typed is bound. Each card's data is built by
+/// its own <c>…Data</c> method, as in <see cref="PolicyCards"/>, so tests can check it and expand it
+/// with other templaters.
 /// </summary>
 public sealed class PolicyCardBuilder(ContentLibrary content)
 {
@@ -25,7 +27,10 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
     public ContentLibrary Content { get; } = content;
 
     /// <summary>A topic's policy card: the guideline with the organisation's current choices, refreshable and acknowledgeable.</summary>
-    public Attachment PolicyCard(Topic topic, Language language, PolicyVersion policy, Viewer? viewer)
+    public Attachment PolicyCard(Topic topic, Language language, PolicyVersion policy, Viewer? viewer) =>
+        Card("policy-card", PolicyCardData(topic, language, policy, viewer));
+
+    internal JsonObject PolicyCardData(Topic topic, Language language, PolicyVersion policy, Viewer? viewer)
     {
         var text = topic.Text(language);
         var topicVersion = policy.VersionOf(topic);
@@ -47,7 +52,7 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
         var refreshData = new JsonObject { ["topic"] = topic.Id };
         var ackData = new JsonObject { ["topic"] = topic.Id, ["version"] = topicVersion };
         var ackFallback = new JsonObject { ["action"] = CardActions.AcknowledgePolicy, ["topic"] = topic.Id, ["version"] = topicVersion };
-        return Card("policy-card", new JsonObject
+        return new JsonObject
         {
             ["title"] = text.Title,
             ["summary"] = text.Summary,
@@ -87,7 +92,7 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
                     ["fallbackData"] = ackFallback,
                 },
             },
-        });
+        };
     }
 
     /// <summary>The preview of a policy card in message-extension results (a hero card: the Playground and Teams accept it).</summary>
@@ -98,7 +103,9 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
     };
 
     /// <summary>The manager's editor: every decision point of the guide, grouped by topic, set to the current choice.</summary>
-    public Attachment Editor(PolicyVersion policy, Language language)
+    public Attachment Editor(PolicyVersion policy, Language language) => Card("policy-editor", EditorData(policy, language));
+
+    internal JsonObject EditorData(PolicyVersion policy, Language language)
     {
         var topics = new JsonArray();
         var baseline = new JsonObject();
@@ -116,7 +123,7 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
             }
             topics.Add(new JsonObject { ["title"] = topic.Text(language).Title, ["points"] = points });
         }
-        return Card("policy-editor", new JsonObject
+        return new JsonObject
         {
             ["title"] = Ui("policy.editor.title", language),
             ["intro"] = Ui("policy.editor.intro", language),
@@ -130,26 +137,31 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
                     ["base"] = baseline,
                 }),
                 PolicyCards.Button(Ui("policy.action.history", language), new JsonObject { ["action"] = CardActions.PolicyHistory })),
-        });
+        };
     }
 
     /// <summary>The newest versions first: who, when, and each decision's old and new option.</summary>
-    public Attachment History(IReadOnlyList<PolicyVersion> versions, Language language) =>
-        Card("policy-history", new JsonObject
+    public Attachment History(IReadOnlyList<PolicyVersion> versions, Language language) => Card("policy-history", HistoryData(versions, language));
+
+    internal JsonObject HistoryData(IReadOnlyList<PolicyVersion> versions, Language language) =>
+        new()
         {
             ["title"] = Ui("policy.history.title", language),
             ["lines"] = Lines(versions.Count == 0 ? [Ui("policy.history.empty", language)] : []),
             ["entries"] = new JsonArray([.. versions.Select(v => Entry(v, language))]),
             ["actions"] = new JsonArray(PolicyCards.Button(Ui("policy.action.edit", language), new JsonObject { ["action"] = CardActions.PolicyEdit })),
-        });
+        };
 
     /// <summary>The answer to a save: the version created and what changed in it.</summary>
-    public Attachment Saved(PolicyVersion created, bool mergedWithAnother, Language language)
+    public Attachment Saved(PolicyVersion created, bool mergedWithAnother, Language language) =>
+        Card("policy-history", SavedData(created, mergedWithAnother, language));
+
+    internal JsonObject SavedData(PolicyVersion created, bool mergedWithAnother, Language language)
     {
         var lines = new List<string>();
         if (mergedWithAnother) lines.Add(Ui("policy.saved.merged", language));
         lines.Add(Ui("policy.saved.updates", language));
-        return Card("policy-history", new JsonObject
+        return new JsonObject
         {
             ["title"] = Ui("policy.saved.title", language, created.Version),
             ["lines"] = Lines(lines),
@@ -157,7 +169,7 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
             ["actions"] = new JsonArray(
                 PolicyCards.Button(Ui("policy.action.edit", language), new JsonObject { ["action"] = CardActions.PolicyEdit }),
                 PolicyCards.Button(Ui("policy.action.history", language), new JsonObject { ["action"] = CardActions.PolicyHistory })),
-        });
+        };
     }
 
     private JsonObject Entry(PolicyVersion version, Language language) => new()

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
+using PolicyBot.Onboarding;
+using PolicyBot.Policy;
 using PolicyBot.Tests.Deployment;
 
 namespace PolicyBot.Tests.Cards;
@@ -57,7 +59,118 @@ internal static class CardSamples
         // The longest French title, as posted in a channel: the title must wrap, and the Update button shows.
         samples.Add(new("guideline.long-title.fr", "guideline",
             cards.GuidelineData(longestFrench, Language.Fr, [], OrganisationChoices.None, isManager: false, shared: true)));
+        samples.AddRange(OnboardingSamples(cards));
+        samples.AddRange(PolicySamples(cards.Content));
         return samples;
+    }
+
+    /// <summary>The first day of the invented onboarding the samples show; every date is fixed so the samples never change by themselves.</summary>
+    private static readonly DateTimeOffset Day1 = new(2025, 3, 3, 14, 30, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The onboarding cards, from the real lessons and the real progress logic: the first lesson and its
+    /// first question; a wrong answer to that question, then the right answer that completes the lesson;
+    /// progress in the middle of lesson 3; the completion card; a manager's report on two invented staff.
+    /// </summary>
+    private static IEnumerable<Sample> OnboardingSamples(PolicyCards cards)
+    {
+        var lessons = OnboardingLessons.LoadEmbedded(cards.Content);
+        var onboarding = new OnboardingCards(cards, lessons);
+        var first = lessons.First;
+
+        // She misses the first question once, then answers every question right: the last answer completes the lesson.
+        var walk = new OnboardingProgress();
+        walk.Start(lessons);
+        walk.BeginQuestions(first);
+        var missed = first.Questions[0];
+        var wrongOption = missed.Options.First(o => !missed.IsRight(o));
+        var wrong = walk.Answer(lessons, first, missed, wrongOption, Day1, policyVersion: 0);
+        foreach (var question in first.Questions.SkipLast(1))
+        {
+            walk.Answer(lessons, first, question, question.FindOption(question.Answer)!, Day1, policyVersion: 0);
+        }
+        var last = first.Questions[^1];
+        var rightOption = last.FindOption(last.Answer)!;
+        var right = walk.Answer(lessons, first, last, rightOption, Day1, policyVersion: 0);
+
+        // Two lessons done, the third at its second question.
+        var midway = new OnboardingProgress();
+        midway.Start(lessons);
+        CompleteLesson(midway, lessons, lessons.All[0], Day1, missFirst: true);
+        CompleteLesson(midway, lessons, lessons.All[1], Day1.AddDays(1), missFirst: false);
+        var third = lessons.All[2];
+        midway.BeginQuestions(third);
+        midway.Answer(lessons, third, third.Questions[0], third.Questions[0].FindOption(third.Questions[0].Answer)!, Day1.AddDays(2), policyVersion: 0);
+
+        // Every lesson done over eight days, under version 2 of the organisation's policy.
+        var finished = new OnboardingProgress();
+        finished.Start(lessons);
+        foreach (var lesson in lessons.All)
+        {
+            CompleteLesson(finished, lessons, lesson, Day1.AddDays(lesson.Order - 1), missFirst: lesson.Order % 3 == 0, policyVersion: 2);
+        }
+
+        IReadOnlyList<RosterEntry> roster =
+        [
+            new("Test Worker B", 2, null),
+            new("Test Worker A", lessons.Count, Day1.AddDays(lessons.Count - 1)),
+        ];
+
+        foreach (var language in new[] { Language.En, Language.Fr })
+        {
+            var code = language.Code();
+            yield return new($"lesson.{code}", "lesson", onboarding.LessonData(first, language));
+            yield return new($"lesson-question.{code}", "lesson-question", onboarding.QuestionData(first, first.Questions[0], language));
+            yield return new($"answer-feedback.wrong.{code}", "answer-feedback", onboarding.FeedbackData(first, missed, wrongOption, wrong, walk, language));
+            yield return new($"answer-feedback.right.{code}", "answer-feedback", onboarding.FeedbackData(first, last, rightOption, right, walk, language));
+            yield return new($"onboarding-progress.{code}", "onboarding-progress", onboarding.ProgressData(midway, language));
+            yield return new($"onboarding-complete.{code}", "onboarding-complete", onboarding.CompleteData(finished, language));
+            yield return new($"onboarding-report.{code}", "onboarding-report", onboarding.ReportData(roster, language));
+        }
+    }
+
+    /// <summary>Answers every question of the lesson she is at, right (after one wrong answer to the first when <paramref name="missFirst"/>).</summary>
+    private static void CompleteLesson(OnboardingProgress progress, OnboardingLessons lessons, Lesson lesson, DateTimeOffset at, bool missFirst, int policyVersion = 0)
+    {
+        progress.BeginQuestions(lesson);
+        foreach (var question in lesson.Questions)
+        {
+            if (missFirst && question == lesson.Questions[0])
+            {
+                progress.Answer(lessons, lesson, question, question.Options.First(o => !question.IsRight(o)), at, policyVersion);
+            }
+            progress.Answer(lessons, lesson, question, question.FindOption(question.Answer)!, at, policyVersion);
+        }
+    }
+
+    /// <summary>
+    /// The policy cards: two versions saved by invented managers, so the sample topic has one decision
+    /// changed, one decided and one still open; its card as posted and as refreshed for a reader who
+    /// confirmed it; the editor; the history; the answer to a save.
+    /// </summary>
+    private static IEnumerable<Sample> PolicySamples(ContentLibrary content)
+    {
+        var builder = new PolicyCardBuilder(content);
+        var topic = content.Topic(SampleTopic);
+        var (scope, inform) = (topic.DecisionPoints[0], topic.DecisionPoints[1]);
+        var voice = content.Topic("what-to-post").DecisionPoints[0];
+        var first = PolicyVersion.Initial.Apply(
+            new Dictionary<string, string?> { [scope.Id] = scope.Options[0], [voice.Id] = voice.Options[0] },
+            new PolicyAuthor("Test Manager A", "00000000-0000-0000-0000-0000000000e1"), Day1.AddDays(-20))!;
+        var second = first.Apply(
+            new Dictionary<string, string?> { [scope.Id] = scope.Options[1], [inform.Id] = inform.Options[0] },
+            new PolicyAuthor("Test Manager B", "00000000-0000-0000-0000-0000000000e2"), Day1.AddDays(-6))!;
+        var reader = new PolicyCardBuilder.Viewer(Acknowledged: true, AcknowledgedCount: 4);
+
+        foreach (var language in new[] { Language.En, Language.Fr })
+        {
+            var code = language.Code();
+            yield return new($"policy-card.{code}", "policy-card", builder.PolicyCardData(topic, language, second, viewer: null));
+            yield return new($"policy-card.acknowledged.{code}", "policy-card", builder.PolicyCardData(topic, language, second, reader));
+            yield return new($"policy-editor.{code}", "policy-editor", builder.EditorData(second, language));
+            yield return new($"policy-history.{code}", "policy-history", builder.HistoryData([second, first], language));
+            yield return new($"policy-history.saved.{code}", "policy-history", builder.SavedData(second, mergedWithAnother: false, language));
+        }
     }
 
     /// <summary>The help card's data, as the bot builds it for the "help" command.</summary>

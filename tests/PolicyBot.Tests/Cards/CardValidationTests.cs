@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
+using PolicyBot.Onboarding;
 using Xunit.Abstractions;
 
 namespace PolicyBot.Tests.Cards;
@@ -52,10 +53,44 @@ public sealed class CardValidationTests(ITestOutputHelper output)
         {
             Assert.Contains(names, n => n.StartsWith(expected, StringComparison.Ordinal));
         }
+        foreach (var expected in new[]
+        {
+            "fr/onboarding progress, not started", "fr/onboarding #", "en-manager/onboarding progress, midway", "fr/onboarding progress, finished",
+            "en-manager/onboarding restart", "en-manager/onboarding report, nobody yet", "fr-manager/onboarding report #",
+            "en-manager/my policy (1)", "en-manager/my policy, save (2)", "en-manager/policy history",
+            "channel fr/acknowledge unacceptable-content, outdated", "channel en/search",
+        })
+        {
+            Assert.Contains(names, n => n.StartsWith(expected, StringComparison.Ordinal));
+        }
         foreach (var topic in ContentLibrary.Default.Topics)
         {
             Assert.Contains(names, n => n.StartsWith($"fr/topic {topic.Id}", StringComparison.Ordinal));
             Assert.Contains(names, n => n.StartsWith($"en-manager/topic {topic.Id}", StringComparison.Ordinal));
+            foreach (var language in new[] { "en", "fr" })
+            {
+                Assert.Contains($"channel-manager {language}/post {topic.Id}, posted", names);
+                Assert.Contains($"channel {language}/refresh policy {topic.Id}", names);
+                Assert.Contains($"channel {language}/acknowledge {topic.Id}", names);
+            }
+        }
+        // Every lesson's key points and every answer's feedback, in both languages, and the completion card.
+        var lessons = OnboardingLessons.LoadEmbedded(ContentLibrary.Default);
+        foreach (var who in new[] { "en-manager", "fr" })
+        {
+            foreach (var lesson in lessons.All)
+            {
+                foreach (var question in lesson.Questions)
+                {
+                    foreach (var option in question.Options)
+                    {
+                        Assert.Contains(names, n => n.StartsWith($"{who}/onboarding {lesson.Id}/{question.Id}={option.Id} (", StringComparison.Ordinal));
+                    }
+                }
+            }
+            var last = lessons.All[^1];
+            var finalAnswer = $"{who}/onboarding {last.Id}/{last.Questions[^1].Id}={last.Questions[^1].Answer} (right)";
+            Assert.Equal(2, names.Count(n => n.StartsWith(finalAnswer, StringComparison.Ordinal)));
         }
     }
 }

@@ -3,11 +3,14 @@ using System.Text.Json.Nodes;
 using BotFramework.Schema;
 using BotFramework.State;
 using BotFramework.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
+using PolicyBot.Onboarding;
+using PolicyBot.Policy;
 
 using BotFramework.Builder;
 using PolicyBot.Tests.Infrastructure;
@@ -16,7 +19,8 @@ namespace PolicyBot.Tests.Cards;
 
 /// <summary>
 /// Talks to the real bot (in process, file storage in a temp folder) through every path a person can
-/// click, and keeps every Adaptive Card it sends, named after how it was reached.
+/// click, and keeps every Adaptive Card it sends, named after how it was reached. Cards the bot posts
+/// through the Connector (policy cards in a channel) go to a <see cref="FakeConnector"/> and are kept too.
 /// </summary>
 internal sealed class ScriptedConversation : IDisposable
 {
@@ -24,6 +28,7 @@ internal sealed class ScriptedConversation : IDisposable
 
     private readonly BotTestServices _services = new(new Dictionary<string, string?> { ["PolicyBot:Managers:0"] = ManagerObjectId });
     private readonly ContentLibrary _content = ContentLibrary.Default;
+    private FakeConnector? _connector;
 
     /// <summary>The bot as the web host builds it (same services, middleware and state).</summary>
     public IBot Bot => _services.Bot;
@@ -33,7 +38,11 @@ internal sealed class ScriptedConversation : IDisposable
 
     public TestAdapter NewAdapter(ConversationReference conversation) => _services.Adapter(conversation);
 
-    /// <summary>The whole script: install, commands, every situation's questions and outcomes, every topic, in both languages; then a channel.</summary>
+    /// <summary>
+    /// The whole script: install, commands, every situation's questions and outcomes, every topic,
+    /// onboarding, in both languages, and the manager's report and policy; then a channel, the report
+    /// again, and policy cards posted, refreshed, acknowledged and searched.
+    /// </summary>
     public async Task RunEverythingAsync()
     {
         foreach (var (language, manager) in new[] { (Language.En, true), (Language.Fr, false) })
@@ -47,6 +56,9 @@ internal sealed class ScriptedConversation : IDisposable
                 await SendAsync(chat, chat.MakeMessage(command), $"{who}/{command}");
             }
             await WalkSituationsAndTopicsAsync(chat, who);
+            if (manager) await SendAsync(chat, chat.MakeMessage("onboarding report"), $"{who}/onboarding report, nobody yet");
+            await WalkOnboardingAsync(chat, who);
+            if (manager) await WalkPolicyAsync(chat, who);
             await SendAsync(chat, chat.MakeMessage("forget me"), $"{who}/forget me");
             await SendAsync(chat, chat.MakeSubmit(new { choice = "no" }), $"{who}/forget me, no");
         }
@@ -72,6 +84,194 @@ internal sealed class ScriptedConversation : IDisposable
                 throw new InvalidOperationException($"The refresh of {topic.Id} was not answered with a card.");
             }
         }
+
+        // Both people above finished onboarding (and kept their data): the report lists them, in both languages.
+        foreach (var (language, locale) in new[] { (Language.En, "en-US"), (Language.Fr, "fr-CA") })
+        {
+            var manager = NewAdapter(TestAdapter.PersonalChat("report-manager", ManagerObjectId));
+            manager.Locale = locale;
+            await SendAsync(manager, manager.MakeMessage("onboarding report"), $"{language.Code()}-manager/onboarding report");
+        }
+
+        await PostAndReadPolicyCardsAsync();
+    }
+
+    /// <summary>
+    /// Onboarding from start to finish: progress before starting, every lesson's key points and
+    /// questions, every wrong answer (with its retry buttons) before the right one, a practice answer to
+    /// an earlier question, progress midway and at the end, the completion card, restart declined.
+    /// </summary>
+    private async Task WalkOnboardingAsync(TestAdapter chat, string who)
+    {
+        var lessons = _services.Services.GetRequiredService<OnboardingLessons>();
+        await SendAsync(chat, chat.MakeMessage("progress"), $"{who}/onboarding progress, not started");
+        await SendAsync(chat, chat.MakeMessage("onboarding"), $"{who}/onboarding");
+        foreach (var lesson in lessons.All)
+        {
+            var at = $"{who}/onboarding {lesson.Id}";
+            await SendAsync(chat, chat.MakeSubmit(new { action = CardActions.OnboardingQuestions, lesson = lesson.Id }), $"{at}/questions");
+            foreach (var question in lesson.Questions)
+            {
+                foreach (var option in question.Options.Where(o => !question.IsRight(o)))
+                {
+                    await SendAsync(chat, AnswerSubmit(chat, lesson, question, option), $"{at}/{question.Id}={option.Id} (wrong)");
+                }
+                await SendAsync(chat, AnswerSubmit(chat, lesson, question, question.FindOption(question.Answer)!), $"{at}/{question.Id}={question.Answer} (right)");
+                if (lessons.After(lesson) is not null || lesson.QuestionAfter(question) is not null)
+                {
+                    await SendAsync(chat, chat.MakeSubmit(new { action = CardActions.OnboardingContinue }), $"{at}/{question.Id}/continue");
+                }
+            }
+            if (lesson == lessons.First)
+            {
+                // Lesson 2's key points are on screen: progress, lesson 1 again, and an answer that no longer counts.
+                await SendAsync(chat, chat.MakeMessage("progress"), $"{who}/onboarding progress, midway");
+                await SendAsync(chat, chat.MakeSubmit(new { action = CardActions.OnboardingReview, lesson = lesson.Id }), $"{at}/review");
+                var earlier = lesson.Questions[0];
+                await SendAsync(chat, AnswerSubmit(chat, lesson, earlier, earlier.FindOption(earlier.Answer)!), $"{at}/{earlier.Id}={earlier.Answer} (practice)");
+            }
+        }
+        await SendAsync(chat, chat.MakeMessage("progress"), $"{who}/onboarding progress, finished");
+        await SendAsync(chat, chat.MakeMessage("onboarding"), $"{who}/onboarding, finished");
+        await SendAsync(chat, chat.MakeMessage("restart onboarding"), $"{who}/onboarding restart");
+        await SendAsync(chat, chat.MakeSubmit(new { choice = "no" }), $"{who}/onboarding restart, no");
+    }
+
+    private static Activity AnswerSubmit(TestAdapter chat, Lesson lesson, LessonQuestion question, LessonOption option) =>
+        chat.MakeSubmit(new { action = CardActions.OnboardingAnswer, lesson = lesson.Id, question = question.Id, option = option.Id, topic = question.Topic });
+
+    /// <summary>
+    /// A manager sets the policy twice from the editor, as Teams submits it (the inputs merged into the
+    /// Save button's data), so the sample topic has a changed, a new and an open decision; then the history.
+    /// </summary>
+    private async Task WalkPolicyAsync(TestAdapter chat, string who)
+    {
+        var topic = _content.Topic(CardSamples.SampleTopic);
+        var (scope, inform) = (topic.DecisionPoints[0], topic.DecisionPoints[1]);
+        var voice = _content.Topic("what-to-post").DecisionPoints[0];
+        (DecisionPoint Point, string Option)[][] saves =
+        [
+            [(scope, scope.Options[0]), (voice, voice.Options[0])],
+            [(scope, scope.Options[1]), (inform, inform.Options[0])],
+            [],
+        ];
+        for (var i = 0; i < saves.Length; i++)
+        {
+            await SendAsync(chat, chat.MakeMessage("my policy"), $"{who}/my policy ({i + 1})");
+            var submit = EditorSubmit(Cards[^1].Card);
+            foreach (var (point, option) in saves[i]) submit[PolicyCardBuilder.InputPrefix + point.Id] = option;
+            await SendAsync(chat, chat.MakeSubmit(submit), $"{who}/my policy, save ({i + 1})");
+        }
+        await SendAsync(chat, chat.MakeMessage("policy history"), $"{who}/policy history");
+    }
+
+    /// <summary>The data Teams sends for the editor's Save button: the button's data and every input's current value.</summary>
+    private static JsonObject EditorSubmit(JsonNode editor)
+    {
+        var objects = Objects(editor).ToList();
+        var save = objects.Single(o => o["type"]?.GetValue<string>() == "Action.Submit" && o["data"]?["action"]?.GetValue<string>() == CardActions.PolicySave);
+        var submit = save["data"]!.DeepClone().AsObject();
+        foreach (var input in objects.Where(o => o["type"]?.GetValue<string>() == "Input.ChoiceSet"))
+        {
+            submit[input["id"]!.GetValue<string>()] = input["value"]!.GetValue<string>();
+        }
+        return submit;
+    }
+
+    /// <summary>Every JSON object in a card, depth first.</summary>
+    private static IEnumerable<JsonObject> Objects(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            yield return obj;
+            foreach (var (_, value) in obj)
+            {
+                foreach (var inner in Objects(value)) yield return inner;
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                foreach (var inner in Objects(item)) yield return inner;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Policy cards: a manager posts every topic in a channel (in English and in French), through the
+    /// Connector; a colleague's Teams refreshes each card and she confirms she read it (Universal
+    /// Actions), or clicks the fallback of an outdated card; the message extension's search.
+    /// </summary>
+    private async Task PostAndReadPolicyCardsAsync()
+    {
+        _connector ??= await FakeConnector.StartAsync();
+        foreach (var (language, locale) in new[] { (Language.En, "en-US"), (Language.Fr, "fr-CA") })
+        {
+            var who = $"channel-manager {language.Code()}";
+            var manager = NewAdapter(TestAdapter.ChannelThread($"channel-manager-{language.Code()}", ManagerObjectId));
+            manager.Conversation.ServiceUrl = _connector.ServiceUrl;
+            manager.Locale = locale;
+            foreach (var topic in _content.Topics)
+            {
+                var before = _connector.Requests.Count;
+                await SendAsync(manager, manager.MakeMention($"post {topic.Id}"), $"{who}/post {topic.Id}");
+                var posted = _connector.Requests.Skip(before)
+                    .Where(r => r.Method == "POST" && r.Path.EndsWith("/v3/conversations", StringComparison.Ordinal))
+                    .Select(r => r.Activity!.Properties!["activity"].Deserialize<Activity>(BotJson.Options)!)
+                    .ToList();
+                if (posted.Count != 1) throw new InvalidOperationException($"'post {topic.Id}' did not post one card in the channel ({posted.Count}).");
+                foreach (var card in CardReader.Cards(posted[0])) Cards.Add(($"{who}/post {topic.Id}, posted", JsonNode.Parse(card.GetRawText())!));
+            }
+        }
+
+        foreach (var (language, locale) in new[] { (Language.En, "en-US"), (Language.Fr, "fr-CA") })
+        {
+            var who = $"channel {language.Code()}";
+            var reader = NewAdapter(TestAdapter.ChannelThread($"channel-reader-{language.Code()}"));
+            reader.Locale = locale;
+            foreach (var topic in _content.Topics)
+            {
+                await InvokeAsync(reader, CardActions.RefreshPolicyCard, new { topic = topic.Id }, $"{who}/refresh policy {topic.Id}");
+                var acknowledge = Objects(Cards[^1].Card).Single(o => o["verb"]?.GetValue<string>() == CardActions.AcknowledgePolicy);
+                await InvokeAsync(reader, CardActions.AcknowledgePolicy, acknowledge["data"]!.DeepClone(), $"{who}/acknowledge {topic.Id}");
+                if (Objects(Cards[^1].Card).Any(o => o["verb"]?.GetValue<string>() == CardActions.AcknowledgePolicy))
+                {
+                    throw new InvalidOperationException($"After 'I've read it' the card of {topic.Id} still asks for it.");
+                }
+            }
+            // The Action.Submit fallback of a card from before the last change: "outdated", and the current card.
+            await SendAsync(reader, reader.MakeSubmit(new { action = CardActions.AcknowledgePolicy, topic = CardSamples.SampleTopic, version = 0 }),
+                $"{who}/acknowledge {CardSamples.SampleTopic}, outdated");
+            await SearchAsync(reader, language == Language.Fr ? "commentaire haineux" : "hateful comment", $"{who}/search");
+            await SearchAsync(reader, null, $"{who}/search, initial run");
+        }
+    }
+
+    /// <summary>An <c>Action.Execute</c> as Teams sends it; the card in the answer is kept.</summary>
+    private async Task InvokeAsync(TestAdapter chat, string verb, object data, string step)
+    {
+        var invoke = chat.MakeInvoke(InvokeNames.AdaptiveCardAction, new { action = new { type = "Action.Execute", verb, data }, trigger = "manual" });
+        var response = await chat.SendAsync(invoke, Bot);
+        if (response?.Body is not AdaptiveCardInvokeResponse { Type: AdaptiveCardInvokeResponse.CardType, Value: { } card })
+        {
+            throw new InvalidOperationException($"{step} was not answered with a card.");
+        }
+        Cards.Add((step, JsonSerializer.SerializeToNode(card, card.GetType(), BotJson.Options)!));
+        if (chat.GetNextReply() is not null) throw new InvalidOperationException($"{step} also sent a message.");
+    }
+
+    /// <summary>A message-extension search; every result's card is kept.</summary>
+    private async Task SearchAsync(TestAdapter chat, string? words, string step)
+    {
+        object query = words is null
+            ? new { commandId = PolicySearch.CommandId, parameters = new[] { new { name = "initialRun", value = "true" } } }
+            : new { commandId = PolicySearch.CommandId, parameters = new[] { new { name = PolicySearch.QueryParameter, value = words } } };
+        var response = await chat.SendAsync(chat.MakeInvoke(InvokeNames.ComposeExtensionQuery, query), Bot);
+        var attachments = (response?.Body as JsonObject)?["composeExtension"]?["attachments"] as JsonArray;
+        if (attachments is null || attachments.Count == 0) throw new InvalidOperationException($"{step} found no policy card.");
+        var n = 0;
+        foreach (var attachment in attachments) Cards.Add(($"{step} #{++n}", attachment!["content"]!.DeepClone()));
     }
 
     /// <summary>Starts every situation, answers every question of it with every option, and opens every topic.</summary>
@@ -108,5 +308,9 @@ internal sealed class ScriptedConversation : IDisposable
         }
     }
 
-    public void Dispose() => _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose()
+    {
+        _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _connector?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 }
