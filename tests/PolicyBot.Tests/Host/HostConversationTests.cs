@@ -71,7 +71,7 @@ public sealed class HostConversationTests : IAsyncLifetime
 
         var guideline = _connector.Messages[^1];
         var text = CardReader.VisibleText(guideline);
-        Assert.Contains("Source: social-media policy guide, section \"Contenu inacceptable\"", text);
+        Assert.Contains("Source: social-media policy guide (in French), section \"Contenu inacceptable\"", text);
         Assert.Contains("\"topic\":\"unacceptable-content\"", System.Text.Json.JsonSerializer.Serialize(guideline.Attachments![0].Content));
 
         var stored = await new FileStorage(Path.Combine(_host.DataFolder)).ReadAsync([$"msteams/conversations/{_teams.ConversationId}"]);
