@@ -56,6 +56,10 @@ public sealed class BlobStorage : IStorage
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        // Per-request logging and tracing cost CPU on every turn; the host logs turn outcomes itself.
+        options.Diagnostics.IsLoggingEnabled = false;
+        options.Diagnostics.IsDistributedTracingEnabled = false;
+        options.Diagnostics.IsTelemetryEnabled = false;
         return options;
     }
 
