@@ -1,0 +1,85 @@
+namespace PolicyBot.Knowledge;
+
+internal enum FrenchStemmer
+{
+    Light,
+    Minimal,
+    None,
+}
+
+internal enum EnglishStemmer
+{
+    Minimal,
+    Porter,
+    KStem,
+    None,
+}
+
+/// <summary>
+/// The matcher's knobs. The defaults are the tuned values (chosen by leave-one-out over the topics'
+/// own examples, never on the routing dev set); tests and experiments can build a matcher with others.
+/// </summary>
+internal sealed record TopicMatcherSettings
+{
+    public static TopicMatcherSettings Default { get; } = new();
+
+    public FrenchStemmer FrenchStemmer { get; init; } = FrenchStemmer.Light;
+    public EnglishStemmer EnglishStemmer { get; init; } = EnglishStemmer.Porter;
+
+    /// <summary>Add question words, greetings and filler to Lucene's stop sets.</summary>
+    public bool ExtendedStopWords { get; init; } = true;
+
+    /// <summary>Treat "my", "our", "mon", "notre"… as stop words (off: they separate personal from organisational accounts).</summary>
+    public bool StopPersonalWords { get; init; }
+
+    /// <summary>Keep the typed word next to its synonym group's shared term (an exact word then counts twice).</summary>
+    public bool KeepSynonymOriginals { get; init; }
+
+    /// <summary>A term's rarity is counted across topics (all fields together) rather than field by field.</summary>
+    public bool TopicWideIdf { get; init; } = true;
+
+    /// <summary>Count the topics a term is effectively spread over (entropy) rather than every topic that uses it once.</summary>
+    public bool EntropyIdf { get; init; } = true;
+
+    public float K1 { get; init; } = 1.2f;
+    public float B { get; init; } = 0.75f;
+
+    /// <summary>Weight of a term found in the topic's title.</summary>
+    public float TitleBoost { get; init; } = 2f;
+
+    /// <summary>Weight of a term found in the topic's one-sentence summary.</summary>
+    public float SummaryBoost { get; init; } = 1f;
+
+    /// <summary>Weight of a term found anywhere in the topic's examples taken together.</summary>
+    public float ExamplesBoost { get; init; } = 1f;
+
+    /// <summary>Weight of a term found in the topic's guidance (what to do now, what to avoid, why).</summary>
+    public float GuidanceBoost { get; init; } = 1f;
+
+    /// <summary>Add the topic's decision points (the organisation's choices) to its guidance.</summary>
+    public bool IndexDecisionPoints { get; init; }
+
+    /// <summary>Add the case notes of the situations that end on the topic to its guidance.</summary>
+    public bool IndexSituationNotes { get; init; }
+
+    /// <summary>Weight of the single example that best matches the whole question (0 turns it off).</summary>
+    public float BestExampleBoost { get; init; } = 1f;
+
+    /// <summary>How much the other examples add to the best one (0 = only the best counts).</summary>
+    public float ExampleTieBreaker { get; init; } = 0.3f;
+
+    /// <summary>Confident needs at least this score for the first topic …</summary>
+    public double ConfidentMinScore { get; init; } = 3;
+
+    /// <summary>… and the first topic's score at least this many times the second's.</summary>
+    public double ConfidentMinRatio { get; init; } = 1.3;
+
+    /// <summary>Below this score the best topic is noise: no match at all.</summary>
+    public double NoneMaxScore { get; init; } = 0.5;
+
+    /// <summary>Questions longer than this are cut (a paste of a whole thread says little more).</summary>
+    public int MaxQuestionChars { get; init; } = 2000;
+
+    /// <summary>At most this many distinct terms are searched.</summary>
+    public int MaxTerms { get; init; } = 64;
+}
