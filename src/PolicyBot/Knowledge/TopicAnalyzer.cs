@@ -4,6 +4,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -73,6 +74,7 @@ internal sealed class TopicAnalyzer : Analyzer
             stream = _settings.FrenchStemmer switch
             {
                 FrenchStemmer.Minimal => new FrenchMinimalStemFilter(stream),
+                FrenchStemmer.Snowball => new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer()),
                 FrenchStemmer.None => stream,
                 _ => new FrenchLightStemFilter(stream),
             };
@@ -87,6 +89,7 @@ internal sealed class TopicAnalyzer : Analyzer
             {
                 EnglishStemmer.Porter => new PorterStemFilter(stream),
                 EnglishStemmer.KStem => new KStemFilter(stream),
+                EnglishStemmer.Snowball => new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer()),
                 EnglishStemmer.None => stream,
                 _ => new EnglishMinimalStemFilter(stream),
             };

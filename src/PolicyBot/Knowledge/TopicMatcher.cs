@@ -75,6 +75,7 @@ public sealed class TopicMatcher
         private const string SummaryField = "summary";
         private const string ExamplesField = "examples";
         private const string GuidanceField = "guidance";
+        private const string PairsField = "pairs";
         private const string ExampleFieldPrefix = "ex";
 
         private readonly TopicMatcherSettings _settings;
@@ -115,6 +116,7 @@ public sealed class TopicMatcher
                         if (!includeExample(topic, language, i)) continue;
                         document.Add(new TextField(ExamplesField, text.Examples[i], Field.Store.NO));
                         if (settings.BestExampleBoost > 0) document.Add(new TextField(ExampleField(kept), text.Examples[i], Field.Store.NO));
+                        if (settings.PairsBoost > 0) document.Add(new TextField(PairsField, new TermListTokenStream(Pairs(Analyzer.Terms(text.Examples[i])))));
                         kept++;
                     }
                     mostExamples = Math.Max(mostExamples, kept);
@@ -137,15 +139,28 @@ public sealed class TopicMatcher
 
         public IReadOnlyList<TopicScore> Search(string text)
         {
-            var terms = Analyzer.Terms(text).Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms).ToList();
+            var allTerms = Analyzer.Terms(text);
+            var terms = allTerms.Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms).ToList();
             if (terms.Count == 0) return [];
             var query = new BooleanQuery(disableCoord: true);
+            foreach (var pair in Pairs(allTerms).Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms)) AddTerm(query, PairsField, pair, _settings.PairsBoost);
             foreach (var term in terms)
             {
-                AddTerm(query, TitleField, term, _settings.TitleBoost);
-                AddTerm(query, SummaryField, term, _settings.SummaryBoost);
-                AddTerm(query, ExamplesField, term, _settings.ExamplesBoost);
-                AddTerm(query, GuidanceField, term, _settings.GuidanceBoost);
+                var fields = new BooleanQuery(disableCoord: true);
+                AddTerm(fields, TitleField, term, _settings.TitleBoost);
+                AddTerm(fields, SummaryField, term, _settings.SummaryBoost);
+                AddTerm(fields, ExamplesField, term, _settings.ExamplesBoost);
+                AddTerm(fields, GuidanceField, term, _settings.GuidanceBoost);
+                if (_settings.FieldTieBreaker >= 1)
+                {
+                    foreach (var clause in fields.Clauses) query.Add(clause);
+                }
+                else if (fields.Clauses.Count > 0)
+                {
+                    var best = new DisjunctionMaxQuery(_settings.FieldTieBreaker);
+                    foreach (var clause in fields.Clauses) best.Add(clause.Query);
+                    query.Add(best, Occur.SHOULD);
+                }
             }
             if (_settings.BestExampleBoost > 0 && _exampleFields.Length > 0)
             {
@@ -253,6 +268,19 @@ public sealed class TopicMatcher
             }
         }
 
+        /// <summary>Neighbouring terms as one term ("compte perso", "heures travail"), for word order that matters.</summary>
+        private IEnumerable<string> Pairs(List<string> terms)
+        {
+            for (var i = 1; i < terms.Count; i++)
+            {
+                for (var j = Math.Max(0, i - _settings.PairsWindow); j < i; j++)
+                {
+                    if (terms[j] == terms[i]) continue;
+                    yield return _settings.PairsUnordered && string.CompareOrdinal(terms[j], terms[i]) > 0 ? terms[i] + " " + terms[j] : terms[j] + " " + terms[i];
+                }
+            }
+        }
+
         private static string ExampleField(int i) => ExampleFieldPrefix + i.ToString(CultureInfo.InvariantCulture);
     }
 
@@ -270,5 +298,32 @@ public sealed class TopicMatcher
             var idf = Math.Log(1 + (topicCount - spread + 0.5) / (spread + 0.5));
             return new Explanation((float)idf, "idf across topics");
         }
+    }
+}
+
+/// <summary>A token stream over terms that are already analysed.</summary>
+internal sealed class TermListTokenStream : Lucene.Net.Analysis.TokenStream
+{
+    private readonly IEnumerator<string> _terms;
+    private readonly Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute _term;
+
+    public TermListTokenStream(IEnumerable<string> terms)
+    {
+        _terms = terms.GetEnumerator();
+        _term = AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        ClearAttributes();
+        if (!_terms.MoveNext()) return false;
+        _term.SetEmpty().Append(_terms.Current);
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _terms.Dispose();
+        base.Dispose(disposing);
     }
 }

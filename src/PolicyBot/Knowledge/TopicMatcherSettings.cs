@@ -4,6 +4,7 @@ internal enum FrenchStemmer
 {
     Light,
     Minimal,
+    Snowball,
     None,
 }
 
@@ -12,6 +13,7 @@ internal enum EnglishStemmer
     Minimal,
     Porter,
     KStem,
+    Snowball,
     None,
 }
 
@@ -51,7 +53,7 @@ internal sealed record TopicMatcherSettings
     public float SummaryBoost { get; init; } = 1f;
 
     /// <summary>Weight of a term found anywhere in the topic's examples taken together.</summary>
-    public float ExamplesBoost { get; init; } = 1f;
+    public float ExamplesBoost { get; init; } = 2f;
 
     /// <summary>Weight of a term found in the topic's guidance (what to do now, what to avoid, why).</summary>
     public float GuidanceBoost { get; init; } = 1f;
@@ -61,6 +63,18 @@ internal sealed record TopicMatcherSettings
 
     /// <summary>Add the case notes of the situations that end on the topic to its guidance.</summary>
     public bool IndexSituationNotes { get; init; }
+
+    /// <summary>1 adds up a term's matches in title, summary, guidance and examples; below 1 the best field counts and the others add this share.</summary>
+    public float FieldTieBreaker { get; init; } = 0.3f;
+
+    /// <summary>Weight of a pair of neighbouring terms found in the examples (0 turns it off).</summary>
+    public float PairsBoost { get; init; } = 1f;
+
+    /// <summary>How far apart (in terms) the two words of a pair may be.</summary>
+    public int PairsWindow { get; init; } = 2;
+
+    /// <summary>A pair matches in either order.</summary>
+    public bool PairsUnordered { get; init; }
 
     /// <summary>Weight of the single example that best matches the whole question (0 turns it off).</summary>
     public float BestExampleBoost { get; init; } = 1f;
