@@ -37,9 +37,6 @@ internal sealed record TopicMatcherSettings
     /// <summary>Keep the typed word next to its synonym group's shared term (an exact word then counts twice).</summary>
     public bool KeepSynonymOriginals { get; init; }
 
-    /// <summary>A term's rarity is counted across topics (all fields together) rather than field by field.</summary>
-    public bool TopicWideIdf { get; init; } = true;
-
     /// <summary>Count the topics a term is effectively spread over (entropy) rather than every topic that uses it once.</summary>
     public bool EntropyIdf { get; init; } = true;
 
@@ -58,12 +55,6 @@ internal sealed record TopicMatcherSettings
     /// <summary>Weight of a term found in the topic's guidance (what to do now, what to avoid, why).</summary>
     public float GuidanceBoost { get; init; } = 1f;
 
-    /// <summary>Add the topic's decision points (the organisation's choices) to its guidance.</summary>
-    public bool IndexDecisionPoints { get; init; }
-
-    /// <summary>Add the case notes of the situations that end on the topic to its guidance.</summary>
-    public bool IndexSituationNotes { get; init; }
-
     /// <summary>1 adds up a term's matches in title, summary, guidance and examples; below 1 the best field counts and the others add this share.</summary>
     public float FieldTieBreaker { get; init; } = 0.3f;
 
@@ -72,15 +63,6 @@ internal sealed record TopicMatcherSettings
 
     /// <summary>How far apart (in terms) the two words of a pair may be.</summary>
     public int PairsWindow { get; init; } = 2;
-
-    /// <summary>A pair matches in either order.</summary>
-    public bool PairsUnordered { get; init; }
-
-    /// <summary>Weight of the single example that best matches the whole question (0 turns it off).</summary>
-    public float BestExampleBoost { get; init; } = 1f;
-
-    /// <summary>How much the other examples add to the best one (0 = only the best counts).</summary>
-    public float ExampleTieBreaker { get; init; } = 0.3f;
 
     /// <summary>Confident needs at least this score for the first topic …</summary>
     public double ConfidentMinScore { get; init; } = 3;
