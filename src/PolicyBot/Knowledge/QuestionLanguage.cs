@@ -10,13 +10,13 @@ namespace PolicyBot.Knowledge;
 public static partial class QuestionLanguage
 {
     // Words frequent in one language and rare in the other. Deliberately left out because both
-    // languages use them: a, on, en, me, son, plus, as, car, or, pour/four-letter names, brand names.
+    // languages use them: a, on, en, an, me, son, plus, as, car, comment, brand names.
     private static readonly HashSet<string> French = new(StringComparer.Ordinal)
     {
         "le", "la", "les", "des", "du", "un", "une", "au", "aux", "de", "et", "est", "sont", "ou", "où", "mais", "donc",
         "je", "tu", "il", "elle", "elles", "ils", "nous", "vous", "leur", "leurs", "lui", "moi", "toi", "ça", "cela",
         "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ta", "tes", "sa", "ses", "notre", "nos", "votre", "vos",
-        "que", "qui", "quoi", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "quand", "dans", "avec",
+        "que", "qui", "quoi", "quel", "quelle", "quels", "quelles", "pourquoi", "quand", "dans", "avec",
         "sans", "sur", "sous", "chez", "par", "pas", "ne", "très", "aussi", "peut", "peux", "faut", "doit", "dois",
         "fait", "faire", "ai", "avons", "avez", "ont", "être", "été", "était", "quelqu'un", "aujourd'hui", "est-ce",
         "peut-on", "doit-on", "faut-il", "c'est", "j'ai", "qu'on", "parce", "depuis", "encore", "déjà", "tout", "tous",
@@ -31,7 +31,7 @@ public static partial class QuestionLanguage
         "our", "my", "your", "her", "his", "its", "their", "us", "that", "this", "these", "those", "what", "which",
         "who", "when", "where", "why", "how", "can", "could", "should", "would", "will", "shall", "may", "might",
         "must", "not", "no", "yes", "if", "there", "here", "someone", "anyone", "something", "any", "some", "all",
-        "just", "also", "then", "than", "so", "up", "out", "off", "get", "got", "want", "need", "keep", "an",
+        "just", "also", "then", "than", "so", "up", "out", "off", "get", "got", "want", "need", "keep",
         "i'm", "it's", "what's", "there's", "don't", "doesn't", "can't", "we're", "i've", "we've", "isn't", "she's",
         "hi", "hello", "hey", "thanks", "please",
     };

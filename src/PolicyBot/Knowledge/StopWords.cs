@@ -21,7 +21,7 @@ internal static class StopWords
     private static readonly string[] FrenchChat =
     [
         "bonjour", "bonsoir", "salut", "allo", "allô", "coucou", "merci", "svp", "stp", "please", "hello", "hi",
-        "oui", "non", "ok", "okay", "ben", "bon", "alors", "donc", "voilà", "voila", "hein",
+        "oui", "non", "ok", "okay", "ben", "bon", "alors", "donc", "voilà", "voila", "hein", "question", "questions",
     ];
 
     /// <summary>Question words and light verbs that open most French questions.</summary>
@@ -62,7 +62,7 @@ internal static class StopWords
     private static readonly string[] EnglishChat =
     [
         "hi", "hello", "hey", "hiya", "thanks", "thank", "thx", "please", "pls", "plz", "yes", "no", "yeah", "well",
-        "bonjour", "salut", "merci",
+        "bonjour", "salut", "merci", "question", "questions",
     ];
 
     public static CharArraySet For(Language language, TopicMatcherSettings settings)
