@@ -65,6 +65,9 @@ internal static class StopWords
         "bonjour", "salut", "merci", "question", "questions",
     ];
 
+    /// <summary>The personal words, which are kept as terms but say nothing on their own.</summary>
+    public static IReadOnlyList<string> Personal(Language language) => language == Language.Fr ? FrenchPersonalWords : EnglishPersonalWords;
+
     public static CharArraySet For(Language language, TopicMatcherSettings settings)
     {
         var set = new CharArraySet(TopicAnalyzer.Version, 400, ignoreCase: false);

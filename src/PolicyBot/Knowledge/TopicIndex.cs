@@ -1,15 +1,16 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 
 namespace PolicyBot.Knowledge;
 
 /// <summary>
 /// One language's in-memory Lucene index: one document per topic with its title, its summary, its
-/// guidance (what to do, what to avoid, why) and each example question as its own value of the
-/// examples field, plus the pairs of neighbouring terms in those examples. Immutable once built; the
-/// shared <see cref="IndexSearcher"/> is safe to use from many threads.
+/// guidance (what to do, what to avoid, why), all its example questions, and the pairs of neighbouring
+/// terms in each example. Immutable once built; the shared <see cref="IndexSearcher"/> is safe to use
+/// from many threads.
 /// </summary>
 internal sealed class TopicIndex
 {
@@ -24,23 +25,26 @@ internal sealed class TopicIndex
     private readonly IndexSearcher _searcher;
     private readonly string[] _topicIds;
     private readonly Dictionary<string, HashSet<string>> _fieldTerms;
+    private readonly HashSet<string> _personalTerms;
 
     public TopicIndex(Language language, ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool> includeExample)
     {
         _settings = settings;
         Analyzer = new TopicAnalyzer(language, content.Synonyms.For(language), settings);
-        var directory = new RAMDirectory();
+        _personalTerms = [.. StopWords.Personal(language).SelectMany(Analyzer.Terms)];
         var config = new IndexWriterConfig(TopicAnalyzer.Version, Analyzer)
         {
-            Similarity = new Lucene.Net.Search.Similarities.BM25Similarity(settings.K1, settings.B),
+            Similarity = new BM25Similarity(settings.K1, settings.B),
             OpenMode = OpenMode.CREATE,
+            UseCompoundFile = false, // nothing is ever written to disk
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
         };
-        using (var writer = new IndexWriter(directory, config))
+        DirectoryReader reader;
+        using (var writer = new IndexWriter(new RAMDirectory(), config))
         {
             foreach (var topic in content.Topics) writer.AddDocument(Document(topic, language, includeExample));
-            writer.Commit();
+            reader = DirectoryReader.Open(writer, applyAllDeletes: false); // one segment, flushed in memory: no commit needed
         }
-        var reader = DirectoryReader.Open(directory);
         _topicIds = new string[reader.MaxDoc];
         for (var doc = 0; doc < reader.MaxDoc; doc++) _topicIds[doc] = reader.Document(doc).Get(IdField);
         (_fieldTerms, var spread) = Vocabulary(reader, settings.EntropyIdf);
@@ -52,7 +56,10 @@ internal sealed class TopicIndex
     /// <summary>The best topics for <paramref name="text"/>, best first, each with a score above zero.</summary>
     public IReadOnlyList<TopicScore> Search(string text, int count)
     {
-        var query = Query(Analyzer.Terms(text));
+        var terms = Analyzer.Terms(text);
+        // "my", "we", "je", "notre" help to tell topics apart, but alone they are not a question.
+        if (terms.TrueForAll(_personalTerms.Contains)) return [];
+        var query = Query(terms);
         if (query.Clauses.Count == 0) return [];
         var hits = _searcher.Search(query, count).ScoreDocs;
         var ranked = new List<TopicScore>(hits.Length);
@@ -74,51 +81,60 @@ internal sealed class TopicIndex
         foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms))
         {
             var fields = new DisjunctionMaxQuery(_settings.FieldTieBreaker);
-            AddTerm(fields, TitleField, term, _settings.TitleBoost);
-            AddTerm(fields, SummaryField, term, _settings.SummaryBoost);
-            AddTerm(fields, GuidanceField, term, _settings.GuidanceBoost);
-            AddTerm(fields, ExamplesField, term, _settings.ExamplesBoost);
+            foreach (var (field, boost) in TermFields)
+            {
+                if (Clause(field, term, boost) is { } clause) fields.Add(clause);
+            }
             if (fields.Disjuncts.Count > 0) query.Add(fields, Occur.SHOULD);
         }
         foreach (var pair in Pairs(terms).Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms))
         {
-            var pairs = new DisjunctionMaxQuery(0);
-            AddTerm(pairs, PairsField, pair, _settings.PairsBoost);
-            if (pairs.Disjuncts.Count > 0) query.Add(pairs, Occur.SHOULD);
+            if (Clause(PairsField, pair, _settings.PairsBoost) is { } clause) query.Add(clause, Occur.SHOULD);
         }
         return query;
     }
 
-    /// <summary>Only field/term pairs the index holds become clauses: the others would score nothing and cost a lookup.</summary>
-    private void AddTerm(DisjunctionMaxQuery query, string field, string term, float boost)
-    {
-        if (boost > 0 && _fieldTerms.TryGetValue(field, out var terms) && terms.Contains(term))
-        {
-            query.Add(new TermQuery(new Term(field, term)) { Boost = boost });
-        }
-    }
+    private IEnumerable<(string Field, float Boost)> TermFields =>
+    [
+        (TitleField, _settings.TitleBoost),
+        (SummaryField, _settings.SummaryBoost),
+        (GuidanceField, _settings.GuidanceBoost),
+        (ExamplesField, _settings.ExamplesBoost),
+    ];
 
+    /// <summary>Only field/term pairs the index holds become clauses: the others would score nothing and cost a lookup.</summary>
+    private TermQuery? Clause(string field, string term, float boost) =>
+        boost > 0 && _fieldTerms.TryGetValue(field, out var terms) && terms.Contains(term)
+            ? new TermQuery(new Term(field, term)) { Boost = boost }
+            : null;
+
+    /// <summary>
+    /// Title and summary are analysed by the writer; guidance and examples are analysed here, once, and
+    /// handed over as one stream per field (a question is never searched as a phrase, so where one
+    /// example ends does not matter; a pair never spans two examples).
+    /// </summary>
     private Document Document(Topic topic, Language language, Func<Topic, Language, int, bool> includeExample)
     {
         var text = topic.Text(language);
-        var document = new Document
-        {
-            new StringField(IdField, topic.Id, Field.Store.YES),
-            new TextField(TitleField, text.Title, Field.Store.NO),
-            new TextField(SummaryField, text.Summary, Field.Store.NO),
-        };
-        foreach (var line in text.DoNow.Concat(text.Avoid).Concat(text.Why))
-        {
-            document.Add(new TextField(GuidanceField, line, Field.Store.NO));
-        }
+        var guidance = text.DoNow.Concat(text.Avoid).Concat(text.Why).SelectMany(Analyzer.Terms).ToList();
+        var examples = new List<string>();
+        var pairs = new List<string>();
         for (var i = 0; i < text.Examples.Count; i++)
         {
             if (!includeExample(topic, language, i)) continue;
             var terms = Analyzer.Terms(text.Examples[i]);
-            document.Add(new TextField(ExamplesField, new TermListTokenStream(terms)));
-            document.Add(new TextField(PairsField, new TermListTokenStream([.. Pairs(terms)])));
+            examples.AddRange(terms);
+            pairs.AddRange(Pairs(terms));
         }
-        return document;
+        return
+        [
+            new StringField(IdField, topic.Id, Field.Store.YES),
+            new TextField(TitleField, text.Title, Field.Store.NO),
+            new TextField(SummaryField, text.Summary, Field.Store.NO),
+            new TextField(GuidanceField, new TermListTokenStream(guidance)),
+            new TextField(ExamplesField, new TermListTokenStream(examples)),
+            new TextField(PairsField, new TermListTokenStream(pairs)),
+        ];
     }
 
     /// <summary>Terms at most <see cref="TopicMatcherSettings.PairsWindow"/> apart, in their order, as one term.</summary>
