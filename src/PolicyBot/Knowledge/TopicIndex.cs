@@ -1,0 +1,192 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace PolicyBot.Knowledge;
+
+/// <summary>
+/// One language's in-memory Lucene index: one document per topic with its title, its summary, its
+/// guidance (what to do, what to avoid, why), all its example questions, and the pairs of neighbouring
+/// terms in each example. Immutable once built; the shared <see cref="IndexSearcher"/> is safe to use
+/// from many threads.
+/// </summary>
+internal sealed class TopicIndex
+{
+    private const string IdField = "id";
+    private const string TitleField = "title";
+    private const string SummaryField = "summary";
+    private const string GuidanceField = "guidance";
+    private const string ExamplesField = "examples";
+    private const string PairsField = "pairs";
+
+    private readonly TopicMatcherSettings _settings;
+    private readonly IndexSearcher _searcher;
+    private readonly string[] _topicIds;
+    private readonly Dictionary<string, HashSet<string>> _fieldTerms;
+    private readonly HashSet<string> _personalTerms;
+
+    public TopicIndex(Language language, ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool> includeExample)
+    {
+        _settings = settings;
+        Analyzer = new TopicAnalyzer(language, content.Synonyms.For(language), settings);
+        _personalTerms = [.. StopWords.Personal(language).SelectMany(Analyzer.Terms)];
+        var config = new IndexWriterConfig(TopicAnalyzer.Version, Analyzer)
+        {
+            Similarity = new BM25Similarity(settings.K1, settings.B),
+            OpenMode = OpenMode.CREATE,
+            UseCompoundFile = false, // nothing is ever written to disk
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+        };
+        DirectoryReader reader;
+        using (var writer = new IndexWriter(new RAMDirectory(), config))
+        {
+            foreach (var topic in content.Topics) writer.AddDocument(Document(topic, language, includeExample));
+            reader = DirectoryReader.Open(writer, applyAllDeletes: false); // one segment, flushed in memory: no commit needed
+        }
+        _topicIds = new string[reader.MaxDoc];
+        for (var doc = 0; doc < reader.MaxDoc; doc++) _topicIds[doc] = reader.Document(doc).Get(IdField);
+        (_fieldTerms, var spread) = Vocabulary(reader, settings.EntropyIdf);
+        _searcher = new IndexSearcher(reader) { Similarity = new TopicSimilarity(settings.K1, settings.B, spread, reader.MaxDoc) };
+    }
+
+    public TopicAnalyzer Analyzer { get; }
+
+    /// <summary>The best topics for <paramref name="text"/>, best first, each with a score above zero.</summary>
+    public IReadOnlyList<TopicScore> Search(string text, int count)
+    {
+        var terms = Analyzer.Terms(text);
+        // "my", "we", "je", "notre" help to tell topics apart, but alone they are not a question.
+        if (terms.TrueForAll(_personalTerms.Contains)) return [];
+        var query = Query(terms);
+        if (query.Clauses.Count == 0) return [];
+        var hits = _searcher.Search(query, count).ScoreDocs;
+        var ranked = new List<TopicScore>(hits.Length);
+        foreach (var hit in hits)
+        {
+            if (hit.Score > 0) ranked.Add(new TopicScore(_topicIds[hit.Doc], hit.Score));
+        }
+        return ranked;
+    }
+
+    /// <summary>
+    /// Each distinct term counts once per topic: its best field, plus a share of its other fields (a word
+    /// in a topic's title and in its examples is not twice the evidence). Pairs of neighbouring terms
+    /// add what the bag of words misses: "compte perso" is not "compte de la maison".
+    /// </summary>
+    private BooleanQuery Query(List<string> terms)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms))
+        {
+            var fields = new DisjunctionMaxQuery(_settings.FieldTieBreaker);
+            foreach (var (field, boost) in TermFields)
+            {
+                if (Clause(field, term, boost) is { } clause) fields.Add(clause);
+            }
+            if (fields.Disjuncts.Count > 0) query.Add(fields, Occur.SHOULD);
+        }
+        foreach (var pair in Pairs(terms).Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms))
+        {
+            if (Clause(PairsField, pair, _settings.PairsBoost) is { } clause) query.Add(clause, Occur.SHOULD);
+        }
+        return query;
+    }
+
+    private IEnumerable<(string Field, float Boost)> TermFields =>
+    [
+        (TitleField, _settings.TitleBoost),
+        (SummaryField, _settings.SummaryBoost),
+        (GuidanceField, _settings.GuidanceBoost),
+        (ExamplesField, _settings.ExamplesBoost),
+    ];
+
+    /// <summary>Only field/term pairs the index holds become clauses: the others would score nothing and cost a lookup.</summary>
+    private TermQuery? Clause(string field, string term, float boost) =>
+        boost > 0 && _fieldTerms.TryGetValue(field, out var terms) && terms.Contains(term)
+            ? new TermQuery(new Term(field, term)) { Boost = boost }
+            : null;
+
+    /// <summary>
+    /// Title and summary are analysed by the writer; guidance and examples are analysed here, once, and
+    /// handed over as one stream per field (a question is never searched as a phrase, so where one
+    /// example ends does not matter; a pair never spans two examples).
+    /// </summary>
+    private Document Document(Topic topic, Language language, Func<Topic, Language, int, bool> includeExample)
+    {
+        var text = topic.Text(language);
+        var guidance = text.DoNow.Concat(text.Avoid).Concat(text.Why).SelectMany(Analyzer.Terms).ToList();
+        var examples = new List<string>();
+        var pairs = new List<string>();
+        for (var i = 0; i < text.Examples.Count; i++)
+        {
+            if (!includeExample(topic, language, i)) continue;
+            var terms = Analyzer.Terms(text.Examples[i]);
+            examples.AddRange(terms);
+            pairs.AddRange(Pairs(terms));
+        }
+        return
+        [
+            new StringField(IdField, topic.Id, Field.Store.YES),
+            new TextField(TitleField, text.Title, Field.Store.NO),
+            new TextField(SummaryField, text.Summary, Field.Store.NO),
+            new TextField(GuidanceField, new TermListTokenStream(guidance)),
+            new TextField(ExamplesField, new TermListTokenStream(examples)),
+            new TextField(PairsField, new TermListTokenStream(pairs)),
+        ];
+    }
+
+    /// <summary>Terms at most <see cref="TopicMatcherSettings.PairsWindow"/> apart, in their order, as one term.</summary>
+    private IEnumerable<string> Pairs(List<string> terms)
+    {
+        for (var i = 1; i < terms.Count; i++)
+        {
+            for (var j = Math.Max(0, i - _settings.PairsWindow); j < i; j++)
+            {
+                if (terms[j] != terms[i]) yield return terms[j] + " " + terms[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the vocabulary once: the terms each field holds, and for each term how many topics it is
+    /// spread over (all fields together; with entropy, a word used ten times by one topic and once by
+    /// another counts as little more than one topic).
+    /// </summary>
+    private static (Dictionary<string, HashSet<string>> FieldTerms, Dictionary<string, double> Spread) Vocabulary(DirectoryReader reader, bool entropy)
+    {
+        var fieldTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var fields = MultiFields.GetFields(reader);
+        DocsEnum? docs = null;
+        foreach (var field in fields)
+        {
+            if (field == IdField) continue;
+            var terms = fieldTerms[field] = new HashSet<string>(StringComparer.Ordinal);
+            var termsEnum = fields.GetTerms(field).GetEnumerator();
+            while (termsEnum.MoveNext())
+            {
+                var term = termsEnum.Term.Utf8ToString();
+                terms.Add(term);
+                if (!counts.TryGetValue(term, out var perTopic)) counts[term] = perTopic = new double[reader.MaxDoc];
+                docs = termsEnum.Docs(null, docs, DocsFlags.FREQS);
+                int doc;
+                while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) perTopic[doc] += docs.Freq;
+            }
+        }
+        return (fieldTerms, counts.ToDictionary(t => t.Key, t => Spread(t.Value, entropy), StringComparer.Ordinal));
+    }
+
+    private static double Spread(double[] perTopic, bool entropy)
+    {
+        if (!entropy) return perTopic.Count(c => c > 0);
+        var total = perTopic.Sum();
+        var h = 0.0;
+        foreach (var c in perTopic)
+        {
+            if (c > 0) h -= c / total * Math.Log(c / total);
+        }
+        return Math.Exp(h);
+    }
+}

@@ -1,0 +1,63 @@
+namespace PolicyBot.Knowledge;
+
+/// <summary>
+/// Finds the guideline topics a free-text question is about ("quelqu'un a publié l'adresse d'une femme
+/// dans un commentaire" → <c>unacceptable-content</c>). Two in-memory Lucene indexes, one per language,
+/// hold one document per topic: its title, its summary, its guidance and each example question staff
+/// might type (<see cref="TopicIndex"/>).
+/// Questions are ranked with BM25 after the same analysis as the content (<see cref="TopicAnalyzer"/>).
+/// Built once, then safe to share between threads. Keeps nothing of what it is asked.
+/// </summary>
+public sealed class TopicMatcher
+{
+    private const int MaxResults = 5;
+
+    private static readonly Lazy<TopicMatcher> LazyDefault = new(() => new TopicMatcher(ContentLibrary.Default));
+
+    private readonly TopicMatcherSettings _settings;
+    private readonly TopicIndex _fr;
+    private readonly TopicIndex _en;
+
+    public TopicMatcher(ContentLibrary content)
+        : this(content, TopicMatcherSettings.Default)
+    {
+    }
+
+    internal TopicMatcher(ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool>? includeExample = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        _settings = settings;
+        includeExample ??= static (_, _, _) => true;
+        _fr = new TopicIndex(Language.Fr, content, settings, includeExample);
+        _en = new TopicIndex(Language.En, content, settings, includeExample);
+    }
+
+    /// <summary>The matcher over the embedded content, built on first use.</summary>
+    public static TopicMatcher Default => LazyDefault.Value;
+
+    /// <summary>
+    /// Ranks the topics for <paramref name="text"/>. The question is searched in its own language
+    /// (<see cref="QuestionLanguage.Detect"/>), which is <paramref name="userLanguage"/> unless its words
+    /// clearly say otherwise; the result says which language was used.
+    /// </summary>
+    public MatchResult Match(string text, Language userLanguage)
+    {
+        text ??= "";
+        if (text.Length > _settings.MaxQuestionChars) text = text[.._settings.MaxQuestionChars];
+        var language = QuestionLanguage.Detect(text, userLanguage);
+        var ranked = (language == Language.Fr ? _fr : _en).Search(text, MaxResults);
+        return new MatchResult(language, ranked, Confidence(ranked));
+    }
+
+    /// <summary>The analysed terms of a question, as the index sees them (for tests and diagnostics).</summary>
+    internal IReadOnlyList<string> Terms(string text, Language language) => (language == Language.Fr ? _fr : _en).Analyzer.Terms(text);
+
+    private MatchConfidence Confidence(IReadOnlyList<TopicScore> ranked)
+    {
+        if (ranked.Count == 0 || ranked[0].Score < _settings.NoneMaxScore) return MatchConfidence.None;
+        var second = ranked.Count > 1 ? ranked[1].Score : 0;
+        return ranked[0].Score >= _settings.ConfidentMinScore && ranked[0].Score >= _settings.ConfidentMinRatio * second
+            ? MatchConfidence.Confident
+            : MatchConfidence.Unsure;
+    }
+}

@@ -1,0 +1,37 @@
+using PolicyBot.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Knowledge;
+
+/// <summary>Every example question of every topic, asked back, gets its own topic first.</summary>
+public sealed class ExamplesRouteToTheirTopicTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Locales => new() { "same", "other" };
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Every_example_gets_its_own_topic_first(string locale)
+    {
+        var matcher = TopicMatcher.Default;
+        var misses = new List<string>();
+        var count = 0;
+        foreach (var topic in ContentLibrary.Default.Topics)
+        {
+            foreach (var language in new[] { Language.Fr, Language.En })
+            {
+                foreach (var example in topic.Text(language).Examples)
+                {
+                    count++;
+                    var result = matcher.Match(example, locale == "same" ? language : language.Other());
+                    if (result.Best?.TopicId != topic.Id)
+                    {
+                        misses.Add($"[{language.Code()}→{result.Language.Code()}] {topic.Id} got {result.Best?.TopicId ?? "nothing"}: {example}");
+                    }
+                }
+            }
+        }
+        output.WriteLine($"{count - misses.Count}/{count} examples route to their own topic (locale: {locale}).");
+        foreach (var miss in misses) output.WriteLine(miss);
+        Assert.Empty(misses);
+    }
+}

@@ -1,0 +1,93 @@
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Tests.Knowledge;
+
+/// <summary>
+/// Confident starts a situation, Unsure offers choices, None says nothing matched: greetings and
+/// gibberish are None, a clear question is Confident on the right topic, a vague one is never Confident.
+/// </summary>
+public sealed class MatchConfidenceTests
+{
+    private static readonly TopicMatcher Matcher = TopicMatcher.Default;
+
+    [Theory]
+    [InlineData("asdf qwerty")]
+    [InlineData("bonjour")]
+    [InlineData("Bonjour!")]
+    [InlineData("salut, merci")]
+    [InlineData("hi")]
+    [InlineData("Hello!")]
+    [InlineData("thanks")]
+    [InlineData("ok")]
+    [InlineData("???")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("zzzz xkcd blorp")]
+    public void Greetings_gibberish_and_empty_text_match_nothing(string text)
+    {
+        foreach (var language in new[] { Language.Fr, Language.En })
+        {
+            var result = Matcher.Match(text, language);
+            Assert.Equal(MatchConfidence.None, result.Confidence);
+        }
+    }
+
+    [Fact]
+    public void Only_stop_words_match_nothing()
+    {
+        Assert.Equal(MatchConfidence.None, Matcher.Match("est-ce que je peux le faire?", Language.Fr).Confidence);
+        Assert.Equal(MatchConfidence.None, Matcher.Match("can you do it for me?", Language.En).Confidence);
+    }
+
+    [Theory]
+    [InlineData(Language.Fr, "Quelqu'un a mis l'adresse et le numéro de téléphone d'une femme dans un commentaire sur notre page", "unacceptable-content")]
+    [InlineData(Language.En, "A commenter posted a woman's home address and phone number on our page", "unacceptable-content")]
+    [InlineData(Language.Fr, "Une résidente m'envoie une demande d'amitié sur mon Facebook personnel", "staff-contact-with-survivors")]
+    [InlineData(Language.En, "A resident sent a friend request to my personal Facebook account", "staff-contact-with-survivors")]
+    [InlineData(Language.Fr, "Son ex a caché un traceur GPS dans son auto, où peut-elle trouver de l'aide?", "tech-facilitated-violence-help")]
+    [InlineData(Language.En, "The only admin of our Facebook page quit and nobody else can log in", "work-hours-and-admin-access")]
+    public void A_clear_question_is_confident_on_the_right_topic(Language language, string question, string topic)
+    {
+        var result = Matcher.Match(question, language);
+
+        Assert.Equal(topic, result.Best?.TopicId);
+        Assert.Equal(MatchConfidence.Confident, result.Confidence);
+    }
+
+    [Theory]
+    [InlineData(Language.Fr, "j'ai une question sur facebook")]
+    [InlineData(Language.Fr, "une question sur Instagram svp")]
+    [InlineData(Language.Fr, "politique")]
+    [InlineData(Language.Fr, "commentaire")]
+    [InlineData(Language.En, "I have a question about Instagram")]
+    [InlineData(Language.En, "question about our page")]
+    [InlineData(Language.En, "policy")]
+    [InlineData(Language.En, "photo")]
+    public void A_vague_question_is_never_confident(Language language, string question)
+    {
+        var result = Matcher.Match(question, language);
+
+        Assert.NotEqual(MatchConfidence.Confident, result.Confidence);
+    }
+
+    [Fact]
+    public void Candidates_are_at_most_five_best_first_with_positive_scores()
+    {
+        var result = Matcher.Match("Une résidente a publié une photo de la maison sur Instagram avec d'autres femmes", Language.Fr);
+
+        Assert.InRange(result.Ranked.Count, 1, 5);
+        Assert.All(result.Ranked, t => Assert.True(t.Score > 0));
+        Assert.Equal(result.Ranked.OrderByDescending(t => t.Score).Select(t => t.TopicId), result.Ranked.Select(t => t.TopicId));
+        Assert.Equal(result.Ranked.Count, result.Ranked.Select(t => t.TopicId).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_pasted_wall_of_text_is_handled()
+    {
+        var wall = string.Concat(Enumerable.Repeat("Quelqu'un a publié l'adresse d'une femme dans un commentaire. ", 2000));
+
+        var result = Matcher.Match(wall, Language.Fr);
+
+        Assert.Equal("unacceptable-content", result.Best?.TopicId);
+    }
+}

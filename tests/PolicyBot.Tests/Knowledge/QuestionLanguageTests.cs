@@ -1,0 +1,67 @@
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Tests.Knowledge;
+
+/// <summary>The question is searched in the language it is written in; short or neutral text follows the user's locale.</summary>
+public sealed class QuestionLanguageTests
+{
+    [Theory]
+    [InlineData("Quelqu'un a publié l'adresse d'une femme dans un commentaire")]
+    [InlineData("Une résidente veut m'ajouter sur Facebook, je fais quoi?")]
+    [InlineData("Est-ce qu’on peut publier la photo de notre équipe?")]
+    [InlineData("Une femme nous écrit en DM pour avoir une place ce soir")]
+    public void A_French_question_from_an_English_locale_is_searched_in_French(string question)
+    {
+        var result = TopicMatcher.Default.Match(question, Languages.FromLocale("en-US"));
+
+        Assert.Equal(Language.Fr, result.Language);
+    }
+
+    [Theory]
+    [InlineData("Someone posted a woman's address in a comment on our page")]
+    [InlineData("A resident wants to add me on Facebook, what do I do?")]
+    [InlineData("Can we post a photo of our team?")]
+    [InlineData("A woman DMed us asking for a bed tonight")]
+    public void An_English_question_from_a_French_locale_is_searched_in_English(string question)
+    {
+        var result = TopicMatcher.Default.Match(question, Languages.FromLocale("fr-CA"));
+
+        Assert.Equal(Language.En, result.Language);
+    }
+
+    [Theory]
+    [InlineData("DM")]
+    [InlineData("Messenger?")]
+    [InlineData("troll")]
+    [InlineData("selfie story")]
+    [InlineData("photo")]
+    [InlineData("TikTok Instagram")]
+    public void Short_or_neutral_text_follows_the_locale(string text)
+    {
+        Assert.Equal(Language.Fr, TopicMatcher.Default.Match(text, Languages.FromLocale("fr-CA")).Language);
+        Assert.Equal(Language.En, TopicMatcher.Default.Match(text, Languages.FromLocale("en-CA")).Language);
+    }
+
+    [Fact]
+    public void A_single_function_word_does_not_overturn_the_locale()
+    {
+        Assert.Equal(Language.Fr, QuestionLanguage.Detect("the troll", Language.Fr));
+        Assert.Equal(Language.En, QuestionLanguage.Detect("le troll", Language.En));
+    }
+
+    [Fact]
+    public void Elision_and_accents_count_as_French_evidence()
+    {
+        Assert.Equal(Language.Fr, QuestionLanguage.Detect("l'adresse publiée", Language.En));
+        Assert.Equal(Language.Fr, QuestionLanguage.Detect("l’adresse d’une résidente", Language.En));
+    }
+
+    [Fact]
+    public void A_mixed_question_goes_with_the_language_that_carries_it()
+    {
+        // English platform words in a French sentence.
+        Assert.Equal(Language.Fr, QuestionLanguage.Detect("Une résidente a posté une story avec le selfie de la maison", Language.En));
+        // French loanwords in an English sentence.
+        Assert.Equal(Language.En, QuestionLanguage.Detect("Is the résumé of our intervenante on the page okay?", Language.Fr));
+    }
+}
