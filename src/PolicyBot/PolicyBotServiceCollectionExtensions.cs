@@ -42,7 +42,9 @@ public static class PolicyBotServiceCollectionExtensions
             .Bind(configuration.GetSection(PolicyOptions.SectionName))
             .ValidateWithMessages(o => o.Validate());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITopicFinder>(sp => new ContentTopicFinder(sp.GetRequiredService<ContentLibrary>()));
+        services.AddSingleton(sp => new TopicMatcher(sp.GetRequiredService<ContentLibrary>()));
+        services.AddHostedService<TopicMatcherWarmUp>();
+        services.TryAddSingleton<ITopicFinder>(sp => new MatcherTopicFinder(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<TopicMatcher>()));
         services.AddSingleton<PolicyStore>();
         services.AddSingleton<PolicyCardBuilder>();
         services.AddSingleton<PostedCardStore>();
@@ -53,5 +55,17 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddSingleton<PolicySearch>();
         services.AddSingleton<PolicyFeature>();
         return services;
+    }
+
+    /// <summary>Builds the topic indexes at start, so the first question does not wait for them (about a second cold).</summary>
+    private sealed class TopicMatcherWarmUp(TopicMatcher matcher) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            matcher.Match("commentaire", Language.Fr);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -4,8 +4,7 @@ namespace PolicyBot.Policy;
 
 /// <summary>
 /// Finds the topics some words are about, best first — for <c>post &lt;words&gt;</c> and the
-/// message-extension search. Backed by the free-text matcher once it lands; until then by
-/// <see cref="ContentTopicFinder"/>.
+/// message-extension search, and for what staff type: <see cref="MatcherTopicFinder"/> (Lucene, both languages).
 /// </summary>
 public interface ITopicFinder
 {

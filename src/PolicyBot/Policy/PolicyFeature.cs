@@ -323,7 +323,7 @@ public sealed class PolicyFeature
     }
 
     private bool IsExactTopic(string text) =>
-        Content.Topics.Any(t => ContentTopicFinder.Normalize(text) is var n && (n == t.Id || n == ContentTopicFinder.Normalize(t.Fr.Title) || n == ContentTopicFinder.Normalize(t.En.Title)));
+        Content.Topics.Any(t => MatcherTopicFinder.Normalize(text) is var n && (n == t.Id || n == MatcherTopicFinder.Normalize(t.Fr.Title) || n == MatcherTopicFinder.Normalize(t.En.Title)));
 
     private static bool IsGroup(Activity activity) =>
         activity.Conversation?.ConversationType is "channel" or "groupChat" || activity.Conversation?.IsGroup == true;
