@@ -16,9 +16,12 @@ namespace PolicyBot.Tests.Infrastructure;
 public sealed class BotTestServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
+    private readonly bool _ownsFolder;
 
+    /// <param name="folder">A storage folder to share (e.g. two "hosts" in turn, a restart); it is then not deleted on dispose.</param>
     public BotTestServices(IDictionary<string, string?>? settings = null, string? folder = null, Action<IServiceCollection>? configureServices = null)
     {
+        _ownsFolder = folder is null;
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "policybot-tests", Guid.NewGuid().ToString("N"));
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -28,12 +31,12 @@ public sealed class BotTestServices : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        var services = new ServiceCollection().AddLogging(l => l.ClearProviders());
         services.AddSingleton<IConfiguration>(configuration);
         services.AddBotFramework(configuration);
         services.AddPolicyBot(configuration);
         configureServices?.Invoke(services);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public string Folder { get; }
@@ -53,6 +56,6 @@ public sealed class BotTestServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+        if (_ownsFolder && Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
     }
 }

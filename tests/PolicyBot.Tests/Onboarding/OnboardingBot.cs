@@ -1,12 +1,10 @@
-using BotFramework;
 using BotFramework.Builder;
 using BotFramework.Schema;
 using BotFramework.State;
 using BotFramework.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PolicyBot.Onboarding;
+using PolicyBot.Tests.Infrastructure;
 
 namespace PolicyBot.Tests.Onboarding;
 
@@ -19,63 +17,33 @@ internal sealed class OnboardingBot : IDisposable
 {
     public const string ManagerAadId = "00000000-0000-0000-0000-0000000000aa";
 
-    private readonly ServiceProvider _services;
+    private readonly BotTestServices _services;
 
     public OnboardingBot(string dataFolder, FakeClock clock, IDictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Storage:Provider"] = "File",
-            ["Storage:Folder"] = dataFolder,
-            ["Bot:TypingDelay"] = "00:01:00",
-            ["PolicyBot:Managers:0"] = ManagerAadId,
-        };
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["PolicyBot:Managers:0"] = ManagerAadId };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.ClearProviders());
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddBotFramework(configuration);
-        services.AddPolicyBot(configuration);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        Bot = _services.GetRequiredService<IBot>();
+        _services = new BotTestServices(values, dataFolder, services => services.AddSingleton<TimeProvider>(clock));
+        Bot = _services.Bot;
     }
 
     public IBot Bot { get; }
 
-    public IStorage Storage => _services.GetRequiredService<IStorage>();
+    public IStorage Storage => _services.Storage;
 
-    public OnboardingLessons Lessons => _services.GetRequiredService<OnboardingLessons>();
+    public OnboardingLessons Lessons => _services.Services.GetRequiredService<OnboardingLessons>();
 
     /// <summary>A personal chat with a staff member: her Teams id, display name and Entra object id.</summary>
     public TestAdapter Chat(Staff staff, string locale = "en-US", bool channel = false)
     {
         var conversation = channel ? TestAdapter.ChannelThread(staff.Key, staff.AadObjectId) : TestAdapter.PersonalChat(staff.Key, staff.AadObjectId);
         conversation.User = new ChannelAccount($"29:{staff.Key}", staff.Name, staff.AadObjectId);
-        IMiddleware[] middleware = [new UniqueActivityIds(), .. _services.GetServices<IMiddleware>()];
-        return new TestAdapter(conversation, middleware) { Locale = locale };
+        return _services.Adapter(conversation, locale);
     }
 
     public TestFlow Flow(TestAdapter adapter) => new(adapter, Bot);
 
-    public void Dispose() => _services.Dispose();
-
-    /// <summary>
-    /// TestAdapter numbers activity ids from 1 in every adapter, while Teams' ids are unique; without this
-    /// a second adapter on the same conversation would look like re-deliveries to the de-duplication.
-    /// </summary>
-    private sealed class UniqueActivityIds : IMiddleware
-    {
-        private readonly string _prefix = Guid.NewGuid().ToString("N")[..8] + "-";
-
-        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
-        {
-            var activity = turnContext.Activity;
-            if (activity.Id is { } id && !id.StartsWith(_prefix, StringComparison.Ordinal)) activity.Id = _prefix + id;
-            return next(cancellationToken);
-        }
-    }
+    public void Dispose() => _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
 
 /// <summary>A staff member in tests: obviously invented.</summary>
