@@ -22,7 +22,6 @@ namespace PolicyBot.Bot;
 public sealed class PolicyBotHandler : ActivityHandler
 {
     private readonly ConversationState _conversationState;
-    private readonly UserState _userState;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
     private readonly IStatePropertyAccessor<ConversationFlags> _flags;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
@@ -34,9 +33,9 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly PolicySearch _policySearch;
     private readonly PolicyBotOptions _options;
     private readonly ITopicFinder _topics;
-    private readonly TimeSpan _conversationExpiry;
     private readonly ILogger<PolicyBotHandler> _logger;
     private readonly OnboardingFeature _onboarding;
+    private readonly PrivacyFeature _privacy;
 
     public PolicyBotHandler(
         ConversationState conversationState,
@@ -47,19 +46,18 @@ public sealed class PolicyBotHandler : ActivityHandler
         PolicySearch policySearch,
         ITopicFinder topics,
         IOptions<PolicyBotOptions> options,
-        ConversationExpiry conversationExpiry,
         ILogger<PolicyBotHandler> logger,
-        OnboardingFeature onboarding)
+        OnboardingFeature onboarding,
+        PrivacyFeature privacy)
     {
         _conversationState = conversationState;
-        _userState = userState;
+        _privacy = privacy;
         _cards = cards;
         _feedback = feedback;
         _policy = policy;
         _policySearch = policySearch;
         _topics = topics;
         _options = options.Value;
-        _conversationExpiry = conversationExpiry.Value;
         _logger = logger;
         _profile = userState.CreateProperty<UserProfile>("profile");
         _flags = conversationState.CreateProperty<ConversationFlags>("flags");
@@ -209,7 +207,7 @@ public sealed class PolicyBotHandler : ActivityHandler
                 await SwitchLanguageAsync(dc, command == Command.French ? Language.Fr : Language.En, cancellationToken).ConfigureAwait(false);
                 break;
             case Command.Privacy:
-                await SendCardAsync(turn, PrivacyCard(language), cancellationToken).ConfigureAwait(false);
+                await SendCardAsync(turn, _privacy.WhatWeKeepCard(language), cancellationToken).ConfigureAwait(false);
                 if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 break;
             case Command.ForgetMe:
@@ -350,22 +348,8 @@ public sealed class PolicyBotHandler : ActivityHandler
     {
         if (result.Status == DialogTurnStatus.Complete && result.Result is ForgetMeDialog.Confirmed)
         {
-            await ForgetUserAsync(dc.Context, cancellationToken).ConfigureAwait(false);
+            await _privacy.ForgetAsync(dc.Context, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Deletes every document kept about this user: the profile (language, onboarding) and this chat's state.</summary>
-    private async Task ForgetUserAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        var language = TurnInfo.Of(turn).Language;
-        var deleted = new List<string>();
-        if (await _userState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.profile", language));
-        if (await _conversationState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.conversation", language));
-        if (await _onboarding.ForgetAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.roster", language));
-        _logger.LogInformation("A user asked to be forgotten; {Count} documents deleted", deleted.Count);
-        await turn.SendActivityAsync(deleted.Count == 0
-            ? _cards.Ui("forget.nothing", language)
-            : _cards.Ui("forget.done", language, string.Join(language == Language.Fr ? " et " : " and ", deleted)), cancellationToken).ConfigureAwait(false);
     }
 
     private Attachment HelpCard(Language language) =>
@@ -374,18 +358,6 @@ public sealed class PolicyBotHandler : ActivityHandler
             (_cards.Ui("action.privacy", language), new JsonObject { ["action"] = CardActions.Privacy }),
             (_cards.Ui(language == Language.Fr ? "action.english" : "action.french", language),
                 new JsonObject { ["action"] = CardActions.Language, ["language"] = language.Other().Code() }));
-
-    private Attachment PrivacyCard(Language language) =>
-        _cards.Info(_cards.Ui("privacy.title", language),
-        [
-            _cards.Ui("privacy.language", language),
-            _cards.Ui("privacy.onboarding", language),
-            _cards.Ui("privacy.onboardingRoster", language),
-            _cards.Ui("privacy.conversation", language, (int)Math.Round(_conversationExpiry.TotalHours)),
-            _cards.Ui("privacy.feedback", language),
-            _cards.Ui("privacy.acknowledgements", language),
-            _cards.Ui("privacy.never", language),
-        ]);
 
     private static Task SendCardAsync(ITurnContext turn, Attachment card, CancellationToken cancellationToken)
     {
