@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and ends with the line "N passed, N failed, N skipped".
-# Installs the node tools the tests use (Azurite; the card tools when present) from the committed
-# lock files when they are missing or out of date. Extra arguments go to `dotnet test`.
+# Installs what the tests use when it is missing: the node tools (Azurite, the card tools) from the
+# committed lock files, and Debian's Chromium (as root). Extra arguments go to `dotnet test`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,12 @@ ensure_node_tools() {
 for tools in tools/azurite tools/cards; do
   if ! ensure_node_tools "$tools"; then echo; echo "0 passed, 1 failed"; exit 1; fi
 done
+
+# The card previews and the end-to-end test drive Debian's Chromium; install it when we can (as root).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian chromium for the card and end-to-end tests..."
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
