@@ -258,9 +258,6 @@ public sealed class PolicyBotHandler : ActivityHandler
             case CardActions.Privacy:
                 await OnCommandAsync(dc, Command.Privacy, cancellationToken).ConfigureAwait(false);
                 return;
-            case CardActions.Onboarding:
-                await OnCommandAsync(dc, Command.Onboarding, cancellationToken).ConfigureAwait(false);
-                return;
             case CardActions.Language when String(data, "language") is "fr" or "en":
                 await SwitchLanguageAsync(dc, Languages.Parse(String(data, "language")!), cancellationToken).ConfigureAwait(false);
                 return;

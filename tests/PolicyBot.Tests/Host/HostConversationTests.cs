@@ -7,36 +7,19 @@ using PolicyBot.Tests.Infrastructure;
 namespace PolicyBot.Tests.Host;
 
 /// <summary>The whole path over HTTP: activity in at /api/messages, replies out to the Connector at serviceUrl.</summary>
-public sealed class HostConversationTests : IAsyncLifetime
+public sealed class HostConversationTests : HostTestBase
 {
-    private FakeConnector _connector = null!;
-    private BotHost _host = null!;
-    private TeamsActivities _teams = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnector.StartAsync();
-        _host = new BotHost();
-        _teams = new TeamsActivities(_connector.ServiceUrl);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task AMessage_IsAnsweredAtTheServiceUrl_AsAReplyToIt()
     {
-        var message = _teams.Message("menu");
+        var message = Teams.Message("menu");
 
-        var response = await _host.PostAsync(message);
+        var response = await Host.PostAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var request = Assert.Single(_connector.Requests);
+        var request = Assert.Single(Connector.Requests);
         Assert.Equal("POST", request.Method);
-        Assert.Equal($"/connector/v3/conversations/{_teams.ConversationId}/activities/{message.Id}", request.Path);
+        Assert.Equal($"/connector/v3/conversations/{Teams.ConversationId}/activities/{message.Id}", request.Path);
         Assert.Equal(message.Id, request.Activity!.ReplyToId);
         Assert.Equal(TeamsActivities.BotId, request.Activity.From!.Id);
         Assert.Contains("What situation are you facing?", CardReader.VisibleText(request.Activity));
@@ -46,13 +29,13 @@ public sealed class HostConversationTests : IAsyncLifetime
     [Fact]
     public async Task Installing_TheBot_ShowsTheBilingualWelcome_Once()
     {
-        var install = _teams.Of(ActivityTypes.InstallationUpdate);
+        var install = Teams.Of(ActivityTypes.InstallationUpdate);
         install.Action = "add";
 
-        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(install)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(_teams.BotAdded())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(install)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(Teams.BotAdded())).StatusCode);
 
-        var welcome = Assert.Single(_connector.Messages);
+        var welcome = Assert.Single(Connector.Messages);
         var text = CardReader.VisibleText(welcome);
         Assert.Contains("PolicyBot, in English", text);
         Assert.Contains("PolicyBot, en français", text);
@@ -62,54 +45,54 @@ public sealed class HostConversationTests : IAsyncLifetime
     [Fact]
     public async Task AHostileComment_ByButtons_EndsOnTheGuidelineCard_AndStateIsSaved()
     {
-        await _host.PostAsync(_teams.Submit(new { action = "situation", situation = "hostile-comment" }));
-        var question = _connector.Messages[^1];
+        await Host.PostAsync(Teams.Submit(new { action = "situation", situation = "hostile-comment" }));
+        var question = Connector.Messages[^1];
         Assert.Contains("What does the comment mainly contain?", CardReader.VisibleText(question));
 
         var identifying = CardReader.FindAction(question, "Details that identify someone")!;
-        await _host.PostAsync(_teams.Submit(identifying.Data!.Value));
+        await Host.PostAsync(Teams.Submit(identifying.Data!.Value));
 
-        var guideline = _connector.Messages[^1];
+        var guideline = Connector.Messages[^1];
         var text = CardReader.VisibleText(guideline);
         Assert.Contains("Source: social-media policy guide (in French), section \"Contenu inacceptable\"", text);
         Assert.Contains("\"topic\":\"unacceptable-content\"", System.Text.Json.JsonSerializer.Serialize(guideline.Attachments![0].Content));
 
-        var stored = await new FileStorage(Path.Combine(_host.DataFolder)).ReadAsync([$"msteams/conversations/{_teams.ConversationId}"]);
+        var stored = await new FileStorage(Path.Combine(Host.DataFolder)).ReadAsync([$"msteams/conversations/{Teams.ConversationId}"]);
         Assert.Single(stored);
     }
 
     [Fact]
     public async Task TheHost_NeverLogsWhatTheUserTyped()
     {
-        await _host.PostAsync(_teams.Message("zebra-quartz-unique-words about a comment"));
-        await _host.PostAsync(_teams.Message("zebra-quartz-unique-words"));
+        await Host.PostAsync(Teams.Message("zebra-quartz-unique-words about a comment"));
+        await Host.PostAsync(Teams.Message("zebra-quartz-unique-words"));
 
-        Assert.NotEmpty(_host.Logs.Lines);
-        Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains("zebra-quartz", StringComparison.Ordinal));
+        Assert.NotEmpty(Host.Logs.Lines);
+        Assert.DoesNotContain(Host.Logs.Lines, line => line.Contains("zebra-quartz", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task TheSameActivityDeliveredTwice_GetsOneReply()
     {
-        var message = _teams.Message("menu", id: "1700000000777");
+        var message = Teams.Message("menu", id: "1700000000777");
 
-        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(message)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(message)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(message)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(message)).StatusCode);
 
-        Assert.Single(_connector.Messages);
+        Assert.Single(Connector.Messages);
     }
 
     [Fact]
     public async Task TwentyMessagesSentAtOnce_AreAllProcessed_OneAtATimeInOrder_AndTheStateHasAllTwenty()
     {
-        var messages = Enumerable.Range(0, 20).Select(i => _teams.Message("menu", id: $"1700000001{i:D3}")).ToList();
+        var messages = Enumerable.Range(0, 20).Select(i => Teams.Message("menu", id: $"1700000001{i:D3}")).ToList();
 
-        var responses = await Task.WhenAll(messages.Select(m => _host.PostAsync(m)));
+        var responses = await Task.WhenAll(messages.Select(m => Host.PostAsync(m)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        var replies = _connector.Messages;
+        var replies = Connector.Messages;
         Assert.Equal(20, replies.Count);
-        var stored = await new FileStorage(_host.DataFolder).ReadAsync([$"msteams/conversations/{_teams.ConversationId}"]);
+        var stored = await new FileStorage(Host.DataFolder).ReadAsync([$"msteams/conversations/{Teams.ConversationId}"]);
         var recorded = stored.Single().Value.Document["_recentActivityIds"]!.AsArray().Select(n => (string)n!).ToList();
         Assert.Equal(messages.Select(m => m.Id).Order(), recorded.Order());
         // The turns ran one after another: replies went out in the order the turns were recorded.
@@ -119,15 +102,15 @@ public sealed class HostConversationTests : IAsyncLifetime
     [Fact]
     public async Task InAChannel_TheBotAnswersOnlyWhenMentioned_InTheThread()
     {
-        var channel = new TeamsActivities(_connector.ServiceUrl, "19:general@thread.tacv2;messageid=1700000000100") { ConversationType = "channel" };
+        var channel = new TeamsActivities(Connector.ServiceUrl, "19:general@thread.tacv2;messageid=1700000000100") { ConversationType = "channel" };
 
-        await _host.PostAsync(channel.Message("menu"));
-        Assert.Empty(_connector.Messages);
+        await Host.PostAsync(channel.Message("menu"));
+        Assert.Empty(Connector.Messages);
 
         var mention = channel.Mention("menu");
-        await _host.PostAsync(mention);
+        await Host.PostAsync(mention);
 
-        var reply = Assert.Single(_connector.Messages);
+        var reply = Assert.Single(Connector.Messages);
         Assert.Equal("19:general@thread.tacv2;messageid=1700000000100", reply.Conversation!.Id);
         Assert.Equal(mention.Id, reply.ReplyToId);
         Assert.Contains("What situation are you facing?", CardReader.VisibleText(reply));
@@ -136,24 +119,24 @@ public sealed class HostConversationTests : IAsyncLifetime
     [Fact]
     public async Task ARepliesThatCouldNotBeDelivered_AreSentWhenTeamsRedeliversTheActivity_WithoutRunningTheTurnAgain()
     {
-        await _host.PostAsync(_teams.Submit(new { action = "situation", situation = "hostile-comment" }));
-        var question = _connector.Messages[^1];
-        var answer = _teams.Submit(CardReader.FindAction(question, "Disagreement or criticism")!.Data!.Value);
-        for (var i = 0; i < 4; i++) _connector.Failures.Enqueue((HttpStatusCode.ServiceUnavailable, null)); // more than the retries
+        await Host.PostAsync(Teams.Submit(new { action = "situation", situation = "hostile-comment" }));
+        var question = Connector.Messages[^1];
+        var answer = Teams.Submit(CardReader.FindAction(question, "Disagreement or criticism")!.Data!.Value);
+        for (var i = 0; i < 4; i++) Connector.Failures.Enqueue((HttpStatusCode.ServiceUnavailable, null)); // more than the retries
 
-        var failed = await _host.PostAsync(answer);
+        var failed = await Host.PostAsync(answer);
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
-        Assert.Single(_connector.Messages);
+        Assert.Single(Connector.Messages);
 
-        var redelivered = await _host.PostAsync(answer);
+        var redelivered = await Host.PostAsync(answer);
 
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
-        Assert.Equal(2, _connector.Messages.Count);
-        Assert.Contains("What is the organisation's stance on comments?", CardReader.VisibleText(_connector.Messages[1]));
+        Assert.Equal(2, Connector.Messages.Count);
+        Assert.Contains("What is the organisation's stance on comments?", CardReader.VisibleText(Connector.Messages[1]));
         // Once delivered, a further re-delivery is dropped, and the conversation goes on from the second question.
-        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(answer)).StatusCode);
-        Assert.Equal(2, _connector.Messages.Count);
-        await _host.PostAsync(_teams.Message("1"));
-        Assert.Contains("Responding to differing opinions and inaccuracies", CardReader.VisibleText(_connector.Messages[^1]));
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(answer)).StatusCode);
+        Assert.Equal(2, Connector.Messages.Count);
+        await Host.PostAsync(Teams.Message("1"));
+        Assert.Contains("Responding to differing opinions and inaccuracies", CardReader.VisibleText(Connector.Messages[^1]));
     }
 }
