@@ -12,13 +12,19 @@ using PolicyBot.Benchmarks;
 // Runs the three-turn "hostile comment" situation (start → disagreement → open comments → guideline card)
 // through the production services and middleware, N conversations in flight, and prints throughput,
 // latency, CPU and memory per turn, and storage calls per turn — for each storage.
-//   dotnet run -c Release --project benchmarks/PolicyBot.Benchmarks [-- --conversations 8 --seconds 10 --only memory|file|blob]
+//   dotnet run -c Release --project benchmarks/PolicyBot.Benchmarks [-- --conversations 8 --seconds 10 --only memory|file|blob|matcher]
 var conversations = Arg("--conversations", 8);
 var seconds = Arg("--seconds", 8);
 var only = ArgText("--only");
 
 Console.WriteLine($"PolicyBot turn benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {conversations} conversations in flight, {seconds} s per storage");
 Console.WriteLine();
+if (only is null or "matcher")
+{
+    MatcherBenchmark.Run();
+    Console.WriteLine();
+}
+if (only == "matcher") return;
 Console.WriteLine("storage        turns/s   p50 ms   p99 ms   CPU ms/turn   calls/turn  reads  writes   alloc KB/turn   RSS MB");
 
 if (only is null or "memory") await RunAsync("in-memory", _ => new InMemoryStorage());

@@ -9,8 +9,9 @@ namespace PolicyBot.Knowledge;
 /// <summary>
 /// One language's in-memory Lucene index: one document per topic with its title, its summary, its
 /// guidance (what to do, what to avoid, why), all its example questions, and the pairs of neighbouring
-/// terms in each example. Immutable once built; the shared <see cref="IndexSearcher"/> is safe to use
-/// from many threads.
+/// terms in each example; and a <see cref="TopicClassifier"/> trained on the same sentences, which
+/// reorders the topics BM25 finds. Immutable once built; the shared <see cref="IndexSearcher"/> is safe
+/// to use from many threads.
 /// </summary>
 internal sealed class TopicIndex
 {
@@ -26,6 +27,8 @@ internal sealed class TopicIndex
     private readonly string[] _topicIds;
     private readonly Dictionary<string, HashSet<string>> _fieldTerms;
     private readonly HashSet<string> _personalTerms;
+    private readonly TopicClassifier? _classifier;
+    private readonly Dictionary<string, int> _classOfTopic;
 
     public TopicIndex(Language language, ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool> includeExample)
     {
@@ -39,21 +42,30 @@ internal sealed class TopicIndex
             UseCompoundFile = false, // nothing is ever written to disk
             MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
         };
+        _classOfTopic = content.Topics.Select((topic, i) => (topic.Id, i)).ToDictionary(t => t.Id, t => t.i, StringComparer.Ordinal);
+        var sentences = new List<(int Class, IReadOnlyList<string> Features)>();
         DirectoryReader reader;
         using (var writer = new IndexWriter(new RAMDirectory(), config))
         {
-            foreach (var topic in content.Topics) writer.AddDocument(Document(topic, language, includeExample));
+            foreach (var topic in content.Topics) writer.AddDocument(Document(topic, language, includeExample, sentences));
             reader = DirectoryReader.Open(writer, applyAllDeletes: false); // one segment, flushed in memory: no commit needed
         }
         _topicIds = new string[reader.MaxDoc];
         for (var doc = 0; doc < reader.MaxDoc; doc++) _topicIds[doc] = reader.Document(doc).Get(IdField);
         (_fieldTerms, var spread) = Vocabulary(reader, settings.EntropyIdf);
         _searcher = new IndexSearcher(reader) { Similarity = new TopicSimilarity(settings.K1, settings.B, spread, reader.MaxDoc) };
+        _classifier = settings.ClassifierWeight > 0 ? new TopicClassifier(_classOfTopic.Count, sentences, settings) : null;
     }
 
     public TopicAnalyzer Analyzer { get; }
 
-    /// <summary>The best topics for <paramref name="text"/>, best first, each with a score above zero.</summary>
+    /// <summary>
+    /// The best topics for <paramref name="text"/>, best first, each with a score above zero. Only topics
+    /// BM25 finds are ranked; with the classifier on, each one's score becomes
+    /// <c>best × (bm25 / best + w × p) / (1 + w)</c>, where <c>best</c> is the first BM25 score and <c>p</c>
+    /// the classifier's probability for the topic: still on the BM25 scale, so the confidence thresholds
+    /// read the same way, and a topic both agree on keeps the best score.
+    /// </summary>
     public IReadOnlyList<TopicScore> Search(string text, int count)
     {
         var terms = Analyzer.Terms(text);
@@ -61,13 +73,21 @@ internal sealed class TopicIndex
         if (terms.TrueForAll(_personalTerms.Contains)) return [];
         var query = Query(terms);
         if (query.Clauses.Count == 0) return [];
-        var hits = _searcher.Search(query, count).ScoreDocs;
+        var hits = _searcher.Search(query, _classifier is null ? count : _topicIds.Length).ScoreDocs;
         var ranked = new List<TopicScore>(hits.Length);
+        var probabilities = hits.Length > 0 ? _classifier?.Probabilities(Features(terms)) : null;
+        var best = hits.Length > 0 ? hits[0].Score : 0;
+        var w = _settings.ClassifierWeight;
         foreach (var hit in hits)
         {
-            if (hit.Score > 0) ranked.Add(new TopicScore(_topicIds[hit.Doc], hit.Score));
+            if (hit.Score <= 0) continue;
+            var topicId = _topicIds[hit.Doc];
+            var score = probabilities is null ? hit.Score : best * (hit.Score / best + w * probabilities[_classOfTopic[topicId]]) / (1 + w);
+            ranked.Add(new TopicScore(topicId, score));
         }
-        return ranked;
+        if (probabilities is null) return ranked;
+        ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
+        return ranked.Count > count ? ranked[..count] : ranked;
     }
 
     /// <summary>
@@ -102,6 +122,9 @@ internal sealed class TopicIndex
         (ExamplesField, _settings.ExamplesBoost),
     ];
 
+    /// <summary>What the classifier reads of a sentence: its terms and its pairs of neighbouring terms.</summary>
+    private IEnumerable<string> Features(List<string> terms) => terms.Concat(Pairs(terms).Select(pair => "§" + pair));
+
     /// <summary>Only field/term pairs the index holds become clauses: the others would score nothing and cost a lookup.</summary>
     private TermQuery? Clause(string field, string term, float boost) =>
         boost > 0 && _fieldTerms.TryGetValue(field, out var terms) && terms.Contains(term)
@@ -111,11 +134,17 @@ internal sealed class TopicIndex
     /// <summary>
     /// Title and summary are analysed by the writer; guidance and examples are analysed here, once, and
     /// handed over as one stream per field (a question is never searched as a phrase, so where one
-    /// example ends does not matter; a pair never spans two examples).
+    /// example ends does not matter; a pair never spans two examples). Each sentence, analysed, is also
+    /// added to <paramref name="sentences"/> to train the classifier.
     /// </summary>
-    private Document Document(Topic topic, Language language, Func<Topic, Language, int, bool> includeExample)
+    private Document Document(Topic topic, Language language, Func<Topic, Language, int, bool> includeExample, List<(int Class, IReadOnlyList<string> Features)> sentences)
     {
         var text = topic.Text(language);
+        var topicClass = _classOfTopic[topic.Id];
+        foreach (var sentence in text.DoNow.Concat(text.Avoid).Concat(text.Why).Append(text.Title).Append(text.Summary))
+        {
+            sentences.Add((topicClass, [.. Features(Analyzer.Terms(sentence))]));
+        }
         var guidance = text.DoNow.Concat(text.Avoid).Concat(text.Why).SelectMany(Analyzer.Terms).ToList();
         var examples = new List<string>();
         var pairs = new List<string>();
@@ -125,6 +154,7 @@ internal sealed class TopicIndex
             var terms = Analyzer.Terms(text.Examples[i]);
             examples.AddRange(terms);
             pairs.AddRange(Pairs(terms));
+            sentences.Add((topicClass, [.. Features(terms)]));
         }
         return
         [

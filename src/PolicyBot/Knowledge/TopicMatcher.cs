@@ -5,7 +5,9 @@ namespace PolicyBot.Knowledge;
 /// dans un commentaire" → <c>unacceptable-content</c>). Two in-memory Lucene indexes, one per language,
 /// hold one document per topic: its title, its summary, its guidance and each example question staff
 /// might type (<see cref="TopicIndex"/>).
-/// Questions are ranked with BM25 after the same analysis as the content (<see cref="TopicAnalyzer"/>).
+/// Questions are ranked with BM25 after the same analysis as the content (<see cref="TopicAnalyzer"/>),
+/// then reordered with a classifier trained on the same sentences (<see cref="TopicClassifier"/>), which
+/// tells close topics apart by the words that separate them.
 /// Built once, then safe to share between threads. Keeps nothing of what it is asked.
 /// </summary>
 public sealed class TopicMatcher

@@ -19,8 +19,8 @@ internal enum EnglishStemmer
 
 /// <summary>
 /// The matcher's knobs. The defaults were chosen by 5-fold cross-validation over the topics' own
-/// examples (each fifth of the examples asked against an index built from the rest), never on the
-/// routing dev set; tests and experiments can build a matcher with others.
+/// examples (each fifth of the examples asked against an index built from the rest), not on the routing
+/// sets' questions; tests and experiments can build a matcher with others.
 /// </summary>
 internal sealed record TopicMatcherSettings
 {
@@ -64,6 +64,18 @@ internal sealed record TopicMatcherSettings
 
     /// <summary>How far apart (in terms) the two words of a pair may be.</summary>
     public int PairsWindow { get; init; } = 2;
+
+    /// <summary>How much the classifier's probability counts next to BM25's normalised score (0 turns the classifier off).</summary>
+    public double ClassifierWeight { get; init; } = 2;
+
+    /// <summary>The classifier's AdaGrad step size.</summary>
+    public float ClassifierLearningRate { get; init; } = 0.1f;
+
+    /// <summary>The classifier's L2 shrinkage of each weight at each step.</summary>
+    public float ClassifierL2 { get; init; } = 0.0001f;
+
+    /// <summary>Passes over the training sentences.</summary>
+    public int ClassifierEpochs { get; init; } = 30;
 
     /// <summary>
     /// Confident needs at least this score for the first topic (a single vague word such as "policy"

@@ -8,7 +8,8 @@ namespace PolicyBot.Tests.Knowledge;
 /// The tuning signal that does not spend the held-out dev set: each fifth of the examples is asked
 /// against a matcher built from the other four fifths. The matcher's settings and confidence thresholds
 /// were chosen on this; content editors can watch it move when they add examples or synonyms.
-/// The floors only catch a regression (the figures were 78.9% / 94.7% when they were set).
+/// The floors only catch a regression (78.9% / 94.7% when they were set; 82.3% / 96.0%, Confident right 93.8%,
+/// with the classifier and 1,861 examples).
 /// </summary>
 public sealed class ExamplesCrossValidationTests(ITestOutputHelper output)
 {

@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using PolicyBot.Knowledge;
-using Xunit.Abstractions;
 
 namespace PolicyBot.Tests.Knowledge;
 
-/// <summary>The matcher is built once, shared between threads, and fast.</summary>
-public sealed class TopicMatcherTests(ITestOutputHelper output)
+/// <summary>The matcher is built once, shared between threads, and deterministic (its speed is measured by the benchmark: <c>--only matcher</c>).</summary>
+public sealed class TopicMatcherTests
 {
     [Fact]
     public void Concurrent_questions_get_the_same_answers_as_sequential_ones()
@@ -38,32 +36,22 @@ public sealed class TopicMatcherTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Building_the_indexes_takes_well_under_a_second_and_a_question_well_under_two_milliseconds()
+    public void Two_matchers_built_from_the_same_content_answer_exactly_alike()
     {
-        var content = ContentLibrary.Default;
-        _ = new TopicMatcher(content); // warm up: JIT, Lucene's static tables
-
-        var build = Enumerable.Range(0, 3).Select(run =>
-        {
-            var watch = Stopwatch.StartNew();
-            _ = new TopicMatcher(content);
-            return watch.Elapsed.TotalMilliseconds;
-        }).Min();
-
-        var matcher = new TopicMatcher(content);
-        var questions = content.Topics
-            .SelectMany(t => t.Fr.Examples.Select(e => (e, Language.Fr)).Concat(t.En.Examples.Select(e => (e, Language.En))))
+        // The classifier is trained when the matcher is built; a fixed order makes every instance (every
+        // bot instance, every restart) rank the same way.
+        var first = new TopicMatcher(ContentLibrary.Default);
+        var second = new TopicMatcher(ContentLibrary.Default);
+        var questions = ContentLibrary.Default.Topics
+            .SelectMany(t => t.Fr.Examples.Take(3).Select(e => (e, Language.Fr)).Concat(t.En.Examples.Take(3).Select(e => (e, Language.En))))
             .ToList();
-        foreach (var (q, l) in questions) matcher.Match(q, l);
-        var perMatch = Enumerable.Range(0, 3).Select(run =>
-        {
-            var watch = Stopwatch.StartNew();
-            foreach (var (q, l) in questions) matcher.Match(q, l.Other());
-            return watch.Elapsed.TotalMilliseconds / questions.Count;
-        }).Min();
 
-        output.WriteLine($"index build (both languages, warm): {build:F0} ms; one Match: {perMatch * 1000:F0} µs (average over {questions.Count} questions)");
-        Assert.InRange(build, 0, 1000);
-        Assert.InRange(perMatch, 0, 2);
+        foreach (var (text, language) in questions)
+        {
+            var a = first.Match(text, language);
+            var b = second.Match(text, language);
+            Assert.Equal(a.Ranked, b.Ranked);
+            Assert.Equal(a.Confidence, b.Confidence);
+        }
     }
 }

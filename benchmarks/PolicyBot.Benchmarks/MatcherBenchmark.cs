@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Benchmarks;
+
+/// <summary>
+/// How long the topic matcher takes to build (both languages' indexes and classifiers, as at start-up)
+/// and to answer one question, asked every example question of the content in the other locale.
+/// </summary>
+internal static class MatcherBenchmark
+{
+    public static void Run()
+    {
+        var content = ContentLibrary.Default;
+        _ = new TopicMatcher(content); // JIT and Lucene's static tables, as the warm-up service does at start
+
+        var builds = new List<double>();
+        for (var run = 0; run < 5; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            _ = new TopicMatcher(content);
+            builds.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var matcher = new TopicMatcher(content);
+        var questions = content.Topics
+            .SelectMany(t => t.Fr.Examples.Select(e => (Text: e, Language: Language.En)).Concat(t.En.Examples.Select(e => (Text: e, Language: Language.Fr))))
+            .ToList();
+        foreach (var (text, language) in questions) matcher.Match(text, language);
+
+        var latencies = new List<double>(questions.Count * 3);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (text, language) in questions)
+            {
+                var start = Stopwatch.GetTimestamp();
+                matcher.Match(text, language);
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1000);
+            }
+        }
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        latencies.Sort();
+        builds.Sort();
+
+        Console.WriteLine($"topic matcher: build (both languages) median {builds[builds.Count / 2]:0} ms, min {builds[0]:0} ms; " +
+            $"one question p50 {latencies[latencies.Count / 2]:0} µs, p99 {latencies[(int)(latencies.Count * 0.99)]:0} µs, " +
+            $"{allocated / 1024.0 / latencies.Count:0.0} KB allocated per question ({questions.Count} example questions × 3)");
+    }
+}
