@@ -32,7 +32,7 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly PolicyFeature _policy;
     private readonly PolicySearch _policySearch;
     private readonly PolicyBotOptions _options;
-    private readonly ITopicFinder _topics;
+    private readonly FreeTextRouting _freeText;
     private readonly ILogger<PolicyBotHandler> _logger;
     private readonly OnboardingFeature _onboarding;
     private readonly PrivacyFeature _privacy;
@@ -56,7 +56,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         _feedback = feedback;
         _policy = policy;
         _policySearch = policySearch;
-        _topics = topics;
+        _freeText = new FreeTextRouting(topics, cards);
         _options = options.Value;
         _logger = logger;
         _profile = userState.CreateProperty<UserProfile>("profile");
@@ -95,13 +95,13 @@ public sealed class PolicyBotHandler : ActivityHandler
         var flags = await _flags.GetAsync(turnContext, () => new ConversationFlags(), cancellationToken).ConfigureAwait(false);
         if (flags.Welcomed) return;
         flags.Welcomed = true;
-        await SendCardAsync(turnContext, _cards.Welcome(TurnInfo.Of(turnContext).Language), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendCardAsync(_cards.Welcome(TurnInfo.Of(turnContext).Language), cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (IsGroupConversation(activity))
+        if (ConversationScope.IsShared(activity))
         {
             // In channels and group chats the bot answers only when @mentioned (card clicks excepted).
             if (!activity.IsCardSubmit && !activity.Mentions(activity.Recipient?.Id)) return;
@@ -138,45 +138,7 @@ public sealed class PolicyBotHandler : ActivityHandler
             return;
         }
 
-        await OnFreeTextAsync(dc, TurnInfo.Of(turnContext).LanguageChosen, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// What she typed is matched to the guideline topics (never stored or logged): a clear match starts that
-    /// topic's situation, an unsure one offers the three best topics, no match shows the menu. The answer is
-    /// in the question's language unless she chose a language herself.
-    /// </summary>
-    private async Task OnFreeTextAsync(DialogContext dc, bool languageChosen, CancellationToken cancellationToken)
-    {
-        var turn = dc.Context;
-        var info = TurnInfo.Of(turn);
-        var text = turn.Activity.Text;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (IsGroupConversation(turn.Activity)) await turn.SendActivityAsync(_cards.Ui("channel.hint", info.Language), cancellationToken).ConfigureAwait(false);
-            await SendCardAsync(turn, _cards.Menu(info.Language), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var found = _topics.Find(text, info.Language);
-        if (!languageChosen && found.Language != info.Language)
-        {
-            info = info with { Language = found.Language };
-            turn.TurnState.Set(info);
-        }
-        if (found.Confident && _cards.Content.TryGetTopic(found.Best, out var topic))
-        {
-            await StartSituationAsync(dc, _cards.Content.Situation(topic.Situation), topic.Id, cancellationToken).ConfigureAwait(false);
-        }
-        else if (found.TopicIds.Count > 0)
-        {
-            await SendCardAsync(turn, _cards.TopicChoices(found.TopicIds.Take(3), info.Language), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await turn.SendActivityAsync(_cards.Ui("freeText.noMatch", info.Language), cancellationToken).ConfigureAwait(false);
-            await SendCardAsync(turn, _cards.Menu(info.Language), cancellationToken).ConfigureAwait(false);
-        }
+        await _freeText.RespondAsync(dc, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task OnCommandAsync(DialogContext dc, Command command, CancellationToken cancellationToken)
@@ -186,12 +148,12 @@ public sealed class PolicyBotHandler : ActivityHandler
         switch (command)
         {
             case Command.Help:
-                await SendCardAsync(turn, HelpCard(language), cancellationToken).ConfigureAwait(false);
+                await turn.SendCardAsync(HelpCard(language), cancellationToken).ConfigureAwait(false);
                 if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 break;
             case Command.Menu:
                 await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-                await SendCardAsync(turn, _cards.Menu(language), cancellationToken).ConfigureAwait(false);
+                await turn.SendCardAsync(_cards.Menu(language), cancellationToken).ConfigureAwait(false);
                 break;
             case Command.Cancel:
                 var hadDialog = dc.ActiveDialog is not null;
@@ -200,14 +162,14 @@ public sealed class PolicyBotHandler : ActivityHandler
                 break;
             case Command.StartOver:
                 await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-                await SendCardAsync(turn, _cards.Menu(language), cancellationToken).ConfigureAwait(false);
+                await turn.SendCardAsync(_cards.Menu(language), cancellationToken).ConfigureAwait(false);
                 break;
             case Command.French:
             case Command.English:
                 await SwitchLanguageAsync(dc, command == Command.French ? Language.Fr : Language.En, cancellationToken).ConfigureAwait(false);
                 break;
             case Command.Privacy:
-                await SendCardAsync(turn, _privacy.WhatWeKeepCard(language), cancellationToken).ConfigureAwait(false);
+                await turn.SendCardAsync(_privacy.WhatWeKeepCard(language), cancellationToken).ConfigureAwait(false);
                 if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 break;
             case Command.ForgetMe:
@@ -225,11 +187,11 @@ public sealed class PolicyBotHandler : ActivityHandler
     {
         var turn = dc.Context;
         var language = TurnInfo.Of(turn).Language;
-        var action = String(data, "action");
-        var topicId = String(data, "topic");
+        var action = CardData.String(data, "action");
+        var topicId = CardData.String(data, "topic");
 
         // An answer to a situation's question: the button says which one, so older cards work too.
-        if (String(data, "choice") is { } choice && String(data, "situation") is { } situationId && String(data, "question") is { } questionId)
+        if (CardData.String(data, "choice") is { } choice && CardData.String(data, "situation") is { } situationId && CardData.String(data, "question") is { } questionId)
         {
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             var result = await dc.BeginDialogAsync(SituationDialog.DialogId,
@@ -242,7 +204,7 @@ public sealed class PolicyBotHandler : ActivityHandler
 
         switch (action)
         {
-            case null when String(data, "choice") is not null && dc.ActiveDialog is not null:
+            case null when CardData.String(data, "choice") is not null && dc.ActiveDialog is not null:
                 var answered = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
                 await AfterDialogAsync(dc, answered, cancellationToken).ConfigureAwait(false);
                 return;
@@ -258,21 +220,21 @@ public sealed class PolicyBotHandler : ActivityHandler
             case CardActions.Privacy:
                 await OnCommandAsync(dc, Command.Privacy, cancellationToken).ConfigureAwait(false);
                 return;
-            case CardActions.Language when String(data, "language") is "fr" or "en":
-                await SwitchLanguageAsync(dc, Languages.Parse(String(data, "language")!), cancellationToken).ConfigureAwait(false);
+            case CardActions.Language when CardData.String(data, "language") is "fr" or "en":
+                await SwitchLanguageAsync(dc, Languages.Parse(CardData.String(data, "language")!), cancellationToken).ConfigureAwait(false);
                 return;
-            case CardActions.Situation when _cards.Content.TryGetSituation(String(data, "situation"), out var situation):
-                await StartSituationAsync(dc, situation, topic: null, cancellationToken).ConfigureAwait(false);
+            case CardActions.Situation when _cards.Content.TryGetSituation(CardData.String(data, "situation"), out var situation):
+                await FreeTextRouting.StartSituationAsync(dc, situation, topic: null, cancellationToken).ConfigureAwait(false);
                 return;
             case CardActions.Topic when _cards.Content.TryGetTopic(topicId, out var topic):
-                if (Bool(data, "direct"))
+                if (CardData.True(data, "direct"))
                 {
                     await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                     await _situation.ShowGuidelineAsync(turn, new SituationOutcome { Topic = topic.Id }, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    await StartSituationAsync(dc, _cards.Content.Situation(topic.Situation), topic.Id, cancellationToken).ConfigureAwait(false);
+                    await FreeTextRouting.StartSituationAsync(dc, _cards.Content.Situation(topic.Situation), topic.Id, cancellationToken).ConfigureAwait(false);
                 }
                 return;
             case CardActions.Feedback when _cards.Content.TryGetTopic(topicId, out var rated) && data.TryGetProperty("helpful", out var helpful) && helpful.ValueKind is JsonValueKind.True or JsonValueKind.False:
@@ -289,7 +251,7 @@ public sealed class PolicyBotHandler : ActivityHandler
             default:
                 _logger.LogInformation("A card click carried data the bot does not know; showing the menu");
                 await turn.SendActivityAsync(_cards.Ui("unknownAction", language), cancellationToken).ConfigureAwait(false);
-                await SendCardAsync(turn, _cards.Menu(language), cancellationToken).ConfigureAwait(false);
+                await turn.SendCardAsync(_cards.Menu(language), cancellationToken).ConfigureAwait(false);
                 return;
         }
     }
@@ -310,7 +272,7 @@ public sealed class PolicyBotHandler : ActivityHandler
                 ?? AdaptiveCardInvokeResponse.BadRequest("NotSupported", "This card action is not supported.");
         }
         var info = TurnInfo.Of(turnContext);
-        if (_cards.Content.TryGetTopic(String(invokeValue.Action.Data ?? default, "topic"), out var topic))
+        if (_cards.Content.TryGetTopic(CardData.String(invokeValue.Action.Data ?? default, "topic"), out var topic))
         {
             var card = _cards.Guideline(topic, info.Language, [], info.Choices, info.IsManager, ConversationScope.IsShared(turnContext.Activity));
             return AdaptiveCardInvokeResponse.Card(card.Content!);
@@ -323,13 +285,6 @@ public sealed class PolicyBotHandler : ActivityHandler
         turnContext.Activity.Name == InvokeNames.ComposeExtensionQuery
             ? await _policySearch.QueryAsync(turnContext, cancellationToken).ConfigureAwait(false)
             : null;
-
-    private async Task StartSituationAsync(DialogContext dc, Situation situation, string? topic, CancellationToken cancellationToken)
-    {
-        await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-        await dc.BeginDialogAsync(SituationDialog.DialogId,
-            new SituationDialog.Step { Situation = situation.Id, Question = situation.Start, Topic = topic }, cancellationToken).ConfigureAwait(false);
-    }
 
     private async Task SwitchLanguageAsync(DialogContext dc, Language language, CancellationToken cancellationToken)
     {
@@ -355,21 +310,6 @@ public sealed class PolicyBotHandler : ActivityHandler
             (_cards.Ui("action.privacy", language), new JsonObject { ["action"] = CardActions.Privacy }),
             (_cards.Ui(language == Language.Fr ? "action.english" : "action.french", language),
                 new JsonObject { ["action"] = CardActions.Language, ["language"] = language.Other().Code() }));
-
-    private static Task SendCardAsync(ITurnContext turn, Attachment card, CancellationToken cancellationToken)
-    {
-        var message = Activity.CreateMessage();
-        message.Attachments = [card];
-        return turn.SendActivityAsync(message, cancellationToken);
-    }
-
-    private static bool IsGroupConversation(Activity activity) => ConversationScope.IsShared(activity);
-
-    private static string? String(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static bool Bool(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
 }
 
 /// <summary>How long conversation state lives without activity (from <c>Bot:ConversationStateExpiry</c>).</summary>

@@ -72,7 +72,7 @@ public sealed class OnboardingDialog(
                 progress.BeginQuestions(lesson);
                 break;
             case Intent.Review when lessons.Find(request.Lesson) is { } lesson:
-                await SendAsync(turn, cards.Lesson(lesson, language), cancellationToken).ConfigureAwait(false);
+                await turn.SendCardAsync(cards.Lesson(lesson, language), cancellationToken).ConfigureAwait(false);
                 return progress.IsInProgress() ? EndOfTurn : await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             case Intent.Answer:
                 return await AnswerAsync(dc, progress, request, cancellationToken).ConfigureAwait(false);
@@ -133,11 +133,11 @@ public sealed class OnboardingDialog(
         }
 
         var outcome = progress.Answer(lessons, lesson, question, option, time.GetUtcNow(), info.Choices.Version);
-        await SendAsync(turn, cards.Feedback(lesson, question, option, outcome, progress, info.Language), cancellationToken).ConfigureAwait(false);
+        await turn.SendCardAsync(cards.Feedback(lesson, question, option, outcome, progress, info.Language), cancellationToken).ConfigureAwait(false);
         if (outcome.CompletedLesson is not null) await UpdateRosterAsync(turn, progress, cancellationToken).ConfigureAwait(false);
         if (outcome.Finished)
         {
-            await SendAsync(turn, cards.Complete(progress, info.Language), cancellationToken).ConfigureAwait(false);
+            await turn.SendCardAsync(cards.Complete(progress, info.Language), cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
         return progress.IsInProgress() ? EndOfTurn : await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -153,7 +153,7 @@ public sealed class OnboardingDialog(
             await ShowStepAsync(turn, progress, cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
-        await SendAsync(turn, progress.IsFinished()
+        await turn.SendCardAsync(progress.IsFinished()
             ? cards.Complete(progress, language)
             : cards.Notice(cards.Ui("onboarding.notStarted", language), language, started: false), cancellationToken).ConfigureAwait(false);
         return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -164,8 +164,8 @@ public sealed class OnboardingDialog(
         var language = TurnInfo.Of(turn).Language;
         var lesson = lessons.Find(progress.Lesson)!;
         return lesson.FindQuestion(progress.Question) is { } question
-            ? SendAsync(turn, cards.Question(lesson, question, language), cancellationToken, expectingInput: true)
-            : SendAsync(turn, cards.Lesson(lesson, language), cancellationToken);
+            ? turn.SendCardAsync(cards.Question(lesson, question, language), cancellationToken, expectingInput: true)
+            : turn.SendCardAsync(cards.Lesson(lesson, language), cancellationToken);
     }
 
     /// <summary>Her progress; before she starts, an empty one that is not stored.</summary>
@@ -187,12 +187,4 @@ public sealed class OnboardingDialog(
 
     private static Task SayAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
         turn.SendActivityAsync(text, cancellationToken);
-
-    private static Task SendAsync(ITurnContext turn, Attachment card, CancellationToken cancellationToken, bool expectingInput = false)
-    {
-        var message = Activity.CreateMessage();
-        message.Attachments = [card];
-        if (expectingInput) message.InputHint = InputHints.ExpectingInput;
-        return turn.SendActivityAsync(message, cancellationToken);
-    }
 }

@@ -45,7 +45,7 @@ public sealed class OnboardingFeature
             await ReportAsync(turn, info, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (IsGroupConversation(turn.Activity))
+        if (ConversationScope.IsShared(turn.Activity))
         {
             // Lessons are personal: in a channel everyone would see them, and the dialog stack is shared.
             await turn.SendActivityAsync(_cards.Ui("onboarding.personalOnly", info.Language), cancellationToken).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public sealed class OnboardingFeature
             case Command.OnboardingProgress:
                 var current = await _progress.GetAsync(turn, null, cancellationToken).ConfigureAwait(false) ?? new OnboardingProgress();
                 current.Reconcile(_cards.Lessons);
-                await SendAsync(turn, _cards.Progress(current, info.Language), cancellationToken).ConfigureAwait(false);
+                await turn.SendCardAsync(_cards.Progress(current, info.Language), cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
@@ -94,14 +94,14 @@ public sealed class OnboardingFeature
                 await OnCommandAsync(dc, Command.OnboardingRestart, cancellationToken).ConfigureAwait(false);
                 return true;
             case CardActions.OnboardingQuestions:
-                await BeginAsync(dc, new OnboardingDialog.Request(OnboardingDialog.Intent.Questions, Lesson: String(data, "lesson")), cancellationToken).ConfigureAwait(false);
+                await BeginAsync(dc, new OnboardingDialog.Request(OnboardingDialog.Intent.Questions, Lesson: CardData.String(data, "lesson")), cancellationToken).ConfigureAwait(false);
                 return true;
             case CardActions.OnboardingReview:
-                await BeginAsync(dc, new OnboardingDialog.Request(OnboardingDialog.Intent.Review, Lesson: String(data, "lesson")), cancellationToken).ConfigureAwait(false);
+                await BeginAsync(dc, new OnboardingDialog.Request(OnboardingDialog.Intent.Review, Lesson: CardData.String(data, "lesson")), cancellationToken).ConfigureAwait(false);
                 return true;
             case CardActions.OnboardingAnswer:
                 await BeginAsync(dc, new OnboardingDialog.Request(OnboardingDialog.Intent.Answer,
-                    String(data, "lesson"), String(data, "question"), String(data, "option")), cancellationToken).ConfigureAwait(false);
+                    CardData.String(data, "lesson"), CardData.String(data, "question"), CardData.String(data, "option")), cancellationToken).ConfigureAwait(false);
                 return true;
             default:
                 return false;
@@ -122,13 +122,13 @@ public sealed class OnboardingFeature
             await turn.SendActivityAsync(_cards.Ui("onboarding.report.managersOnly", info.Language), cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (IsGroupConversation(turn.Activity))
+        if (ConversationScope.IsShared(turn.Activity))
         {
             await turn.SendActivityAsync(_cards.Ui("onboarding.report.personalOnly", info.Language), cancellationToken).ConfigureAwait(false);
             return;
         }
         var roster = await _roster.ReadAsync(cancellationToken).ConfigureAwait(false);
-        await SendAsync(turn, _cards.Report(roster, info.Language), cancellationToken).ConfigureAwait(false);
+        await turn.SendCardAsync(_cards.Report(roster, info.Language), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task BeginAsync(DialogContext dc, OnboardingDialog.Request request, CancellationToken cancellationToken)
@@ -136,17 +136,4 @@ public sealed class OnboardingFeature
         await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
         await dc.BeginDialogAsync(OnboardingDialog.DialogId, request, cancellationToken).ConfigureAwait(false);
     }
-
-    private static Task SendAsync(ITurnContext turn, Attachment card, CancellationToken cancellationToken)
-    {
-        var message = Activity.CreateMessage();
-        message.Attachments = [card];
-        return turn.SendActivityAsync(message, cancellationToken);
-    }
-
-    private static bool IsGroupConversation(Activity activity) =>
-        activity.Conversation?.ConversationType is "channel" or "groupChat" || activity.Conversation?.IsGroup == true;
-
-    private static string? String(JsonElement data, string name) =>
-        data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -85,7 +85,7 @@ public sealed class PolicyFeature
                 return true;
             case PolicyCommandKind.Post:
                 var finding = command.Rest.Length == 0 ? null : _finder.Find(command.Rest, info.Language);
-                if (IsGroup(turn.Activity)) await PostFoundAsync(turn, finding, cancellationToken).ConfigureAwait(false);
+                if (ConversationScope.IsShared(turn.Activity)) await PostFoundAsync(turn, finding, cancellationToken).ConfigureAwait(false);
                 else await ExplainPostingAsync(turn, finding?.Best, cancellationToken).ConfigureAwait(false);
                 return true;
             default:
@@ -97,7 +97,7 @@ public sealed class PolicyFeature
     public async Task OnCardSubmitAsync(ITurnContext turn, JsonElement data, CancellationToken cancellationToken)
     {
         var language = TurnInfo.Of(turn).Language;
-        switch (String(data, "action"))
+        switch (CardData.String(data, "action"))
         {
             case CardActions.PolicyEdit:
                 await ShowEditorAsync(turn, cancellationToken).ConfigureAwait(false);
@@ -109,12 +109,12 @@ public sealed class PolicyFeature
                 await SaveAsync(turn, data, cancellationToken).ConfigureAwait(false);
                 return;
             case CardActions.Post:
-                await PostTopicAsync(turn, String(data, "topic"), cancellationToken).ConfigureAwait(false);
+                await PostTopicAsync(turn, CardData.String(data, "topic"), cancellationToken).ConfigureAwait(false);
                 return;
-            case CardActions.AcknowledgePolicy when Content.TryGetTopic(String(data, "topic"), out var topic):
-                var (acknowledged, _, _) = await AcknowledgeAsync(turn, topic, Int(data, "version"), cancellationToken).ConfigureAwait(false);
+            case CardActions.AcknowledgePolicy when Content.TryGetTopic(CardData.String(data, "topic"), out var topic):
+                var (acknowledged, _, _) = await AcknowledgeAsync(turn, topic, CardData.Int(data, "version"), cancellationToken).ConfigureAwait(false);
                 await turn.SendActivityAsync(Content.Ui(acknowledged ? "policy.ack.thanks" : "policy.ack.outdated", language), cancellationToken).ConfigureAwait(false);
-                if (!acknowledged) await SendCardAsync(turn, await CardForViewerAsync(turn, topic, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                if (!acknowledged) await turn.SendCardAsync(await CardForViewerAsync(turn, topic, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 return;
             default:
                 await turn.SendActivityAsync(Content.Ui("unknownAction", language), cancellationToken).ConfigureAwait(false);
@@ -130,7 +130,7 @@ public sealed class PolicyFeature
             await RefuseAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (!IsGroup(turn.Activity))
+        if (!ConversationScope.IsShared(turn.Activity))
         {
             await ExplainPostingAsync(turn, topicId, cancellationToken).ConfigureAwait(false);
             return;
@@ -149,13 +149,13 @@ public sealed class PolicyFeature
         var verb = value.Action?.Verb;
         if (verb is not (CardActions.RefreshPolicyCard or CardActions.AcknowledgePolicy)) return null;
         var data = value.Action!.Data ?? default;
-        if (!Content.TryGetTopic(String(data, "topic"), out var topic))
+        if (!Content.TryGetTopic(CardData.String(data, "topic"), out var topic))
         {
             return AdaptiveCardInvokeResponse.BadRequest("BadRequest", Content.Ui("policy.unknownTopic", TurnInfo.Of(turn).Language));
         }
         if (verb == CardActions.AcknowledgePolicy)
         {
-            await AcknowledgeAsync(turn, topic, Int(data, "version"), cancellationToken).ConfigureAwait(false);
+            await AcknowledgeAsync(turn, topic, CardData.Int(data, "version"), cancellationToken).ConfigureAwait(false);
         }
         var card = await CardForViewerAsync(turn, topic, cancellationToken).ConfigureAwait(false);
         return AdaptiveCardInvokeResponse.Card(card.Content!);
@@ -177,13 +177,13 @@ public sealed class PolicyFeature
             await RefuseAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (IsGroup(turn.Activity))
+        if (ConversationScope.IsShared(turn.Activity))
         {
             await turn.SendActivityAsync(Content.Ui("policy.channel.useChat", info.Language), cancellationToken).ConfigureAwait(false);
             return;
         }
         var policy = await _store.ReadCurrentAsync(cancellationToken).ConfigureAwait(false);
-        await SendCardAsync(turn, _cards.Editor(policy, info.Language), cancellationToken).ConfigureAwait(false);
+        await turn.SendCardAsync(_cards.Editor(policy, info.Language), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ShowHistoryAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -195,7 +195,7 @@ public sealed class PolicyFeature
             return;
         }
         var versions = await _store.HistoryAsync(_store.HistoryLength, cancellationToken).ConfigureAwait(false);
-        await SendCardAsync(turn, _cards.History(versions, info.Language), cancellationToken).ConfigureAwait(false);
+        await turn.SendCardAsync(_cards.History(versions, info.Language), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SaveAsync(ITurnContext turn, JsonElement data, CancellationToken cancellationToken)
@@ -217,8 +217,8 @@ public sealed class PolicyFeature
             await turn.SendActivityAsync(Content.Ui("policy.saved.nothing", info.Language, commit.Current.Version), cancellationToken).ConfigureAwait(false);
             return;
         }
-        var basedOn = Int(data, "baseVersion");
-        await SendCardAsync(turn, _cards.Saved(created, mergedWithAnother: created.Version > basedOn + 1, info.Language), cancellationToken).ConfigureAwait(false);
+        var basedOn = CardData.Int(data, "baseVersion");
+        await turn.SendCardAsync(_cards.Saved(created, mergedWithAnother: created.Version > basedOn + 1, info.Language), cancellationToken).ConfigureAwait(false);
         _updater.RequestUpdate();
     }
 
@@ -233,10 +233,10 @@ public sealed class PolicyFeature
         var wanted = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var point in Content.Topics.SelectMany(t => t.DecisionPoints))
         {
-            var chosen = String(data, PolicyCardBuilder.InputPrefix + point.Id);
+            var chosen = CardData.String(data, PolicyCardBuilder.InputPrefix + point.Id);
             if (chosen is null || (chosen != PolicyCardBuilder.NotDecided && chosen.Length > 0 && !point.Options.Contains(chosen))) continue;
             var option = chosen is PolicyCardBuilder.NotDecided or "" ? null : chosen;
-            if (shown.ValueKind == JsonValueKind.Object && String(shown, point.Id) is { } before)
+            if (shown.ValueKind == JsonValueKind.Object && CardData.String(shown, point.Id) is { } before)
             {
                 if ((before == PolicyCardBuilder.NotDecided ? null : before) == option) continue;
             }
@@ -262,7 +262,7 @@ public sealed class PolicyFeature
         var buttons = finding.TopicIds.Take(5)
             .Select(id => (Content.Topic(id).Text(language).Title, new JsonObject { ["action"] = CardActions.Post, ["topic"] = id }))
             .ToArray();
-        await SendCardAsync(turn, _policyCards.Info(Content.Ui("policy.post.choose", language), [], buttons), cancellationToken).ConfigureAwait(false);
+        await turn.SendCardAsync(_policyCards.Info(Content.Ui("policy.post.choose", language), [], buttons), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PostAsync(ITurnContext turn, Topic topic, CancellationToken cancellationToken)
@@ -324,20 +324,4 @@ public sealed class PolicyFeature
 
     private bool IsExactTopic(string text) =>
         Content.Topics.Any(t => MatcherTopicFinder.Normalize(text) is var n && (n == t.Id || n == MatcherTopicFinder.Normalize(t.Fr.Title) || n == MatcherTopicFinder.Normalize(t.En.Title)));
-
-    private static bool IsGroup(Activity activity) =>
-        activity.Conversation?.ConversationType is "channel" or "groupChat" || activity.Conversation?.IsGroup == true;
-
-    private static Task SendCardAsync(ITurnContext turn, Attachment card, CancellationToken cancellationToken)
-    {
-        var message = Activity.CreateMessage();
-        message.Attachments = [card];
-        return turn.SendActivityAsync(message, cancellationToken);
-    }
-
-    private static string? String(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static int Int(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : 0;
 }
