@@ -69,8 +69,9 @@ internal sealed class TopicIndex
     public IReadOnlyList<TopicScore> Search(string text, int count)
     {
         var terms = Analyzer.Terms(text);
-        // "my", "we", "je", "notre" help to tell topics apart, but alone they are not a question.
-        if (terms.TrueForAll(_personalTerms.Contains)) return [];
+        // "my", "we", "je", "notre" help to tell topics apart, but alone they are not a question; nor is a
+        // number alone ("2" typed to a menu that is no longer there).
+        if (terms.TrueForAll(t => _personalTerms.Contains(t) || t.All(char.IsAsciiDigit))) return [];
         var query = Query(terms);
         if (query.Clauses.Count == 0) return [];
         var hits = _searcher.Search(query, _classifier is null ? count : _topicIds.Length).ScoreDocs;

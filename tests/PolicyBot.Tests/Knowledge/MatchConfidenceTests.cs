@@ -23,6 +23,10 @@ public sealed class MatchConfidenceTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("zzzz xkcd blorp")]
+    [InlineData("1")]
+    [InlineData("2")]
+    [InlineData("3.")]
+    [InlineData("24")]
     public void Greetings_gibberish_and_empty_text_match_nothing(string text)
     {
         foreach (var language in new[] { Language.Fr, Language.En })
