@@ -56,6 +56,13 @@ public static partial class QuestionLanguage
         return other - user >= 2 || (other - user >= 1 && user == 0 && words >= 3) ? userLanguage.Other() : userLanguage;
     }
 
+    /// <summary>True when <paramref name="text"/> has two words or more and not one of them is evidence for <paramref name="language"/>.</summary>
+    public static bool HasNoWordOf(string text, Language language)
+    {
+        var (french, english, words) = Evidence(text);
+        return words >= 2 && (language == Language.Fr ? french : english) == 0;
+    }
+
     /// <summary>Points for French and for English, and the number of words.</summary>
     internal static (int French, int English, int Words) Evidence(string text)
     {

@@ -91,6 +91,13 @@ internal sealed class TopicIndex
         return ranked.Count > count ? ranked[..count] : ranked;
     }
 
+    /// <summary>The share (0 to 1) of the distinct terms of <paramref name="text"/> that appear somewhere in this language's topics.</summary>
+    public double KnownShare(string text)
+    {
+        var terms = Analyzer.Terms(text).Distinct(StringComparer.Ordinal).ToList();
+        return terms.Count == 0 ? 0 : (double)terms.Count(term => _fieldTerms.Values.Any(known => known.Contains(term))) / terms.Count;
+    }
+
     /// <summary>
     /// Each distinct term counts once per topic: its best field, plus a share of its other fields (a word
     /// in a topic's title and in its examples is not twice the evidence). Pairs of neighbouring terms

@@ -40,19 +40,32 @@ public sealed class TopicMatcher
     /// <summary>
     /// Ranks the topics for <paramref name="text"/>. The question is searched in its own language
     /// (<see cref="QuestionLanguage.Detect"/>), which is <paramref name="userLanguage"/> unless its words
-    /// clearly say otherwise; the result says which language was used.
+    /// clearly say otherwise, or unless none of its words is a function word of the user's language and
+    /// the other language's topics know a larger share of its words; the result says which language was used.
     /// </summary>
     public MatchResult Match(string text, Language userLanguage)
     {
         text ??= "";
         if (text.Length > _settings.MaxQuestionChars) text = text[.._settings.MaxQuestionChars];
         var language = QuestionLanguage.Detect(text, userLanguage);
-        var ranked = (language == Language.Fr ? _fr : _en).Search(text, MaxResults);
+        var ranked = Index(language).Search(text, MaxResults);
+        if (language == userLanguage && QuestionLanguage.HasNoWordOf(text, userLanguage))
+        {
+            // No function word says which language this is ("spyware installed phone ex-partner" typed with a
+            // French locale): the content words decide, when the other language's topics know a larger share of them.
+            var otherIndex = Index(language.Other());
+            if (otherIndex.KnownShare(text) > Index(language).KnownShare(text) && otherIndex.Search(text, MaxResults) is { Count: > 0 } other)
+            {
+                (language, ranked) = (language.Other(), other);
+            }
+        }
         return new MatchResult(language, ranked, Confidence(ranked));
     }
 
+    private TopicIndex Index(Language language) => language == Language.Fr ? _fr : _en;
+
     /// <summary>The analysed terms of a question, as the index sees them (for tests and diagnostics).</summary>
-    internal IReadOnlyList<string> Terms(string text, Language language) => (language == Language.Fr ? _fr : _en).Analyzer.Terms(text);
+    internal IReadOnlyList<string> Terms(string text, Language language) => Index(language).Analyzer.Terms(text);
 
     private MatchConfidence Confidence(IReadOnlyList<TopicScore> ranked)
     {

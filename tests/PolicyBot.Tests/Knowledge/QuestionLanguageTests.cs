@@ -42,6 +42,19 @@ public sealed class QuestionLanguageTests
         Assert.Equal(Language.En, TopicMatcher.Default.Match(text, Languages.FromLocale("en-CA")).Language);
     }
 
+    [Theory]
+    [InlineData("spyware installed phone abusive ex-partner", "fr-CA", Language.En)]
+    [InlineData("hateful comments flooding Instagram posts", "fr-CA", Language.En)]
+    [InlineData("logiciel espion installé cellulaire ex-conjoint", "en-CA", Language.Fr)]
+    [InlineData("commentaires haineux publication Instagram", "en-CA", Language.Fr)]
+    public void Without_function_words_the_content_words_decide(string text, string locale, Language expected)
+    {
+        var result = TopicMatcher.Default.Match(text, Languages.FromLocale(locale));
+
+        Assert.Equal(expected, result.Language);
+        Assert.NotEqual(MatchConfidence.None, result.Confidence);
+    }
+
     [Fact]
     public void A_single_function_word_does_not_overturn_the_locale()
     {
