@@ -7,9 +7,11 @@ using Lucene.Net.Analysis.Util;
 namespace PolicyBot.Knowledge;
 
 /// <summary>
-/// Words that say nothing about the topic: Lucene's French and English stop sets, plus greetings,
-/// politeness and the question words staff start almost every message with. Stored without accents
-/// because the filter runs after accent folding.
+/// Words that say nothing about the topic: Lucene's French and English stop sets, plus greetings and
+/// politeness. The question words staff start almost every message with ("peut-on", "should we") are
+/// kept as terms unless <see cref="TopicMatcherSettings.StopQuestionWords"/> is on: the classifier learns
+/// what they add ("should" leans to policy questions), but alone, like the personal words, they are not a
+/// question (<see cref="Weak"/>). Stored without accents because the filter runs after accent folding.
 /// </summary>
 internal static class StopWords
 {
@@ -65,8 +67,10 @@ internal static class StopWords
         "bonjour", "salut", "merci", "question", "questions",
     ];
 
-    /// <summary>The personal words, which are kept as terms but say nothing on their own.</summary>
-    public static IReadOnlyList<string> Personal(Language language) => language == Language.Fr ? FrenchPersonalWords : EnglishPersonalWords;
+    /// <summary>The words kept as terms that say nothing on their own: personal words, and question words unless they are stopped.</summary>
+    public static IEnumerable<string> Weak(Language language) => language == Language.Fr
+        ? FrenchPersonalWords.Concat(FrenchQuestionWords)
+        : EnglishPersonalWords.Concat(EnglishFunctionWords);
 
     public static CharArraySet For(Language language, TopicMatcherSettings settings)
     {
@@ -75,20 +79,14 @@ internal static class StopWords
         {
             var lucene = FrenchAnalyzer.DefaultStopSet.Cast<object>().Select(Text);
             AddFolded(set, settings.StopPersonalWords ? lucene : lucene.Except(FrenchPersonalWords, StringComparer.Ordinal));
-            if (settings.ExtendedStopWords)
-            {
-                AddFolded(set, FrenchChat);
-                AddFolded(set, FrenchQuestionWords);
-            }
+            if (settings.ExtendedStopWords) AddFolded(set, FrenchChat);
+            if (settings.StopQuestionWords) AddFolded(set, FrenchQuestionWords);
         }
         else
         {
             AddFolded(set, EnglishAnalyzer.DefaultStopSet.Cast<object>().Select(Text));
-            if (settings.ExtendedStopWords)
-            {
-                AddFolded(set, EnglishFunctionWords);
-                AddFolded(set, EnglishChat);
-            }
+            if (settings.ExtendedStopWords) AddFolded(set, EnglishChat);
+            if (settings.StopQuestionWords) AddFolded(set, EnglishFunctionWords);
             if (settings.StopPersonalWords) AddFolded(set, EnglishPersonalWords);
         }
         return set.AsReadOnly();

@@ -26,7 +26,7 @@ internal sealed class TopicIndex
     private readonly IndexSearcher _searcher;
     private readonly string[] _topicIds;
     private readonly Dictionary<string, HashSet<string>> _fieldTerms;
-    private readonly HashSet<string> _personalTerms;
+    private readonly HashSet<string> _weakTerms;
     private readonly TopicClassifier? _classifier;
     private readonly Dictionary<string, int> _classOfTopic;
 
@@ -34,7 +34,7 @@ internal sealed class TopicIndex
     {
         _settings = settings;
         Analyzer = new TopicAnalyzer(language, content.Synonyms.For(language), settings);
-        _personalTerms = [.. StopWords.Personal(language).SelectMany(Analyzer.Terms)];
+        _weakTerms = [.. StopWords.Weak(language).SelectMany(Analyzer.Terms)];
         var config = new IndexWriterConfig(TopicAnalyzer.Version, Analyzer)
         {
             Similarity = new BM25Similarity(settings.K1, settings.B),
@@ -69,9 +69,9 @@ internal sealed class TopicIndex
     public IReadOnlyList<TopicScore> Search(string text, int count)
     {
         var terms = Analyzer.Terms(text);
-        // "my", "we", "je", "notre" help to tell topics apart, but alone they are not a question; nor is a
-        // number alone ("2" typed to a menu that is no longer there).
-        if (terms.TrueForAll(t => _personalTerms.Contains(t) || t.All(char.IsAsciiDigit))) return [];
+        // "my", "we", "je", "notre", "should", "peut-on" help to tell topics apart, but alone they are not a
+        // question; nor is a number alone ("2" typed to a menu that is no longer there).
+        if (terms.TrueForAll(t => _weakTerms.Contains(t) || t.All(char.IsAsciiDigit))) return [];
         var query = Query(terms);
         if (query.Clauses.Count == 0) return [];
         var hits = _searcher.Search(query, _classifier is null ? count : _topicIds.Length).ScoreDocs;

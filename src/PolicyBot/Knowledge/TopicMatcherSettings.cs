@@ -29,8 +29,11 @@ internal sealed record TopicMatcherSettings
     public FrenchStemmer FrenchStemmer { get; init; } = FrenchStemmer.Light;
     public EnglishStemmer EnglishStemmer { get; init; } = EnglishStemmer.Porter;
 
-    /// <summary>Add question words, greetings and filler to Lucene's stop sets.</summary>
+    /// <summary>Add greetings and filler to Lucene's stop sets.</summary>
     public bool ExtendedStopWords { get; init; } = true;
+
+    /// <summary>Add the question and function words ("peut-on", "comment", "should", "what") to the stop sets too.</summary>
+    public bool StopQuestionWords { get; init; }
 
     /// <summary>Treat "my", "our", "mon", "notre"… as stop words (off: they separate personal from organisational accounts).</summary>
     public bool StopPersonalWords { get; init; }
