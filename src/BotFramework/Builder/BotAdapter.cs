@@ -41,9 +41,11 @@ public abstract class BotAdapter
 
     private async Task<InvokeResponse?> RunTurnAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken)
     {
+        var effects = new TurnEffects(); // shared by the attempts: what one did outside the conversation is not done again
         for (var attempt = 1; ; attempt++)
         {
             var context = new TurnContext(this, activity);
+            context.TurnState.Set(effects);
             try
             {
                 await RunPipelineAsync(context, bot, 0, cancellationToken).ConfigureAwait(false);

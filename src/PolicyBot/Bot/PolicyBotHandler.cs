@@ -238,7 +238,9 @@ public sealed class PolicyBotHandler : ActivityHandler
                 }
                 return;
             case CardActions.Feedback when _cards.Content.TryGetTopic(topicId, out var rated) && data.TryGetProperty("helpful", out var helpful) && helpful.ValueKind is JsonValueKind.True or JsonValueKind.False:
-                await _feedback.RecordAsync(rated.Id, helpful.GetBoolean(), cancellationToken).ConfigureAwait(false);
+                // Counted once even if the turn runs again after an ETag conflict.
+                await TurnEffects.Of(turn).OnceAsync($"feedback/{rated.Id}",
+                    () => _feedback.RecordAsync(rated.Id, helpful.GetBoolean(), cancellationToken)).ConfigureAwait(false);
                 await turn.SendActivityAsync(_cards.Ui("feedback.thanks", language), cancellationToken).ConfigureAwait(false);
                 return;
             case CardActions.Refresh when _cards.Content.TryGetTopic(topicId, out var current):

@@ -210,7 +210,9 @@ public sealed class PolicyFeature
         var from = turn.Activity.From!;
         var commit = wanted.Count == 0
             ? new PolicyCommit(null, await _store.ReadCurrentAsync(cancellationToken).ConfigureAwait(false))
-            : await _store.ChangeAsync(new PolicyAuthor(from.Name ?? "", from.AadObjectId!), wanted, cancellationToken).ConfigureAwait(false);
+            // Once per activity: a turn that runs again must report the version it created, not "nothing changed".
+            : await TurnEffects.Of(turn).OnceAsync("policy/save",
+                () => _store.ChangeAsync(new PolicyAuthor(from.Name ?? "", from.AadObjectId!), wanted, cancellationToken)).ConfigureAwait(false);
         turn.TurnState.Set(info with { Choices = commit.Current.ToChoices() });
         if (commit.Created is not { } created)
         {
@@ -271,7 +273,9 @@ public sealed class PolicyFeature
         var policy = await _store.CurrentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var card = await _posting.PostAsync(turn, topic, language, policy, cancellationToken).ConfigureAwait(false);
+            // Posted once even if this turn runs again after an ETag conflict (the second attempt reuses the first post).
+            var card = await TurnEffects.Of(turn).OnceAsync($"post/{topic.Id}/{language.Code()}",
+                () => _posting.PostAsync(turn, topic, language, policy, cancellationToken)).ConfigureAwait(false);
             if (card is null) _logger.LogWarning("A policy card was posted but the Connector gave no message id: it cannot be updated later");
             await turn.SendActivityAsync(Content.Ui("policy.post.done", language, topic.Text(language).Title), cancellationToken).ConfigureAwait(false);
         }
@@ -302,7 +306,9 @@ public sealed class PolicyFeature
         }
         mine[topic.Id] = version;
         await _myAcknowledgements.SetAsync(turn, mine, cancellationToken).ConfigureAwait(false);
-        return (true, version, await _acknowledgements.AddAsync(topic.Id, version, cancellationToken).ConfigureAwait(false));
+        var count = await TurnEffects.Of(turn).OnceAsync($"acknowledge/{topic.Id}/{version}",
+            () => _acknowledgements.AddAsync(topic.Id, version, cancellationToken)).ConfigureAwait(false);
+        return (true, version, count);
     }
 
     /// <summary>The policy card as this viewer should see it now: current choices, their language, their own acknowledgement.</summary>

@@ -183,6 +183,47 @@ public sealed class BotAdapterTests : IDisposable
     }
 
     [Fact]
+    public async Task EtagConflict_RunsTheTurnAgain_ButAnEffectOutsideTheConversationHappensOnce()
+    {
+        var adapter = new TestAdapter(middleware: [new AutoSaveStateMiddleware(_state)]);
+        var key = ConversationKey(adapter);
+        var attempts = 0;
+        var posts = new List<string>();
+        var bot = new CallbackBot(async (turn, ct) =>
+        {
+            var attempt = ++attempts;
+            await _count.SetAsync(turn, attempt, ct);
+            var thread = await TurnEffects.Of(turn).OnceAsync("post", () =>
+            {
+                posts.Add($"posted by attempt {attempt}");
+                return Task.FromResult($"thread-{attempt}");
+            });
+            await turn.SendActivityAsync($"attempt {attempt} reports {thread}", ct);
+            if (attempt == 1) await CompetingWriteAsync(key, 10);
+        });
+
+        await adapter.SendAsync(adapter.MakeMessage("post it"), bot);
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(["posted by attempt 1"], posts);
+        Assert.Equal(["attempt 2 reports thread-1"], adapter.ActiveQueue.Select(a => a.Text));
+        Assert.Equal(2, await StoredCountAsync(key));
+    }
+
+    [Fact]
+    public async Task TurnEffects_AnEffectThatThrowsIsNotRemembered()
+    {
+        var effects = new TurnEffects();
+        var calls = 0;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => effects.OnceAsync<int>("k", () => { calls++; throw new InvalidOperationException(); }));
+        var second = await effects.OnceAsync("k", () => { calls++; return Task.FromResult(42); });
+        var third = await effects.OnceAsync("k", () => { calls++; return Task.FromResult(7); });
+
+        Assert.Equal((42, 42, 2), (second, third, calls));
+    }
+
+    [Fact]
     public async Task EtagConflict_OnEveryAttempt_GivesUpAfterMaxTurnAttempts_WithTheConflict()
     {
         var adapter = new TestAdapter(middleware: [new AutoSaveStateMiddleware(_state)]) { MaxTurnAttempts = 3 };

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotFramework.Schema;
+using BotFramework.State;
 using BotFramework.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Policy;
@@ -50,7 +51,7 @@ internal sealed class PolicyScenario : IAsyncDisposable
 
     public PolicyStore Store => Host.Services.GetRequiredService<PolicyStore>();
 
-    public static async Task<PolicyScenario> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<PolicyScenario> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var connector = await FakeConnector.StartAsync();
         var all = new Dictionary<string, string?>
@@ -59,8 +60,52 @@ internal sealed class PolicyScenario : IAsyncDisposable
             ["PolicyBot:Managers:1"] = OtherManagerAad,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        var host = new BotHost(all);
+        var host = new BotHost(all, configureServices);
         return new PolicyScenario(connector, host);
+    }
+
+    private string? _competeOn;
+
+    /// <summary>True once the write armed by <see cref="CompeteOnceWithTheNextWriteOf"/> has happened.</summary>
+    public bool CompetingWriteDone { get; private set; }
+
+    /// <summary>
+    /// Someone else will save the next document whose key contains <paramref name="keyPart"/> just before the
+    /// bot does, once: the bot's conditional write loses and its turn runs again on fresh state.
+    /// Needs a scenario from <see cref="StartWithCompetingWritesAsync"/>.
+    /// </summary>
+    public void CompeteOnceWithTheNextWriteOf(string keyPart)
+    {
+        _competeOn = keyPart;
+        CompetingWriteDone = false;
+    }
+
+    /// <summary>A scenario whose storage can stage a competing write (<see cref="CompeteOnceWithTheNextWriteOf"/>).</summary>
+    public static async Task<PolicyScenario> StartWithCompetingWritesAsync()
+    {
+        PolicyScenario? scenario = null;
+        scenario = await StartAsync(configureServices: services =>
+        {
+            var original = services.Last(d => d.ServiceType == typeof(IStorage));
+            services.Remove(original);
+            services.AddSingleton<IStorage>(sp =>
+            {
+                var inner = (IStorage)(original.ImplementationInstance ?? original.ImplementationFactory!(sp));
+                return new InterleavingStorage(inner)
+                {
+                    BeforeWrite = async key =>
+                    {
+                        if (scenario?._competeOn is not { } part || !key.Contains(part, StringComparison.Ordinal)) return;
+                        scenario._competeOn = null;
+                        scenario.CompetingWriteDone = true;
+                        var found = await inner.ReadAsync([key]);
+                        var document = found.TryGetValue(key, out var stored) ? stored.Document : new JsonObject();
+                        await inner.WriteAsync(new Dictionary<string, StoredDocument> { [key] = new(document, stored?.ETag) });
+                    },
+                };
+            });
+        });
+        return scenario;
     }
 
     /// <summary>Sends an activity as the person the chat belongs to (manager or staff by their Entra object id).</summary>

@@ -1,0 +1,46 @@
+namespace BotFramework.Builder;
+
+/// <summary>
+/// What a turn did outside its own conversation that must not happen twice: a message posted in another
+/// conversation, a record written elsewhere. A turn that loses an ETag race runs again from the start
+/// (<see cref="BotAdapter"/>); its replies wait in the outbox and are simply dropped, but an effect such as
+/// a new channel thread has already happened. One instance lives across the attempts of one incoming
+/// activity (in <see cref="ITurnContext.TurnState"/>): the attempt that runs again gets the first one's
+/// result instead of repeating it. An effect that throws is not remembered, so a later attempt tries again.
+/// </summary>
+public sealed class TurnEffects
+{
+    private readonly Dictionary<string, object?> _done = new(StringComparer.Ordinal);
+
+    /// <summary>Runs <paramref name="effect"/> the first time <paramref name="key"/> is asked for in this activity's turn; afterwards returns its result.</summary>
+    public async Task<T> OnceAsync<T>(string key, Func<Task<T>> effect)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(effect);
+        if (_done.TryGetValue(key, out var earlier)) return (T)earlier!;
+        var result = await effect().ConfigureAwait(false);
+        _done[key] = result;
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="effect"/> the first time <paramref name="key"/> is asked for in this activity's turn only.</summary>
+    public Task OnceAsync(string key, Func<Task> effect)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        return OnceAsync(key, async () =>
+        {
+            await effect().ConfigureAwait(false);
+            return true;
+        });
+    }
+
+    /// <summary>The turn's effects; a context made outside an adapter (a test's own) gets a fresh set.</summary>
+    public static TurnEffects Of(ITurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (turn.TurnState.Get<TurnEffects>() is { } effects) return effects;
+        effects = new TurnEffects();
+        turn.TurnState.Set(effects);
+        return effects;
+    }
+}
