@@ -1,8 +1,9 @@
 namespace PolicyBot.Knowledge;
 
 /// <summary>
-/// A multinomial logistic regression over the analysed terms and neighbouring-term pairs of each topic's
-/// examples, title and summary. BM25 says how much of a question a topic's text covers; the classifier
+/// A multinomial logistic regression over the analysed terms and neighbouring-term pairs of each sentence
+/// of a topic: its title, its summary, its guidance and its examples. BM25 says how much of a question a
+/// topic's text covers; the classifier
 /// learns which words tell close topics apart ("coworker" leans to photos of staff, "employer" to staff
 /// saying where they work), which a bag of words weighted by rarity alone cannot.
 /// Trained once when the matcher is built (a fixed order, so always the same weights); then read-only
