@@ -19,7 +19,8 @@ namespace PolicyBot.Knowledge;
 /// French: standard tokenizer, elision (l', d', qu'…), lower case, accent folding, stop words, light
 /// stemming, synonyms. English: the same with possessives instead of elision and an English stemmer.
 /// Each synonym group (Content/synonyms.json) is rewritten to one shared term, so "DM", "inbox" and
-/// "private message" all index and search as the same word.
+/// "private message" all index and search as the same word. Before stemming, a word one slip away from the
+/// content's own words is put right (<see cref="TermSpelling"/>), so "frend request" is a friend request.
 /// </summary>
 internal sealed class TopicAnalyzer : Analyzer
 {
@@ -34,13 +35,28 @@ internal sealed class TopicAnalyzer : Analyzer
     private readonly TopicMatcherSettings _settings;
     private readonly CharArraySet _stopWords;
     private readonly SynonymMap? _synonyms;
+    private readonly TermSpelling? _spelling;
 
-    public TopicAnalyzer(Language language, IEnumerable<IReadOnlyCollection<string>> synonymGroups, TopicMatcherSettings settings)
+    /// <summary>
+    /// An analyzer for <paramref name="language"/>; with <see cref="TopicMatcherSettings.CorrectSpelling"/>,
+    /// <paramref name="vocabulary"/> (the content's texts) says which words are right.
+    /// </summary>
+    public TopicAnalyzer(Language language, IEnumerable<IReadOnlyCollection<string>> synonymGroups, TopicMatcherSettings settings, IEnumerable<string>? vocabulary = null)
     {
         _language = language;
         _settings = settings;
         _stopWords = StopWords.For(language, settings);
-        _synonyms = BuildSynonyms(synonymGroups);
+        var groups = synonymGroups.ToList();
+        _synonyms = BuildSynonyms(groups);
+        if (settings.CorrectSpelling && vocabulary is not null)
+        {
+            var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var text in vocabulary.Concat(groups.SelectMany(g => g)))
+            {
+                foreach (var word in Words(text)) frequencies[word] = frequencies.GetValueOrDefault(word) + 1;
+            }
+            _spelling = new TermSpelling(frequencies);
+        }
     }
 
     public Language Language => _language;
@@ -59,9 +75,10 @@ internal sealed class TopicAnalyzer : Analyzer
 
     protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Apostrophes, reader);
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => Components(reader, _synonyms);
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => Components(reader, _synonyms, _spelling);
 
-    private TokenStreamComponents Components(TextReader reader, SynonymMap? synonyms)
+    /// <summary>The chain; without <paramref name="stem"/> it stops at the words as typed (folded, stop words dropped).</summary>
+    private TokenStreamComponents Components(TextReader reader, SynonymMap? synonyms, TermSpelling? spelling, bool stem = true)
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = source;
@@ -71,6 +88,8 @@ internal sealed class TopicAnalyzer : Analyzer
             stream = new LowerCaseFilter(Version, stream);
             stream = new ASCIIFoldingFilter(stream);
             stream = new StopFilter(Version, stream, _stopWords);
+            if (spelling is not null) stream = new SpellingFilter(stream, spelling);
+            if (!stem) return new TokenStreamComponents(source, stream);
             stream = _settings.FrenchStemmer switch
             {
                 FrenchStemmer.Minimal => new FrenchMinimalStemFilter(stream),
@@ -85,6 +104,8 @@ internal sealed class TopicAnalyzer : Analyzer
             stream = new LowerCaseFilter(Version, stream);
             stream = new ASCIIFoldingFilter(stream);
             stream = new StopFilter(Version, stream, _stopWords);
+            if (spelling is not null) stream = new SpellingFilter(stream, spelling);
+            if (!stem) return new TokenStreamComponents(source, stream);
             stream = _settings.EnglishStemmer switch
             {
                 EnglishStemmer.Porter => new PorterStemFilter(stream),
@@ -122,17 +143,37 @@ internal sealed class TopicAnalyzer : Analyzer
         return any ? builder.Build() : null;
     }
 
-    private List<string> PlainTerms(string text)
+    private List<string> PlainTerms(string text) => Run(text, stem: true);
+
+    /// <summary>The words of <paramref name="text"/> before stemming: what spelling is checked against.</summary>
+    private List<string> Words(string text) => Run(text, stem: false);
+
+    private List<string> Run(string text, bool stem)
     {
         var terms = new List<string>();
         using var reader = new MappingCharFilter(Apostrophes, new StringReader(text));
-        var components = Components(reader, synonyms: null);
+        var components = Components(reader, synonyms: null, spelling: null, stem);
         using var stream = components.TokenStream;
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken()) terms.Add(term.ToString());
         stream.End();
         return terms;
+    }
+
+    /// <summary>Replaces each term by <see cref="TermSpelling.Correct"/>'s answer.</summary>
+    private sealed class SpellingFilter(TokenStream input, TermSpelling spelling) : TokenFilter(input)
+    {
+        private readonly ICharTermAttribute _term = input.AddAttribute<ICharTermAttribute>();
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken()) return false;
+            var typed = _term.ToString();
+            var corrected = spelling.Correct(typed);
+            if (!ReferenceEquals(corrected, typed)) _term.SetEmpty().Append(corrected);
+            return true;
+        }
     }
 
     private static NormalizeCharMap BuildApostropheMap()

@@ -33,7 +33,7 @@ internal sealed class TopicIndex
     public TopicIndex(Language language, ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool> includeExample)
     {
         _settings = settings;
-        Analyzer = new TopicAnalyzer(language, content.Synonyms.For(language), settings);
+        Analyzer = new TopicAnalyzer(language, content.Synonyms.For(language), settings, Vocabulary(content, language, includeExample));
         _weakTerms = [.. StopWords.Weak(language).SelectMany(Analyzer.Terms)];
         var config = new IndexWriterConfig(TopicAnalyzer.Version, Analyzer)
         {
@@ -173,6 +173,20 @@ internal sealed class TopicIndex
             new TextField(ExamplesField, new TermListTokenStream(examples)),
             new TextField(PairsField, new TermListTokenStream(pairs)),
         ];
+    }
+
+    /// <summary>Every text of the language the index is built from: what the spelling correction takes as right.</summary>
+    private static IEnumerable<string> Vocabulary(ContentLibrary content, Language language, Func<Topic, Language, int, bool> includeExample)
+    {
+        foreach (var topic in content.Topics)
+        {
+            var text = topic.Text(language);
+            foreach (var sentence in text.DoNow.Concat(text.Avoid).Concat(text.Why).Append(text.Title).Append(text.Summary)) yield return sentence;
+            for (var i = 0; i < text.Examples.Count; i++)
+            {
+                if (includeExample(topic, language, i)) yield return text.Examples[i];
+            }
+        }
     }
 
     /// <summary>Terms at most <see cref="TopicMatcherSettings.PairsWindow"/> apart, in their order, as one term.</summary>

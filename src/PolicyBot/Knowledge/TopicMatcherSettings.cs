@@ -41,6 +41,9 @@ internal sealed record TopicMatcherSettings
     /// <summary>Keep the typed word next to its synonym group's shared term (an exact word then counts twice).</summary>
     public bool KeepSynonymOriginals { get; init; }
 
+    /// <summary>Put right a question's term that is one slip away from a term of the topics (<see cref="TermSpelling"/>).</summary>
+    public bool CorrectSpelling { get; init; } = true;
+
     /// <summary>Count the topics a term is effectively spread over (entropy) rather than every topic that uses it once.</summary>
     public bool EntropyIdf { get; init; } = true;
 

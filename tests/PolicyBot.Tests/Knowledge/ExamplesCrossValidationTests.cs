@@ -18,6 +18,46 @@ public sealed class ExamplesCrossValidationTests(ITestOutputHelper output)
     [Fact]
     public void Held_out_examples_mostly_route_to_their_topic()
     {
+        var rows = CrossValidate(slip: false);
+        Report(rows);
+
+        Assert.True(Share(rows, r => r.Rank == 1) >= 0.75);
+        Assert.True(Share(rows, r => r.Rank is >= 1 and <= 3) >= 0.92);
+        Assert.True(Share(rows.Where(r => r.Confidence == MatchConfidence.Confident).ToList(), r => r.Rank == 1) >= 0.92);
+    }
+
+    /// <summary>
+    /// The same with a slip in every word of six letters or more (two inner letters swapped or one dropped, in
+    /// turn): spelling correction keeps the figures close to the clean ones (84.1% / 96.2% when written,
+    /// against 62.2% / 83.8% without it).
+    /// </summary>
+    [Fact]
+    public void Held_out_examples_typed_with_slips_still_mostly_route_to_their_topic()
+    {
+        var rows = CrossValidate(slip: true);
+        Report(rows);
+
+        Assert.True(Share(rows, r => r.Rank == 1) >= 0.75);
+        Assert.True(Share(rows, r => r.Rank is >= 1 and <= 3) >= 0.92);
+    }
+
+    /// <summary>Two neighbouring inner letters swapped in one long word, a letter dropped in the next, and so on.</summary>
+    internal static string Slip(string text)
+    {
+        var words = text.Split(' ');
+        var n = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (word.Length < 6 || !word.All(char.IsLetter)) continue;
+            var at = word.Length / 2;
+            words[i] = n++ % 2 == 0 ? string.Concat(word[..(at - 1)], word[at].ToString(), word[at - 1].ToString(), word[(at + 1)..]) : word.Remove(at, 1);
+        }
+        return string.Join(' ', words);
+    }
+
+    private static List<(Language Language, int Rank, MatchConfidence Confidence)> CrossValidate(bool slip)
+    {
         var content = ContentLibrary.Default;
         var rows = new List<(Language Language, int Rank, MatchConfidence Confidence)>();
         for (var fold = 0; fold < Folds; fold++)
@@ -32,7 +72,7 @@ public sealed class ExamplesCrossValidationTests(ITestOutputHelper output)
                     for (var i = 0; i < examples.Count; i++)
                     {
                         if (Fold(topic, language, i) != f) continue;
-                        var result = matcher.Match(examples[i], language);
+                        var result = matcher.Match(slip ? Slip(examples[i]) : examples[i], language);
                         var rank = result.Ranked.Select(t => t.TopicId).ToList().IndexOf(topic.Id) + 1;
                         rows.Add((language, rank, result.Confidence));
                     }
@@ -40,6 +80,11 @@ public sealed class ExamplesCrossValidationTests(ITestOutputHelper output)
             }
         }
 
+        return rows;
+    }
+
+    private void Report(List<(Language Language, int Rank, MatchConfidence Confidence)> rows)
+    {
         foreach (var (name, slice) in new[] { ("all", rows), ("fr", rows.Where(r => r.Language == Language.Fr).ToList()), ("en", rows.Where(r => r.Language == Language.En).ToList()) })
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -48,10 +93,6 @@ public sealed class ExamplesCrossValidationTests(ITestOutputHelper output)
         var confident = rows.Where(r => r.Confidence == MatchConfidence.Confident).ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Confident: {Share(rows, r => r.Confidence == MatchConfidence.Confident):P0} of the questions, right {Share(confident, r => r.Rank == 1):P1} of the time"));
-
-        Assert.True(Share(rows, r => r.Rank == 1) >= 0.75);
-        Assert.True(Share(rows, r => r.Rank is >= 1 and <= 3) >= 0.92);
-        Assert.True(Share(confident, r => r.Rank == 1) >= 0.92);
     }
 
     private static int Fold(Topic topic, Language language, int index) => (index + topic.Order + (language == Language.Fr ? 0 : 2)) % Folds;

@@ -48,7 +48,7 @@ public sealed class RoutingHoldoutSetTests(ITestOutputHelper output) : RoutingSe
     public void Holdout_set_questions_route_to_their_topic_when_the_locale_is_the_other_language() =>
         Check(q => q.Language.Other(), "locale = the other language", eachLanguage: false);
 
-    [Fact(Skip = "Not met yet: on the holdout set English alone routes at 90.5% top-1 / 96.8% top-3 (French 96.8% / 100%).")]
+    [Fact(Skip = "Not met yet: on the holdout set English alone routes at 91.6% top-1 / 96.8% top-3 (French 96.8% / 100%).")]
     public void Holdout_set_questions_route_to_their_topic_in_each_language() =>
         Check(q => q.Language, "locale = question language, each language", eachLanguage: true);
 }

@@ -24,7 +24,8 @@ public sealed record RoutingQuestion(
 /// misses were read once, before the last two matcher changes (the other-language fallback and keeping
 /// question words), so it is spent as well;</item>
 /// <item><c>routing-holdout-set.json</c> (190): written blind in the same way after that; only its overall
-/// and per-language figures have been looked at (before and after the last change), never a question.
+/// and per-language figures have been looked at (three times: after the other-language fallback, after
+/// keeping question words, after spelling correction), never a question.
 /// It is the honest measure. Never copy or paraphrase any of these into <c>examples</c>.</item>
 /// </list>
 /// </summary>

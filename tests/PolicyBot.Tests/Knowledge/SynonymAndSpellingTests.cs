@@ -99,6 +99,35 @@ public sealed class SynonymAndSpellingTests
         Assert.Equal(Matcher.Match(a, Language.En).Ranked, Matcher.Match(b, Language.En).Ranked);
     }
 
+    [Theory]
+    [InlineData(Language.En, "frend request from a resident", "friend request from a resident")]
+    [InlineData(Language.En, "stalkerwear on her phone", "stalkerware on her phone")]
+    [InlineData(Language.En, "moderaton at night", "moderation at night")]
+    [InlineData(Language.En, "testimonail on our page", "testimonial on our page")]
+    [InlineData(Language.En, "spywrae on her phone", "spyware on her phone")]
+    [InlineData(Language.Fr, "témoigange sur notre page", "témoignage sur notre page")]
+    [InlineData(Language.Fr, "modératon le soir", "modération le soir")]
+    [InlineData(Language.Fr, "harcèlemnt en ligne", "harcèlement en ligne")]
+    public void A_slip_of_one_letter_finds_the_same_topic(Language language, string slipped, string spelled)
+    {
+        var meant = Matcher.Match(spelled, language);
+        var typed = Matcher.Match(slipped, language);
+        var uncorrected = new TopicMatcher(ContentLibrary.Default, TopicMatcherSettings.Default with { CorrectSpelling = false }).Match(slipped, language);
+
+        Assert.NotNull(meant.Best);
+        Assert.Equal((meant.Best.TopicId, meant.Confidence), (typed.Best?.TopicId, typed.Confidence));
+        // The slip matters: without the correction the answer is not the same.
+        Assert.NotEqual((meant.Best.TopicId, meant.Confidence), (uncorrected.Best?.TopicId, uncorrected.Confidence));
+    }
+
+    [Theory]
+    [InlineData(Language.En, "xkcd blorp zzzzz")]
+    [InlineData(Language.Fr, "asdfg qwerty")]
+    public void Gibberish_is_not_corrected_into_a_topic(Language language, string text)
+    {
+        Assert.Equal(MatchConfidence.None, Matcher.Match(text, language).Confidence);
+    }
+
     [Fact]
     public void Plurals_and_inflections_share_a_stem()
     {
