@@ -2,7 +2,6 @@ using BotFramework.Builder;
 using BotFramework.Dialogs;
 using PolicyBot.Cards;
 using PolicyBot.Dialogs;
-using PolicyBot.Knowledge;
 using PolicyBot.Policy;
 
 namespace PolicyBot.Bot;
@@ -34,7 +33,7 @@ internal sealed class FreeTextRouting(ITopicFinder topics, PolicyCards cards)
         }
         if (found.Confident && cards.Content.TryGetTopic(found.Best, out var topic))
         {
-            await StartSituationAsync(dc, cards.Content.Situation(topic.Situation), topic.Id, cancellationToken).ConfigureAwait(false);
+            await SituationDialog.StartAsync(dc, cards.Content.Situation(topic.Situation), topic.Id, cancellationToken).ConfigureAwait(false);
         }
         else if (found.TopicIds.Count > 0)
         {
@@ -45,13 +44,5 @@ internal sealed class FreeTextRouting(ITopicFinder topics, PolicyCards cards)
             await turn.SendActivityAsync(cards.Ui("freeText.noMatch", info.Language), cancellationToken).ConfigureAwait(false);
             await turn.SendCardAsync(cards.Menu(info.Language), cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Ends whatever dialog is running and asks the situation's first question (<paramref name="topic"/>: the topic that led there, if any).</summary>
-    public static async Task StartSituationAsync(DialogContext dc, Situation situation, string? topic, CancellationToken cancellationToken)
-    {
-        await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-        await dc.BeginDialogAsync(SituationDialog.DialogId,
-            new SituationDialog.Step { Situation = situation.Id, Question = situation.Start, Topic = topic }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -224,7 +224,7 @@ public sealed class PolicyBotHandler : ActivityHandler
                 await SwitchLanguageAsync(dc, Languages.Parse(CardData.String(data, "language")!), cancellationToken).ConfigureAwait(false);
                 return;
             case CardActions.Situation when _cards.Content.TryGetSituation(CardData.String(data, "situation"), out var situation):
-                await FreeTextRouting.StartSituationAsync(dc, situation, topic: null, cancellationToken).ConfigureAwait(false);
+                await SituationDialog.StartAsync(dc, situation, topic: null, cancellationToken).ConfigureAwait(false);
                 return;
             case CardActions.Topic when _cards.Content.TryGetTopic(topicId, out var topic):
                 if (CardData.True(data, "direct"))
@@ -234,7 +234,7 @@ public sealed class PolicyBotHandler : ActivityHandler
                 }
                 else
                 {
-                    await FreeTextRouting.StartSituationAsync(dc, _cards.Content.Situation(topic.Situation), topic.Id, cancellationToken).ConfigureAwait(false);
+                    await SituationDialog.StartAsync(dc, _cards.Content.Situation(topic.Situation), topic.Id, cancellationToken).ConfigureAwait(false);
                 }
                 return;
             case CardActions.Feedback when _cards.Content.TryGetTopic(topicId, out var rated) && data.TryGetProperty("helpful", out var helpful) && helpful.ValueKind is JsonValueKind.True or JsonValueKind.False:

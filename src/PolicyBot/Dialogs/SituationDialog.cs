@@ -30,6 +30,13 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         public string? Answer { get; set; }
     }
 
+    /// <summary>Ends whatever dialog is running and asks the situation's first question (<paramref name="topic"/>: the topic that led there, if any).</summary>
+    public static async Task StartAsync(DialogContext dc, Situation situation, string? topic, CancellationToken cancellationToken)
+    {
+        await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        await dc.BeginDialogAsync(DialogId, new Step { Situation = situation.Id, Question = situation.Start, Topic = topic }, cancellationToken).ConfigureAwait(false);
+    }
+
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken = default)
     {
         var step = options as Step ?? throw new ArgumentException("A situation starts with a Step.", nameof(options));

@@ -46,9 +46,11 @@ public static partial class QuestionLanguage
     private static partial Regex EnglishContraction();
 
     /// <summary>The language to search <paramref name="text"/> in; <paramref name="userLanguage"/> unless the words clearly say otherwise.</summary>
-    public static Language Detect(string text, Language userLanguage)
+    public static Language Detect(string text, Language userLanguage) => Detect(Evidence(text), userLanguage);
+
+    internal static Language Detect((int French, int English, int Words) evidence, Language userLanguage)
     {
-        var (french, english, words) = Evidence(text);
+        var (french, english, words) = evidence;
         var user = userLanguage == Language.Fr ? french : english;
         var other = userLanguage == Language.Fr ? english : french;
         // Very short text ("DM", "photo résidente") says too little to go against the user's setting.
@@ -56,12 +58,9 @@ public static partial class QuestionLanguage
         return other - user >= 2 || (other - user >= 1 && user == 0 && words >= 3) ? userLanguage.Other() : userLanguage;
     }
 
-    /// <summary>True when <paramref name="text"/> has two words or more and not one of them is evidence for <paramref name="language"/>.</summary>
-    public static bool HasNoWordOf(string text, Language language)
-    {
-        var (french, english, words) = Evidence(text);
-        return words >= 2 && (language == Language.Fr ? french : english) == 0;
-    }
+    /// <summary>True when the text has two words or more and not one of them is evidence for <paramref name="language"/>.</summary>
+    internal static bool HasNoWordOf((int French, int English, int Words) evidence, Language language) =>
+        evidence.Words >= 2 && (language == Language.Fr ? evidence.French : evidence.English) == 0;
 
     /// <summary>Points for French and for English, and the number of words.</summary>
     internal static (int French, int English, int Words) Evidence(string text)

@@ -149,11 +149,11 @@ internal sealed class TopicIndex
     {
         var text = topic.Text(language);
         var topicClass = _classOfTopic[topic.Id];
-        foreach (var sentence in text.DoNow.Concat(text.Avoid).Concat(text.Why).Append(text.Title).Append(text.Summary))
+        foreach (var sentence in Guidance(text).Append(text.Title).Append(text.Summary))
         {
             sentences.Add((topicClass, [.. Features(Analyzer.Terms(sentence))]));
         }
-        var guidance = text.DoNow.Concat(text.Avoid).Concat(text.Why).SelectMany(Analyzer.Terms).ToList();
+        var guidance = Guidance(text).SelectMany(Analyzer.Terms).ToList();
         var examples = new List<string>();
         var pairs = new List<string>();
         for (var i = 0; i < text.Examples.Count; i++)
@@ -181,13 +181,16 @@ internal sealed class TopicIndex
         foreach (var topic in content.Topics)
         {
             var text = topic.Text(language);
-            foreach (var sentence in text.DoNow.Concat(text.Avoid).Concat(text.Why).Append(text.Title).Append(text.Summary)) yield return sentence;
+            foreach (var sentence in Guidance(text).Append(text.Title).Append(text.Summary)) yield return sentence;
             for (var i = 0; i < text.Examples.Count; i++)
             {
                 if (includeExample(topic, language, i)) yield return text.Examples[i];
             }
         }
     }
+
+    /// <summary>What to do, what to avoid and why: the topic's guidance sentences.</summary>
+    private static IEnumerable<string> Guidance(TopicText text) => text.DoNow.Concat(text.Avoid).Concat(text.Why);
 
     /// <summary>Terms at most <see cref="TopicMatcherSettings.PairsWindow"/> apart, in their order, as one term.</summary>
     private IEnumerable<string> Pairs(List<string> terms)

@@ -47,9 +47,10 @@ public sealed class TopicMatcher
     {
         text ??= "";
         if (text.Length > _settings.MaxQuestionChars) text = text[.._settings.MaxQuestionChars];
-        var language = QuestionLanguage.Detect(text, userLanguage);
+        var evidence = QuestionLanguage.Evidence(text);
+        var language = QuestionLanguage.Detect(evidence, userLanguage);
         var ranked = Index(language).Search(text, MaxResults);
-        if (language == userLanguage && QuestionLanguage.HasNoWordOf(text, userLanguage))
+        if (language == userLanguage && QuestionLanguage.HasNoWordOf(evidence, userLanguage))
         {
             // No function word says which language this is ("spyware installed phone ex-partner" typed with a
             // French locale): the content words decide, when the other language's topics know a larger share of them.

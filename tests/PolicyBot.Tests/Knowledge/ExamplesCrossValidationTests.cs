@@ -42,7 +42,7 @@ public sealed class ExamplesCrossValidationTests(ITestOutputHelper output)
     }
 
     /// <summary>Two neighbouring inner letters swapped in one long word, a letter dropped in the next, and so on.</summary>
-    internal static string Slip(string text)
+    private static string Slip(string text)
     {
         var words = text.Split(' ');
         var n = 0;

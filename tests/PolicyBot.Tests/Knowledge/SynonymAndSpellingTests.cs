@@ -9,6 +9,7 @@ namespace PolicyBot.Tests.Knowledge;
 public sealed class SynonymAndSpellingTests
 {
     private static readonly TopicMatcher Matcher = TopicMatcher.Default;
+    private static readonly Lazy<TopicMatcher> WithoutSpelling = new(() => new TopicMatcher(ContentLibrary.Default, TopicMatcherSettings.Default with { CorrectSpelling = false }));
 
     [Theory]
     [InlineData("Une femme nous a écrit par {0} pour avoir une place ce soir, je lui réponds là?")]
@@ -112,7 +113,7 @@ public sealed class SynonymAndSpellingTests
     {
         var meant = Matcher.Match(spelled, language);
         var typed = Matcher.Match(slipped, language);
-        var uncorrected = new TopicMatcher(ContentLibrary.Default, TopicMatcherSettings.Default with { CorrectSpelling = false }).Match(slipped, language);
+        var uncorrected = WithoutSpelling.Value.Match(slipped, language);
 
         Assert.NotNull(meant.Best);
         Assert.Equal((meant.Best.TopicId, meant.Confidence), (typed.Best?.TopicId, typed.Confidence));
