@@ -15,8 +15,9 @@ public sealed class ContentLibrary
     private readonly Dictionary<string, Situation> _situations;
     private readonly Dictionary<string, Dictionary<string, string>> _ui;
 
-    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui)
+    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide)
     {
+        Guide = guide;
         _topics = topics.OrderBy(t => t.Order).ToDictionary(t => t.Id, StringComparer.Ordinal);
         _situations = situations.ToDictionary(s => s.Id, StringComparer.Ordinal);
         Synonyms = synonyms;
@@ -33,6 +34,9 @@ public sealed class ContentLibrary
     public IReadOnlyList<Situation> Situations { get; }
 
     public SynonymGroups Synonyms { get; }
+
+    /// <summary>The guide every statement's <c>source</c> is quoted from.</summary>
+    public Guide Guide { get; }
 
     public static ContentLibrary Default { get; } = LoadEmbedded();
 
@@ -79,7 +83,7 @@ public sealed class ContentLibrary
                 if (!ui.TryAdd(key, texts)) throw new InvalidDataException($"The interface string '{key}' is defined twice ({name}).");
             }
         }
-        return new ContentLibrary(topics, situations, Read<SynonymGroups>(assembly, "content/synonyms.json"), ui);
+        return new ContentLibrary(topics, situations, Read<SynonymGroups>(assembly, "content/synonyms.json"), ui, Guide.LoadEmbedded());
     }
 
     private static T Read<T>(Assembly assembly, string name)
@@ -99,6 +103,7 @@ public sealed class ContentLibrary
     {
         foreach (var topic in Topics)
         {
+            foreach (var problem in TopicSourceProblems(topic)) yield return problem;
             if (!_situations.TryGetValue(topic.Situation, out var situation))
             {
                 yield return $"Topic {topic.Id} names situation {topic.Situation}, which does not exist.";
@@ -128,8 +133,47 @@ public sealed class ContentLibrary
                     {
                         yield return $"Situation {situation.Id}, {question.Id}/{option.Id}: topic {option.Outcome.Topic} does not exist.";
                     }
+                    if (option.Outcome is { } outcome)
+                    {
+                        var where = $"Situation {situation.Id}, {question.Id}/{option.Id}";
+                        foreach (var problem in SourceProblems(where, "outcome lines", outcome.Sources, outcome.Fr.Count, outcome.En.Count)) yield return problem;
+                    }
                 }
             }
+        }
+    }
+
+    private IEnumerable<string> TopicSourceProblems(Topic topic)
+    {
+        var where = $"Topic {topic.Id}";
+        if (topic.Sources is { } sources)
+        {
+            if (sources.Summary is not null && Guide.Problem(sources.Summary) is { } summaryProblem) yield return $"{where}: the summary's source {summaryProblem}.";
+            foreach (var problem in SourceProblems(where, "doNow", sources.DoNow, topic.Fr.DoNow.Count, topic.En.DoNow.Count)) yield return problem;
+            foreach (var problem in SourceProblems(where, "avoid", sources.Avoid, topic.Fr.Avoid.Count, topic.En.Avoid.Count)) yield return problem;
+            foreach (var problem in SourceProblems(where, "why", sources.Why, topic.Fr.Why.Count, topic.En.Why.Count)) yield return problem;
+        }
+        foreach (var point in topic.DecisionPoints)
+        {
+            foreach (var (option, excerpt) in point.Sources)
+            {
+                if (!point.Options.Contains(option)) yield return $"{where}, decision point {point.Id}: a source is given for '{option}', which is not one of its options.";
+                else if (Guide.Problem(excerpt) is { } problem) yield return $"{where}, decision point {point.Id}/{option}: the source {problem}.";
+            }
+        }
+    }
+
+    /// <summary>Sources run parallel to the statements they support; each one must be quoted from the guide.</summary>
+    internal IEnumerable<string> SourceProblems(string where, string field, IReadOnlyList<string> sources, int frCount, int enCount)
+    {
+        if (sources.Count == 0) yield break;
+        if (sources.Count != frCount || sources.Count != enCount)
+        {
+            yield return $"{where}: {sources.Count} sources for {frCount} French and {enCount} English {field}; give one per statement.";
+        }
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (Guide.Problem(sources[i]) is { } problem) yield return $"{where}: the source of {field}[{i}] {problem}.";
         }
     }
 

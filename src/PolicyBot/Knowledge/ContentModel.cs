@@ -18,7 +18,22 @@ public sealed class Topic
     public required TopicText En { get; init; }
     public List<DecisionPoint> DecisionPoints { get; init; } = [];
 
+    /// <summary>The guide's words behind each statement of <see cref="Fr"/> and <see cref="En"/>.</summary>
+    public TopicSources? Sources { get; init; }
+
     public TopicText Text(Language language) => language == Language.Fr ? Fr : En;
+}
+
+/// <summary>
+/// For each statement of a topic, a verbatim excerpt of the guide (at least five words) that supports
+/// it; the lists run parallel to the statements, which say the same thing in both languages.
+/// </summary>
+public sealed class TopicSources
+{
+    public string? Summary { get; init; }
+    public List<string> DoNow { get; init; } = [];
+    public List<string> Avoid { get; init; } = [];
+    public List<string> Why { get; init; } = [];
 }
 
 public sealed class TopicText
@@ -38,6 +53,9 @@ public sealed class DecisionPoint
     public required List<string> Options { get; init; }
     public required DecisionPointText Fr { get; init; }
     public required DecisionPointText En { get; init; }
+
+    /// <summary>Per option id, the guide's words that describe that option.</summary>
+    public Dictionary<string, string> Sources { get; init; } = [];
 
     public DecisionPointText Text(Language language) => language == Language.Fr ? Fr : En;
 }
@@ -101,6 +119,9 @@ public sealed class SituationOutcome
     public required string Topic { get; init; }
     public List<string> Fr { get; init; } = [];
     public List<string> En { get; init; } = [];
+
+    /// <summary>The guide's words behind each line, parallel to <see cref="Fr"/> and <see cref="En"/>.</summary>
+    public List<string> Sources { get; init; } = [];
 
     public IReadOnlyList<string> Notes(Language language) => language == Language.Fr ? Fr : En;
 }

@@ -72,6 +72,9 @@ public sealed class LessonOption
     public required LessonOptionText Fr { get; init; }
     public required LessonOptionText En { get; init; }
 
+    /// <summary>The guide's words behind the explanation (why it is right, or what the guide says instead).</summary>
+    public string? Source { get; init; }
+
     public LessonOptionText Text(Language language) => language == Language.Fr ? Fr : En;
 }
 

@@ -100,6 +100,10 @@ public sealed class OnboardingLessons
                 foreach (var problem in Texts(where, ("text", question.Fr.Text, question.En.Text))) yield return problem;
                 foreach (var option in question.Options)
                 {
+                    if (option.Source is not null && content.Guide.Problem(option.Source) is { } sourceProblem)
+                    {
+                        yield return $"Question {where}/{option.Id}: the explanation's source {sourceProblem}.";
+                    }
                     foreach (var problem in Texts($"{where}/{option.Id}",
                         ("label", option.Fr.Label, option.En.Label),
                         ("explanation", option.Fr.Explanation, option.En.Explanation)))
