@@ -191,8 +191,9 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
     private string Author(PolicyVersion version, Language language) =>
         string.IsNullOrWhiteSpace(version.By?.Name) ? Ui("policy.history.unknownManager", language) : version.By.Name;
 
+    /// <summary>A point's label; a point the content no longer has (its choice stays in the history) is named by its id.</summary>
     private string PointLabel(string pointId, Language language) =>
-        FindPoint(pointId) is { } point ? point.Text(language).Label : pointId;
+        FindPoint(pointId) is { } point ? point.Text(language).Label : Ui("policy.history.retired", language, pointId);
 
     private string OptionLabel(string pointId, string? optionId, Language language)
     {

@@ -227,8 +227,8 @@ public sealed class OnboardingContentTests
         var date = new DateTimeOffset(2025, 3, 14, 23, 30, 0, TimeSpan.FromHours(-5)); // already March 15 in UTC
         Assert.Equal("15 mars 2025", OnboardingCards.Date(date, Language.Fr));
         Assert.Equal("March 15, 2025", OnboardingCards.Date(date, Language.En));
-        Assert.Equal("version 0 (valeurs par défaut du guide)", Cards.PolicyVersion(0, Language.Fr));
-        Assert.Equal("version 0 (guide defaults)", Cards.PolicyVersion(0, Language.En));
+        Assert.Equal("version 0 (aucun choix de l'organisation enregistré)", Cards.PolicyVersion(0, Language.Fr));
+        Assert.Equal("version 0 (no organisation choices saved)", Cards.PolicyVersion(0, Language.En));
         Assert.Equal("version 4", Cards.PolicyVersion(4, Language.En));
     }
 

@@ -31,7 +31,7 @@ public sealed class OnboardingConversationTests : IDisposable
             .AssertReplyContains(
                 "Formation terminée. Bravo!",
                 "Terminée le 14 mars 2025",
-                "Politique de votre organisation apprise : version 0 (valeurs par défaut du guide)",
+                "Politique de votre organisation apprise : version 0 (aucun choix de l'organisation enregistré)",
                 "Bonnes réponses du premier coup : 17 sur 20",
                 "1. Pourquoi nous sommes sur les médias sociaux — 1 sur 2",
                 "2. Notre page et ses commentaires — 3 sur 3",
@@ -62,7 +62,7 @@ public sealed class OnboardingConversationTests : IDisposable
             .AssertReplyContains(
                 "Onboarding complete. Well done!",
                 "Completed on March 14, 2025",
-                "Your organisation's policy learned: version 0 (guide defaults)",
+                "Your organisation's policy learned: version 0 (no organisation choices saved)",
                 "Right on the first try: 12 of 20",
                 "1. Why we're on social media — 1 of 2",
                 "5. My personal accounts — 2 of 3",

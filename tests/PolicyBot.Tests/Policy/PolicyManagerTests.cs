@@ -48,7 +48,13 @@ public sealed class PolicyManagerTests
 
         var visible = PolicyScenario.Visible(editor);
         var points = Content.Topics.SelectMany(t => t.DecisionPoints).ToList();
-        Assert.Equal(12, points.Count);
+        Assert.Equal(
+            [
+                "main-communication-goal", "page-voice", "moderation-approach", "divergent-opinions-approach", "removal-scope",
+                "inform-author", "follow-requests", "survivor-stories", "survivor-relations-policy", "staff-naming-employer",
+                "staff-interactions-policy", "page-managed-by-personal-accounts", "education-format",
+            ],
+            points.Select(p => p.Id));
         foreach (var point in points)
         {
             Assert.Contains(point.En.Label, visible);
@@ -64,7 +70,7 @@ public sealed class PolicyManagerTests
         await using var bot = await PolicyScenario.StartAsync();
 
         var first = (await bot.SaveAsync(bot.ManagerChat, ("follow-requests", "accept-all"))).Single();
-        var second = (await bot.SaveAsync(bot.ManagerChat, ("follow-requests", "use-criteria"), ("reporting", "any-rule-breach"))).Single();
+        var second = (await bot.SaveAsync(bot.ManagerChat, ("follow-requests", "use-criteria"), ("staff-interactions-policy", "interactions-policy"))).Single();
 
         Assert.Contains("Saved: version 1", PolicyScenario.Visible(first));
         Assert.Contains("Saved: version 2", PolicyScenario.Visible(second));
@@ -73,7 +79,7 @@ public sealed class PolicyManagerTests
         var v2 = history[0];
         Assert.Equal(new PolicyAuthor("Morgane Manager", PolicyScenario.ManagerAad), v2.By);
         Assert.NotNull(v2.At);
-        Assert.Equal([new PolicyChange("follow-requests", "accept-all", "use-criteria"), new PolicyChange("reporting", null, "any-rule-breach")], v2.Changes);
+        Assert.Equal([new PolicyChange("follow-requests", "accept-all", "use-criteria"), new PolicyChange("staff-interactions-policy", null, "interactions-policy")], v2.Changes);
         Assert.Equal([new PolicyChange("follow-requests", null, "accept-all")], history[1].Changes);
 
         // "policy history" shows who, and each change as old → new in words.
@@ -83,7 +89,7 @@ public sealed class PolicyManagerTests
         Assert.Contains("Version 2 — ", visible);
         Assert.Contains($"By Morgane Manager (id {PolicyScenario.ManagerAad})", visible);
         Assert.Contains($"{follow.Label}\n{follow.Options["accept-all"]} → {follow.Options["use-criteria"]}", visible);
-        Assert.Contains("→ " + Content.Topic("unacceptable-content").DecisionPoints.Single(p => p.Id == "reporting").En.Options["any-rule-breach"], visible);
+        Assert.Contains("→ " + Content.Topic("staff-identifying-employer").DecisionPoints.Single(p => p.Id == "staff-interactions-policy").En.Options["interactions-policy"], visible);
         Assert.Contains($"{follow.Label}\nnot decided → {follow.Options["accept-all"]}", visible);
         Assert.True(visible.IndexOf("Version 2", StringComparison.Ordinal) < visible.IndexOf("Version 1", StringComparison.Ordinal), "Newest first.");
     }

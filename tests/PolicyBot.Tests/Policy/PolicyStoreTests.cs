@@ -59,9 +59,9 @@ public sealed class PolicyStoreTests : IDisposable
     public async Task AChangeToWhatIsAlreadyThePolicy_CreatesNothing()
     {
         var store = Store();
-        await store.ChangeAsync(Ann, Set("reporting", "any-rule-breach"));
+        await store.ChangeAsync(Ann, Set("divergent-opinions-approach", "open-and-correct"));
 
-        var commit = await store.ChangeAsync(Bea, Set("reporting", "any-rule-breach"));
+        var commit = await store.ChangeAsync(Bea, Set("divergent-opinions-approach", "open-and-correct"));
 
         Assert.Null(commit.Created);
         Assert.Equal(1, commit.Current.Version);
@@ -118,8 +118,8 @@ public sealed class PolicyStoreTests : IDisposable
     [Fact]
     public async Task ManyManagersInParallel_EveryChangeBecomesItsOwnVersion()
     {
-        var points = new[] { "follow-requests", "page-voice", "reporting", "inform-author", "removal-scope", "survivor-stories", "education-format", "moderation-approach" };
-        var options = new[] { "accept-all", "awareness-platform", "any-rule-breach", "do-not-inform", "identifying-info-only", "allow-own-stories", "both", "light-policy" };
+        var points = new[] { "follow-requests", "page-voice", "divergent-opinions-approach", "inform-author", "removal-scope", "survivor-stories", "education-format", "moderation-approach" };
+        var options = new[] { "accept-all", "awareness-platform", "open-and-correct", "do-not-inform", "identifying-info-only", "allow-own-stories", "both", "light-policy" };
 
         await Task.WhenAll(points.Select((p, i) => Task.Run(() => Store().ChangeAsync(new PolicyAuthor($"Manager {i}", $"00000000-0000-0000-0000-00000000000{i}"), Set(p, options[i])))));
 
