@@ -141,7 +141,7 @@ public sealed class PolicyCards(ContentLibrary content)
             ["why"] = Lines(text.Why),
             ["hasDecisions"] = decisions.Count > 0,
             ["decisions"] = decisions,
-            ["source"] = Ui("guideline.source", language, topic.Section),
+            ["source"] = Content.SourceLine(topic, language),
             ["labels"] = new JsonObject
             {
                 ["forYourCase"] = Ui("guideline.forYourCase", language),

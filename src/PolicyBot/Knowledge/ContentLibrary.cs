@@ -14,6 +14,8 @@ public sealed class ContentLibrary
     private readonly Dictionary<string, Topic> _topics;
     private readonly Dictionary<string, Situation> _situations;
     private readonly Dictionary<string, Dictionary<string, string>> _ui;
+    private readonly GuidePassages? _passages;
+    private readonly Dictionary<string, IReadOnlyList<string>> _sections = new(StringComparer.Ordinal);
 
     private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide)
     {
@@ -24,8 +26,10 @@ public sealed class ContentLibrary
         _ui = ui;
         Topics = [.. _topics.Values];
         Situations = [.. _situations.Values];
+        _passages = guide.Passages([.. Topics.Select(t => t.Section)]);
         var problems = Validate().ToList();
         if (problems.Count > 0) throw new InvalidDataException("The bot's content is inconsistent:\n- " + string.Join("\n- ", problems));
+        foreach (var topic in Topics) _sections[topic.Id] = SourceSections(topic, _passages!);
     }
 
     /// <summary>Topics in the guide's order.</summary>
@@ -56,6 +60,21 @@ public sealed class ContentLibrary
         return id is not null && _situations.TryGetValue(id, out situation!);
     }
 
+    /// <summary>
+    /// The sections of the guide a topic's statements are quoted from: its own <see cref="Topic.Section"/>
+    /// first, then, in the guide's order, any other section one of its sources lies in.
+    /// </summary>
+    public IReadOnlyList<string> SectionsOf(Topic topic) => _sections.TryGetValue(topic.Id, out var sections) ? sections : [topic.Section];
+
+    /// <summary>The card's source line: the guide and every section the topic's statements come from.</summary>
+    public string SourceLine(Topic topic, Language language)
+    {
+        var sections = SectionsOf(topic);
+        return sections.Count == 1
+            ? Ui("guideline.source", language, sections[0])
+            : Ui("guideline.sources", language, string.Join(Ui("guideline.sourceSeparator", language), sections));
+    }
+
     /// <summary>An interface string (Content/ui.json), with <c>{0}</c>-style arguments.</summary>
     public string Ui(string key, Language language, params object[] args)
     {
@@ -68,27 +87,42 @@ public sealed class ContentLibrary
 
     public IEnumerable<string> UiKeys => _ui.Keys;
 
-    public static ContentLibrary LoadEmbedded()
+    public static ContentLibrary LoadEmbedded() => LoadEmbedded(new Dictionary<string, string>());
+
+    /// <summary>The embedded content with some files replaced (resource name → JSON), so tests can show what a broken file does at start.</summary>
+    internal static ContentLibrary LoadEmbedded(IReadOnlyDictionary<string, string> replacements)
     {
         var assembly = typeof(ContentLibrary).Assembly;
         var names = assembly.GetManifestResourceNames();
-        var topics = names.Where(n => n.StartsWith("content/topics/", StringComparison.Ordinal)).Select(n => Read<Topic>(assembly, n));
-        var situations = names.Where(n => n.StartsWith("content/situations/", StringComparison.Ordinal)).Select(n => Read<Situation>(assembly, n));
+        T Read<T>(string name) => replacements.TryGetValue(name, out var json) ? Parse<T>(name, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))) : ReadResource<T>(assembly, name);
+        var topics = names.Where(n => n.StartsWith("content/topics/", StringComparison.Ordinal)).Select(Read<Topic>);
+        var situations = names.Where(n => n.StartsWith("content/situations/", StringComparison.Ordinal)).Select(Read<Situation>);
         // Interface strings: ui.json plus one ui.<feature>.json per feature; a key defined twice is an error.
         var ui = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var name in names.Where(n => n.StartsWith("content/ui", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            foreach (var (key, texts) in Read<Dictionary<string, Dictionary<string, string>>>(assembly, name))
+            foreach (var (key, texts) in Read<Dictionary<string, Dictionary<string, string>>>(name))
             {
                 if (!ui.TryAdd(key, texts)) throw new InvalidDataException($"The interface string '{key}' is defined twice ({name}).");
             }
         }
-        return new ContentLibrary(topics, situations, Read<SynonymGroups>(assembly, "content/synonyms.json"), ui, Guide.LoadEmbedded());
+        return new ContentLibrary(topics, situations, Read<SynonymGroups>("content/synonyms.json"), ui, Guide.LoadEmbedded());
     }
 
-    private static T Read<T>(Assembly assembly, string name)
+    /// <summary>The text of an embedded content file, as shipped.</summary>
+    internal static string EmbeddedText(string name)
     {
-        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidDataException($"Missing embedded content {name}.");
+        using var stream = typeof(ContentLibrary).Assembly.GetManifestResourceStream(name) ?? throw new InvalidDataException($"Missing embedded content {name}.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static T ReadResource<T>(Assembly assembly, string name) =>
+        Parse<T>(name, assembly.GetManifestResourceStream(name) ?? throw new InvalidDataException($"Missing embedded content {name}."));
+
+    private static T Parse<T>(string name, Stream content)
+    {
+        using var stream = content;
         try
         {
             return JsonSerializer.Deserialize<T>(stream, BotJson.Options) ?? throw new InvalidDataException($"{name} is empty.");
@@ -101,6 +135,7 @@ public sealed class ContentLibrary
 
     private IEnumerable<string> Validate()
     {
+        if (_passages is null) yield return "The topics' sections are not lines of the guide, in the topics' order.";
         foreach (var topic in Topics)
         {
             foreach (var problem in TopicSourceProblems(topic)) yield return problem;
@@ -143,24 +178,62 @@ public sealed class ContentLibrary
         }
     }
 
+    /// <summary>
+    /// Every statement of a topic, and every option of its decision points, must carry a source from the
+    /// guide, inside one section of it: a statement without one stops the bot at start.
+    /// </summary>
     private IEnumerable<string> TopicSourceProblems(Topic topic)
     {
         var where = $"Topic {topic.Id}";
-        if (topic.Sources is { } sources)
+        var sources = topic.Sources ?? new TopicSources();
+        if (sources.Summary is null) yield return $"{where}: the summary has no source.";
+        else if (Guide.Problem(sources.Summary) is { } summaryProblem) yield return $"{where}: the summary's source {summaryProblem}.";
+        foreach (var (field, list, fr, en) in StatementSources(topic))
         {
-            if (sources.Summary is not null && Guide.Problem(sources.Summary) is { } summaryProblem) yield return $"{where}: the summary's source {summaryProblem}.";
-            foreach (var problem in SourceProblems(where, "doNow", sources.DoNow, topic.Fr.DoNow.Count, topic.En.DoNow.Count)) yield return problem;
-            foreach (var problem in SourceProblems(where, "avoid", sources.Avoid, topic.Fr.Avoid.Count, topic.En.Avoid.Count)) yield return problem;
-            foreach (var problem in SourceProblems(where, "why", sources.Why, topic.Fr.Why.Count, topic.En.Why.Count)) yield return problem;
+            if (list.Count == 0) yield return $"{where}: {field} has no sources; give one per statement.";
+            foreach (var problem in SourceProblems(where, field, list, fr, en)) yield return problem;
         }
         foreach (var point in topic.DecisionPoints)
         {
+            foreach (var option in point.Options.Where(o => !point.Sources.ContainsKey(o)))
+            {
+                yield return $"{where}, decision point {point.Id}/{option}: the option has no source.";
+            }
             foreach (var (option, excerpt) in point.Sources)
             {
                 if (!point.Options.Contains(option)) yield return $"{where}, decision point {point.Id}: a source is given for '{option}', which is not one of its options.";
                 else if (Guide.Problem(excerpt) is { } problem) yield return $"{where}, decision point {point.Id}/{option}: the source {problem}.";
             }
         }
+        if (_passages is null) yield break;
+        foreach (var excerpt in Excerpts(topic).Where(e => Guide.Problem(e) is null && _passages.HeadingOf(e) is null))
+        {
+            yield return $"{where}: the source \"{excerpt}\" runs across two sections of the guide; quote one.";
+        }
+    }
+
+    private static IEnumerable<(string Field, List<string> Sources, int Fr, int En)> StatementSources(Topic topic)
+    {
+        var sources = topic.Sources ?? new TopicSources();
+        yield return ("doNow", sources.DoNow, topic.Fr.DoNow.Count, topic.En.DoNow.Count);
+        yield return ("avoid", sources.Avoid, topic.Fr.Avoid.Count, topic.En.Avoid.Count);
+        yield return ("why", sources.Why, topic.Fr.Why.Count, topic.En.Why.Count);
+    }
+
+    /// <summary>Every excerpt a topic quotes: its statements' sources, then its decision points'.</summary>
+    private static IEnumerable<string> Excerpts(Topic topic)
+    {
+        if (topic.Sources?.Summary is { } summary) yield return summary;
+        foreach (var (_, list, _, _) in StatementSources(topic)) foreach (var excerpt in list) yield return excerpt;
+        foreach (var point in topic.DecisionPoints) foreach (var excerpt in point.Sources.Values) yield return excerpt;
+    }
+
+    /// <summary>The topic's own section, then the other sections its sources lie in, in the guide's order.</summary>
+    private IReadOnlyList<string> SourceSections(Topic topic, GuidePassages passages)
+    {
+        var order = Topics.Select(t => t.Section).ToList();
+        var others = Excerpts(topic).Select(passages.HeadingOf).OfType<string>().Where(s => s != topic.Section).Distinct().OrderBy(order.IndexOf);
+        return [topic.Section, .. others];
     }
 
     /// <summary>Sources run parallel to the statements they support; each one must be quoted from the guide.</summary>

@@ -18,7 +18,7 @@ public sealed class Topic
     public required TopicText En { get; init; }
     public List<DecisionPoint> DecisionPoints { get; init; } = [];
 
-    /// <summary>The guide's words behind each statement of <see cref="Fr"/> and <see cref="En"/>.</summary>
+    /// <summary>The guide's words behind each statement of <see cref="Fr"/> and <see cref="En"/>; required for every statement.</summary>
     public TopicSources? Sources { get; init; }
 
     public TopicText Text(Language language) => language == Language.Fr ? Fr : En;
@@ -54,7 +54,7 @@ public sealed class DecisionPoint
     public required DecisionPointText Fr { get; init; }
     public required DecisionPointText En { get; init; }
 
-    /// <summary>Per option id, the guide's words that describe that option.</summary>
+    /// <summary>Per option id, the guide's words that describe that option; required for every option.</summary>
     public Dictionary<string, string> Sources { get; init; } = [];
 
     public DecisionPointText Text(Language language) => language == Language.Fr ? Fr : En;

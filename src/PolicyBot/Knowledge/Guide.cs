@@ -36,6 +36,34 @@ public sealed class Guide
         return Contains(excerpt) ? null : "is not in the guide";
     }
 
+    /// <summary>
+    /// Cuts the guide into passages, one per section heading given (in the guide's order): a passage runs
+    /// from the first line that starts with its heading to the next heading's line. The opening lines,
+    /// before the first heading, belong to the first passage. Null when a heading is not the start of a
+    /// line, in order.
+    /// </summary>
+    public GuidePassages? Passages(IReadOnlyList<string> headings)
+    {
+        var lines = Text.Split('\n');
+        var starts = new List<int>(headings.Count);
+        var from = 0;
+        foreach (var heading in headings)
+        {
+            var line = Array.FindIndex(lines, from, l => l.Trim().StartsWith(heading, StringComparison.Ordinal));
+            if (line < 0) return null;
+            starts.Add(line);
+            from = line + 1;
+        }
+        var passages = new List<string>(headings.Count);
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var start = i == 0 ? 0 : starts[i];
+            var end = i + 1 < starts.Count ? starts[i + 1] : lines.Length;
+            passages.Add(Normalise(string.Join('\n', lines[start..end])));
+        }
+        return new GuidePassages(headings, passages);
+    }
+
     public static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     public static Guide LoadEmbedded()
@@ -62,5 +90,21 @@ public sealed class Guide
             builder.Append(c is '’' or '‘' or 'ʼ' ? '\'' : c);
         }
         return builder.ToString();
+    }
+}
+
+/// <summary>The guide cut into one passage per section heading (<see cref="Guide.Passages"/>).</summary>
+public sealed class GuidePassages(IReadOnlyList<string> headings, IReadOnlyList<string> normalisedPassages)
+{
+    /// <summary>The heading of the passage that holds the excerpt word for word, or null (not in the guide, or across two passages).</summary>
+    public string? HeadingOf(string excerpt)
+    {
+        var e = Guide.Normalise(excerpt);
+        if (e.Length == 0) return null;
+        for (var i = 0; i < normalisedPassages.Count; i++)
+        {
+            if (normalisedPassages[i].Contains(e, StringComparison.Ordinal)) return headings[i];
+        }
+        return null;
     }
 }

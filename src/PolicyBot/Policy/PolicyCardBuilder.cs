@@ -63,7 +63,7 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
             ["decisions"] = decisions,
             ["hasVersion"] = topicVersion > 0,
             ["version"] = topicVersion > 0 ? Ui("policy.card.version", language, topicVersion) : "",
-            ["source"] = Ui("guideline.source", language, topic.Section),
+            ["source"] = Content.SourceLine(topic, language),
             ["labels"] = new JsonObject
             {
                 ["doNow"] = Ui("guideline.doNow", language),
