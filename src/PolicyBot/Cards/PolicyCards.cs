@@ -134,6 +134,8 @@ public sealed class PolicyCards(ContentLibrary content)
         {
             ["title"] = text.Title,
             ["summary"] = text.Summary,
+            ["hasNotice"] = topic.EmergencyNotice,
+            ["notice"] = topic.EmergencyNotice ? Ui("guideline.emergency", language) : "",
             ["hasCaseNotes"] = caseNotes.Count > 0,
             ["caseNotes"] = Lines(caseNotes),
             ["doNow"] = Lines(text.DoNow.Select((s, i) => $"{i + 1}. {s}")),

@@ -21,6 +21,13 @@ public sealed class Topic
     /// <summary>The guide's words behind each statement of <see cref="Fr"/> and <see cref="En"/>; required for every statement.</summary>
     public TopicSources? Sources { get; init; }
 
+    /// <summary>
+    /// The topic is close to moments of danger (threats, a survivor asking for help, tech-facilitated
+    /// violence): its cards also show the product's own emergency notice (<c>guideline.emergency</c>), which
+    /// is not the guide's.
+    /// </summary>
+    public bool EmergencyNotice { get; init; }
+
     public TopicText Text(Language language) => language == Language.Fr ? Fr : En;
 }
 

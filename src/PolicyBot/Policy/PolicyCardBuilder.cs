@@ -56,6 +56,8 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
         {
             ["title"] = text.Title,
             ["summary"] = text.Summary,
+            ["hasNotice"] = topic.EmergencyNotice,
+            ["notice"] = topic.EmergencyNotice ? Ui("guideline.emergency", language) : "",
             ["doNow"] = Lines(text.DoNow.Select((s, i) => $"{i + 1}. {s}")),
             ["avoid"] = Lines(text.Avoid.Select(s => "• " + s)),
             ["why"] = Lines(text.Why),

@@ -23,7 +23,7 @@ internal static class CardSamples
 
     public static string Folder { get; } = Path.Combine(RepoPaths.Root, "cards", "samples");
 
-    /// <summary>The topic of the guideline and question samples: it has a situation with notes and two decision points.</summary>
+    /// <summary>The topic of the guideline and question samples: it has a situation with notes, two decision points and the emergency notice.</summary>
     public const string SampleTopic = "unacceptable-content";
 
     private static readonly JsonSerializerOptions Pretty = new()
