@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BotFramework.Builder;
 using BotFramework.Dialogs;
 using BotFramework.Dialogs.Prompts;
@@ -98,6 +99,11 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
             await AskQuestionAsync(dc.Context, situation, step, cancellationToken).ConfigureAwait(false);
             return Dialog.EndOfTurn;
         }
+        if (option.Safety)
+        {
+            await ShowSafetyAsync(dc.Context, cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
         await ShowGuidelineAsync(dc.Context, option.Outcome!, cancellationToken).ConfigureAwait(false);
         return await dc.EndDialogAsync(option.Outcome!.Topic, cancellationToken).ConfigureAwait(false);
     }
@@ -120,6 +126,21 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         var reply = Activity.CreateMessage();
         var shared = ConversationScope.IsShared(turnContext.Activity);
         reply.Attachments = [cards.Guideline(topic, info.Language, outcome.Notes(info.Language), info.Choices, info.IsManager, shared)];
+        return turnContext.SendActivityAsync(reply, cancellationToken);
+    }
+
+    /// <summary>
+    /// An answer the guide does not cover and that may mean danger (a threat in a comment): no guideline,
+    /// only where to turn. The words are the product's own and the card says so.
+    /// </summary>
+    private Task ShowSafetyAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var language = TurnInfo.Of(turnContext).Language;
+        var card = cards.Info(cards.Ui("situation.safety.title", language),
+            [cards.Ui("situation.safety.danger", language), cards.Ui("situation.safety.procedure", language), cards.Ui("situation.safety.notTheGuide", language)],
+            (cards.Ui("action.menu", language), new JsonObject { ["action"] = CardActions.Menu }));
+        var reply = Activity.CreateMessage();
+        reply.Attachments = [card];
         return turnContext.SendActivityAsync(reply, cancellationToken);
     }
 

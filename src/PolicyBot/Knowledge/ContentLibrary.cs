@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using BotFramework.Schema;
 
@@ -11,6 +10,12 @@ namespace PolicyBot.Knowledge;
 /// </summary>
 public sealed class ContentLibrary
 {
+    /// <summary>
+    /// The longest button label, in characters: situation titles (menu buttons), situation answers and
+    /// onboarding answers must be readable whole on a phone in Teams.
+    /// </summary>
+    public const int MaxButtonLabelLength = 30;
+
     private readonly Dictionary<string, Topic> _topics;
     private readonly Dictionary<string, Situation> _situations;
     private readonly Dictionary<string, Dictionary<string, string>> _ui;
@@ -93,20 +98,26 @@ public sealed class ContentLibrary
     internal static ContentLibrary LoadEmbedded(IReadOnlyDictionary<string, string> replacements)
     {
         var assembly = typeof(ContentLibrary).Assembly;
-        var names = assembly.GetManifestResourceNames();
-        T Read<T>(string name) => replacements.TryGetValue(name, out var json) ? Parse<T>(name, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))) : ReadResource<T>(assembly, name);
-        var topics = names.Where(n => n.StartsWith("content/topics/", StringComparison.Ordinal)).Select(Read<Topic>);
-        var situations = names.Where(n => n.StartsWith("content/situations/", StringComparison.Ordinal)).Select(Read<Situation>);
+        return Load(assembly.GetManifestResourceNames(), name => replacements.TryGetValue(name, out var json)
+            ? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))
+            : assembly.GetManifestResourceStream(name));
+    }
+
+    /// <summary>Loads and checks the content named <paramref name="names"/>, each opened by <paramref name="open"/> (the embedded resources, or a test's edited copy).</summary>
+    internal static ContentLibrary Load(IReadOnlyCollection<string> names, Func<string, Stream?> open)
+    {
+        var topics = names.Where(n => n.StartsWith("content/topics/", StringComparison.Ordinal)).Select(n => Read<Topic>(open, n));
+        var situations = names.Where(n => n.StartsWith("content/situations/", StringComparison.Ordinal)).Select(n => Read<Situation>(open, n));
         // Interface strings: ui.json plus one ui.<feature>.json per feature; a key defined twice is an error.
         var ui = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var name in names.Where(n => n.StartsWith("content/ui", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            foreach (var (key, texts) in Read<Dictionary<string, Dictionary<string, string>>>(name))
+            foreach (var (key, texts) in Read<Dictionary<string, Dictionary<string, string>>>(open, name))
             {
                 if (!ui.TryAdd(key, texts)) throw new InvalidDataException($"The interface string '{key}' is defined twice ({name}).");
             }
         }
-        return new ContentLibrary(topics, situations, Read<SynonymGroups>("content/synonyms.json"), ui, Guide.LoadEmbedded());
+        return new ContentLibrary(topics, situations, Read<SynonymGroups>(open, "content/synonyms.json"), ui, Guide.LoadEmbedded());
     }
 
     /// <summary>The text of an embedded content file, as shipped.</summary>
@@ -117,12 +128,9 @@ public sealed class ContentLibrary
         return reader.ReadToEnd();
     }
 
-    private static T ReadResource<T>(Assembly assembly, string name) =>
-        Parse<T>(name, assembly.GetManifestResourceStream(name) ?? throw new InvalidDataException($"Missing embedded content {name}."));
-
-    private static T Parse<T>(string name, Stream content)
+    private static T Read<T>(Func<string, Stream?> open, string name)
     {
-        using var stream = content;
+        using var stream = open(name) ?? throw new InvalidDataException($"Missing embedded content {name}.");
         try
         {
             return JsonSerializer.Deserialize<T>(stream, BotJson.Options) ?? throw new InvalidDataException($"{name} is empty.");
@@ -152,13 +160,15 @@ public sealed class ContentLibrary
         {
             var ids = situation.Questions.Select(q => q.Id).ToHashSet();
             if (!ids.Contains(situation.Start)) yield return $"Situation {situation.Id} starts at a missing question {situation.Start}.";
+            foreach (var problem in LabelProblems($"Situation {situation.Id}: the title", situation.Fr.Title, situation.En.Title)) yield return problem;
             foreach (var question in situation.Questions)
             {
                 foreach (var option in question.Options)
                 {
-                    if ((option.Next is null) == (option.Outcome is null))
+                    foreach (var problem in LabelProblems($"Situation {situation.Id}, {question.Id}/{option.Id}: the label", option.Fr, option.En)) yield return problem;
+                    if ((option.Next is null ? 0 : 1) + (option.Outcome is null ? 0 : 1) + (option.Safety ? 1 : 0) != 1)
                     {
-                        yield return $"Situation {situation.Id}, {question.Id}/{option.Id}: needs exactly one of next or outcome.";
+                        yield return $"Situation {situation.Id}, {question.Id}/{option.Id}: needs exactly one of next, outcome or safety.";
                     }
                     if (option.Next is not null && !ids.Contains(option.Next))
                     {
@@ -171,6 +181,12 @@ public sealed class ContentLibrary
                     if (option.Outcome is { } outcome)
                     {
                         var where = $"Situation {situation.Id}, {question.Id}/{option.Id}";
+                        if (outcome.Fr.Count is < 1 or > 3 || outcome.En.Count is < 1 or > 3)
+                        {
+                            yield return $"{where}: {outcome.Fr.Count} French and {outcome.En.Count} English outcome lines; an outcome has 1 to 3 in each language.";
+                        }
+                        // Every line the bot says about this case rests on a passage of the guide.
+                        if (outcome.Sources.Count == 0) yield return $"{where}: the outcome lines have no sources; give one excerpt of the guide per line.";
                         foreach (var problem in SourceProblems(where, "outcome lines", outcome.Sources, outcome.Fr.Count, outcome.En.Count)) yield return problem;
                     }
                 }
@@ -247,6 +263,16 @@ public sealed class ContentLibrary
         for (var i = 0; i < sources.Count; i++)
         {
             if (Guide.Problem(sources[i]) is { } problem) yield return $"{where}: the source of {field}[{i}] {problem}.";
+        }
+    }
+
+    /// <summary>Why a button label cannot stand (empty, or too long to read whole on a phone), in each language.</summary>
+    internal static IEnumerable<string> LabelProblems(string where, string fr, string en)
+    {
+        foreach (var (language, label) in new[] { ("French", fr), ("English", en) })
+        {
+            if (string.IsNullOrWhiteSpace(label)) yield return $"{where} is empty in {language}.";
+            else if (label.Length > MaxButtonLabelLength) yield return $"{where} \"{label}\" has {label.Length} characters in {language}; a button label has at most {MaxButtonLabelLength}.";
         }
     }
 

@@ -117,6 +117,12 @@ public sealed class SituationOption
     public string? Next { get; init; }
     public SituationOutcome? Outcome { get; init; }
 
+    /// <summary>
+    /// True for an answer the guide does not cover and that may mean danger (a threat): the situation
+    /// ends with the safety reply (the product's own words, not the guide's) instead of a guideline.
+    /// </summary>
+    public bool Safety { get; init; }
+
     public string Label(Language language) => language == Language.Fr ? Fr : En;
 }
 

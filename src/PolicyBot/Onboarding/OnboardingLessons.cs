@@ -100,13 +100,13 @@ public sealed class OnboardingLessons
                 foreach (var problem in Texts(where, ("text", question.Fr.Text, question.En.Text))) yield return problem;
                 foreach (var option in question.Options)
                 {
-                    if (option.Source is not null && content.Guide.Problem(option.Source) is { } sourceProblem)
+                    // Every explanation rests on a passage of the guide.
+                    if (content.Guide.Problem(option.Source) is { } sourceProblem)
                     {
                         yield return $"Question {where}/{option.Id}: the explanation's source {sourceProblem}.";
                     }
-                    foreach (var problem in Texts($"{where}/{option.Id}",
-                        ("label", option.Fr.Label, option.En.Label),
-                        ("explanation", option.Fr.Explanation, option.En.Explanation)))
+                    foreach (var problem in ContentLibrary.LabelProblems($"Question {where}/{option.Id}: the label", option.Fr.Label, option.En.Label)) yield return problem;
+                    foreach (var problem in Texts($"{where}/{option.Id}", ("explanation", option.Fr.Explanation, option.En.Explanation)))
                     {
                         yield return problem;
                     }

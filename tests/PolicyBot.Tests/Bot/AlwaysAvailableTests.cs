@@ -25,12 +25,12 @@ public sealed class AlwaysAvailableTests : IAsyncLifetime
 
     [Fact]
     public Task TheLanguage_FollowsTheTeamsLocale() =>
-        _bot.Flow(_bot.Adapter(locale: "fr-CA")).Send("menu").AssertReplyContains("Quelle situation vivez-vous?", "Un commentaire hostile sur notre page")
+        _bot.Flow(_bot.Adapter(locale: "fr-CA")).Send("menu").AssertReplyContains("Quelle situation vivez-vous?", "Un commentaire hostile", "Infos identifiantes publiées")
             .StartTestAsync();
 
     [Fact]
     public Task AnEnglishLocale_GetsEnglish() =>
-        Chat("en-US").Send("menu").AssertReplyContains("What situation are you facing?", "A hostile comment on our page").StartTestAsync();
+        Chat("en-US").Send("menu").AssertReplyContains("What situation are you facing?", "A hostile comment", "Identifying details posted").StartTestAsync();
 
     [Fact]
     public async Task SwitchingLanguage_InsideASituation_AsksTheSameQuestionInTheNewLanguage_AndIsRemembered()

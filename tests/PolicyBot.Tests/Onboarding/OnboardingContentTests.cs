@@ -86,6 +86,14 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
+    public void Every_explanation_cites_a_passage_of_the_guide()
+    {
+        var options = Lessons.All.SelectMany(l => l.Questions).SelectMany(q => q.Options).ToList();
+        Assert.Equal(Lessons.All.Sum(l => l.Questions.Sum(q => q.Options.Count)), options.Count(o => o.Source is not null));
+        Assert.All(options, o => Assert.Null(Content.Guide.Problem(o.Source)));
+    }
+
+    [Fact]
     public void Answer_labels_fit_on_a_button_and_differ_within_a_question()
     {
         foreach (var question in Lessons.All.SelectMany(l => l.Questions))
@@ -93,7 +101,7 @@ public sealed class OnboardingContentTests
             foreach (var language in new[] { Language.Fr, Language.En })
             {
                 var labels = question.Options.Select(o => o.Text(language).Label).ToList();
-                Assert.All(labels, label => Assert.True(label.Length <= 40, $"\"{label}\" is longer than 40 characters."));
+                Assert.All(labels, label => Assert.True(label.Length <= ContentLibrary.MaxButtonLabelLength, $"\"{label}\" is longer than 30 characters."));
                 Assert.Equal(labels.Count, labels.Distinct(StringComparer.OrdinalIgnoreCase).Count());
             }
         }

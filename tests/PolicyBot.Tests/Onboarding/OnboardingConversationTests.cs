@@ -262,6 +262,22 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_button_for_an_answer_that_was_removed_says_so_and_shows_where_she_is()
+    {
+        // "J'efface tout sans rien dire" (delete-quietly) left lesson 4 in the content review (W4); its button may still be on screen.
+        using var bot = new OnboardingBot(_data.Path, _clock);
+        var question = bot.Lessons.Find("survivors-reaching-out")!.FindQuestion("story-with-names")!;
+        Assert.Null(question.FindOption("delete-quietly"));
+        await bot.Flow(bot.Chat(Staff.Amelie, "fr-CA"))
+            .Send("formation").AssertReplyContains("Bienvenue").AssertReplyContains("Formation · Leçon 1 de 8")
+            .Submit(new { action = "onboarding.answer", lesson = "survivors-reaching-out", question = "story-with-names", option = "delete-quietly", topic = "survivor-posts-on-page" })
+            .AssertReply("Ce bouton vient d'une version précédente de la formation. Voici où vous en êtes.")
+            .AssertReplyContains("Formation · Leçon 1 de 8")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Continue_before_starting_offers_to_start()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);

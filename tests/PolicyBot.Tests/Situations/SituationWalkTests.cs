@@ -25,7 +25,7 @@ public sealed class SituationWalkTests : IAsyncLifetime
     public static TheoryData<string, int, string> Paths()
     {
         var data = new TheoryData<string, int, string>();
-        foreach (var group in SituationPath.All(Content).GroupBy(p => p.Situation.Id))
+        foreach (var group in SituationPath.ToGuidelines(Content).GroupBy(p => p.Situation.Id))
         {
             var i = 0;
             foreach (var _ in group)
@@ -77,7 +77,7 @@ public sealed class SituationWalkTests : IAsyncLifetime
 
     [Fact]
     public void EveryTopic_IsTheEndOfSomePath() =>
-        Assert.Equal(Content.Topics.Select(t => t.Id).Order(), SituationPath.All(Content).Select(p => p.Outcome.Topic).Distinct().Order());
+        Assert.Equal(Content.Topics.Select(t => t.Id).Order(), SituationPath.ToGuidelines(Content).Select(p => p.Outcome!.Topic).Distinct().Order());
 
     [Fact]
     public void EveryPath_AsksOneToThreeQuestions() =>
@@ -88,7 +88,7 @@ public sealed class SituationWalkTests : IAsyncLifetime
     private async Task Walk(string situationId, int pathIndex, string lang, AnswerBy answerBy)
     {
         var language = Languages.Parse(lang);
-        var path = SituationPath.All(Content).Where(p => p.Situation.Id == situationId).ElementAt(pathIndex);
+        var path = SituationPath.ToGuidelines(Content).Where(p => p.Situation.Id == situationId).ElementAt(pathIndex);
         var adapter = _bot.Adapter(locale: lang == "fr" ? "fr-CA" : "en-CA");
         var flow = _bot.Flow(adapter).Send("menu")
             .AssertReplyContains(Content.Ui("menu.title", language), path.Situation.Title(language))
@@ -105,7 +105,7 @@ public sealed class SituationWalkTests : IAsyncLifetime
             };
         }
 
-        var topic = Content.Topic(path.Outcome.Topic);
+        var topic = Content.Topic(path.Outcome!.Topic);
         var expected = new List<string> { topic.Text(language).Title, topic.Text(language).Summary };
         expected.AddRange(path.Outcome.Notes(language));
         expected.Add(topic.Text(language).DoNow[0]);
