@@ -79,6 +79,7 @@ internal sealed class SituationReader
         private readonly Dictionary<string, HashSet<string>> _titleTerms = new(StringComparer.Ordinal);
         private readonly HashSet<string> _unique = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _topicSpread = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>> _startReaches = new(StringComparer.Ordinal);
 
         public Reading(Language language, ContentLibrary content)
         {
@@ -124,6 +125,10 @@ internal sealed class SituationReader
                 foreach (var line in text.DoNow.Concat(text.Avoid).Concat(text.Why).Concat(text.Examples).Append(text.Title).Append(text.Summary)) words.UnionWith(Content(line));
                 foreach (var word in words) _topicSpread[word] = _topicSpread.GetValueOrDefault(word) + 1;
             }
+            foreach (var situation in content.Situations)
+            {
+                _startReaches[situation.Id] = [.. situation.Question(situation.Start).Options.SelectMany(o => _reaches[(situation.Id, situation.Start, o.Id)])];
+            }
             // A word most topics use ("publier", "want", "information") names no button in particular.
             foreach (var own in _optionTerms.Values) own.RemoveWhere(w => _topicSpread.GetValueOrDefault(w) > MaxTopicShare * content.Topics.Count);
             var count = content.Situations.Count;
@@ -148,7 +153,7 @@ internal sealed class SituationReader
             var bestWeight = 0.0;
             foreach (var situation in _content.Situations)
             {
-                if (situation.Id == own.Id || !Reaches(situation, situation.Start).Contains(topic.Id)) continue;
+                if (situation.Id == own.Id || !_startReaches[situation.Id].Contains(topic.Id)) continue;
                 if (!_titleTerms[situation.Id].Overlaps(terms)) continue;
                 var named = Answers(terms, situation, [topic.Id])
                     .Select(a => _optionTerms[(situation.Id, a.Key, a.Value)])
@@ -163,7 +168,7 @@ internal sealed class SituationReader
         /// <summary>The situations that can end on every one of <paramref name="topicIds"/> and whose title the text names with a word only that title uses.</summary>
         public IEnumerable<Situation> Named(HashSet<string> terms, IReadOnlyList<string> topicIds) =>
             _content.Situations.Where(s =>
-                topicIds.All(Reaches(s, s.Start).Contains) && _titleTerms[s.Id].Any(w => terms.Contains(w) && _unique.Contains(w)));
+                topicIds.All(_startReaches[s.Id].Contains) && _titleTerms[s.Id].Any(w => terms.Contains(w) && _unique.Contains(w)));
 
         /// <summary>
         /// The questions of <paramref name="situation"/> the text already answers, with the answer (option ids only),
@@ -192,13 +197,6 @@ internal sealed class SituationReader
         /// <summary>How much of the text the words on the situation's way to the topic cover, rarer words weighing more.</summary>
         private double Weight(HashSet<string> terms, Situation situation, string topicId) =>
             _pathTerms.TryGetValue((situation.Id, topicId), out var words) ? terms.Where(words.Contains).Sum(t => _rarity[t]) : 0;
-
-        private HashSet<string> Reaches(Situation situation, string questionId)
-        {
-            var topics = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var option in situation.Question(questionId).Options) topics.UnionWith(Reaches(situation, option, []));
-            return topics;
-        }
 
         /// <summary>The topics a button can still lead to (the content guarantees there are no cycles; <paramref name="seen"/> guards anyway).</summary>
         private static HashSet<string> Reaches(Situation situation, SituationOption option, HashSet<string> seen)
