@@ -2,17 +2,22 @@ using BotFramework.Builder;
 using BotFramework.Dialogs;
 using PolicyBot.Cards;
 using PolicyBot.Dialogs;
+using PolicyBot.Knowledge;
 using PolicyBot.Policy;
 
 namespace PolicyBot.Bot;
 
 /// <summary>
 /// What a user types outside any dialog is matched to the guideline topics (never stored or logged): a
-/// clear match starts that topic's situation, an unsure one offers the three best topics, no match shows
-/// the menu. The answer is in the question's language unless she chose a language herself.
+/// clear match starts the situation that leads to that topic and fits the text best, without asking again
+/// what the text already says (<see cref="SituationReader"/>); an unsure one starts the situation the text
+/// names when that situation's questions tell the first two topics apart, and otherwise offers the best three
+/// or four topics; no match shows the menu. The answer is in the question's language unless she chose a language herself.
 /// </summary>
 internal sealed class FreeTextRouting(ITopicFinder topics, PolicyCards cards)
 {
+    private readonly SituationReader _situations = SituationReader.For(cards.Content);
+
     public async Task RespondAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var turn = dc.Context;
@@ -33,11 +38,17 @@ internal sealed class FreeTextRouting(ITopicFinder topics, PolicyCards cards)
         }
         if (found.Confident && cards.Content.TryGetTopic(found.Best, out var topic))
         {
-            await SituationDialog.StartAsync(dc, cards.Content.Situation(topic.Situation), topic.Id, cancellationToken).ConfigureAwait(false);
+            var entry = _situations.Read(text, found.Language, topic.Id);
+            await SituationDialog.StartAsync(dc, entry.Situation, topic.Id, entry.Answers, cancellationToken).ConfigureAwait(false);
+        }
+        else if (found.TopicIds.Count > 0 && _situations.ReadUnsure(text, found.Language, found.TopicIds) is { } shared)
+        {
+            // Not sure of the topic, but the text names the one situation whose questions tell the first two apart.
+            await SituationDialog.StartAsync(dc, shared.Situation, found.Best, shared.Answers, cancellationToken).ConfigureAwait(false);
         }
         else if (found.TopicIds.Count > 0)
         {
-            await turn.SendCardAsync(cards.TopicChoices(found.TopicIds.Take(3), info.Language), cancellationToken).ConfigureAwait(false);
+            await turn.SendCardAsync(cards.TopicChoices(found.TopicIds.Take(found.Offered), info.Language), cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -18,6 +18,8 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
 {
     public const string DialogId = "situation";
 
+    private const string CarriedKey = "situation.carried";
+
     /// <summary>Where the dialog is: kept in its state, so a language switch re-asks the same question.</summary>
     public sealed class Step
     {
@@ -29,13 +31,24 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
 
         /// <summary>An answer already given by clicking a button on a card, to apply at once.</summary>
         public string? Answer { get; set; }
+
+        /// <summary>
+        /// Answers the words that opened the situation already gave (question id → option id, never the words):
+        /// each is applied, instead of asking, when its question comes.
+        /// </summary>
+        public Dictionary<string, string>? Given { get; set; }
     }
 
     /// <summary>Ends whatever dialog is running and asks the situation's first question (<paramref name="topic"/>: the topic that led there, if any).</summary>
-    public static async Task StartAsync(DialogContext dc, Situation situation, string? topic, CancellationToken cancellationToken)
+    public static Task StartAsync(DialogContext dc, Situation situation, string? topic, CancellationToken cancellationToken) =>
+        StartAsync(dc, situation, topic, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>Starts a situation whose questions in <paramref name="given"/> are already answered: the first one left is asked.</summary>
+    public static async Task StartAsync(DialogContext dc, Situation situation, string? topic, IReadOnlyDictionary<string, string> given, CancellationToken cancellationToken)
     {
         await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-        await dc.BeginDialogAsync(DialogId, new Step { Situation = situation.Id, Question = situation.Start, Topic = topic }, cancellationToken).ConfigureAwait(false);
+        var step = new Step { Situation = situation.Id, Question = situation.Start, Topic = topic, Given = given.Count > 0 ? new Dictionary<string, string>(given, StringComparer.Ordinal) : null };
+        await dc.BeginDialogAsync(DialogId, step, cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken = default)
@@ -47,10 +60,14 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         }
         var answer = step.Answer;
         step.Answer = null;
+        if (answer is not null && step.Given is null && dc.Context.TurnState.Get<Step>(CarriedKey) is { } carried
+            && carried.Situation == step.Situation && carried.Question == step.Question)
+        {
+            step.Given = carried.Given;
+        }
         Save(dc, step);
         if (answer is not null) return await ApplyAnswerAsync(dc, situation, step, answer, cancellationToken).ConfigureAwait(false);
-        await AskQuestionAsync(dc.Context, situation, step, cancellationToken).ConfigureAwait(false);
-        return Dialog.EndOfTurn;
+        return await AskAsync(dc, situation, step, cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
@@ -75,6 +92,20 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         return await ApplyAnswerAsync(dc, situation, step, found.Value, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A button restarts the situation from the question it answers (the handler cancels and begins again, so
+    /// older cards still work): when it answers the question this situation is waiting on, the answers the
+    /// opening words gave are handed to the restart, within the turn, so they are not asked after all.
+    /// </summary>
+    public override Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
+    {
+        if (reason == DialogReason.CancelCalled && instance.State["step"]?.Deserialize<Step>(BotJson.Options) is { Given.Count: > 0 } step)
+        {
+            turnContext.TurnState.Set(CarriedKey, step);
+        }
+        return base.EndDialogAsync(turnContext, instance, reason, cancellationToken);
+    }
+
     public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
         var step = instance.State["step"]?.Deserialize<Step>(BotJson.Options);
@@ -96,8 +127,7 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         {
             step.Question = option.Next;
             Save(dc, step);
-            await AskQuestionAsync(dc.Context, situation, step, cancellationToken).ConfigureAwait(false);
-            return Dialog.EndOfTurn;
+            return await AskAsync(dc, situation, step, cancellationToken).ConfigureAwait(false);
         }
         if (option.Safety)
         {
@@ -106,6 +136,18 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         }
         await ShowGuidelineAsync(dc.Context, option.Outcome!, cancellationToken).ConfigureAwait(false);
         return await dc.EndDialogAsync(option.Outcome!.Topic, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks the step's question, unless the words that opened the situation already answered it.</summary>
+    private async Task<DialogTurnResult> AskAsync(DialogContext dc, Situation situation, Step step, CancellationToken cancellationToken)
+    {
+        if (step.Given is { } given && given.Remove(step.Question, out var answer))
+        {
+            Save(dc, step);
+            return await ApplyAnswerAsync(dc, situation, step, answer, cancellationToken).ConfigureAwait(false);
+        }
+        await AskQuestionAsync(dc.Context, situation, step, cancellationToken).ConfigureAwait(false);
+        return Dialog.EndOfTurn;
     }
 
     private Task AskQuestionAsync(ITurnContext turnContext, Situation situation, Step step, CancellationToken cancellationToken)

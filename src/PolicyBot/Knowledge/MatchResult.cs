@@ -18,9 +18,10 @@ public sealed record TopicScore(string TopicId, double Score);
 
 /// <summary>
 /// The topics a free-text question points to, best first (at most five, each with a score above zero),
-/// and the language the question was searched in (which can differ from the user's language setting).
+/// the language the question was searched in (which can differ from the user's language setting), and how
+/// many of the first topics to offer as choices when the match is not confident.
 /// </summary>
-public sealed record MatchResult(Language Language, IReadOnlyList<TopicScore> Ranked, MatchConfidence Confidence)
+public sealed record MatchResult(Language Language, IReadOnlyList<TopicScore> Ranked, MatchConfidence Confidence, int Offered = 3)
 {
     /// <summary>The best candidate, or null when nothing matched.</summary>
     public TopicScore? Best => Ranked.Count > 0 ? Ranked[0] : null;

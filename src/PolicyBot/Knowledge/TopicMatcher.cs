@@ -60,13 +60,21 @@ public sealed class TopicMatcher
                 (language, ranked) = (language.Other(), other);
             }
         }
-        return new MatchResult(language, ranked, Confidence(ranked));
+        return new MatchResult(language, ranked, Confidence(ranked), Offered(ranked));
     }
 
     private TopicIndex Index(Language language) => language == Language.Fr ? _fr : _en;
 
     /// <summary>The analysed terms of a question, as the index sees them (for tests and diagnostics).</summary>
     internal IReadOnlyList<string> Terms(string text, Language language) => Index(language).Analyzer.Terms(text);
+
+    /// <summary>The first three topics, and the next one too while its score stays close to the first's.</summary>
+    private int Offered(IReadOnlyList<TopicScore> ranked)
+    {
+        var offered = Math.Min(_settings.OfferedMin, ranked.Count);
+        while (offered < Math.Min(_settings.OfferedMax, ranked.Count) && ranked[offered].Score >= _settings.OfferedMinShare * ranked[0].Score) offered++;
+        return offered;
+    }
 
     private MatchConfidence Confidence(IReadOnlyList<TopicScore> ranked)
     {

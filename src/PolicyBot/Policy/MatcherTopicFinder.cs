@@ -37,7 +37,7 @@ public sealed class MatcherTopicFinder : ITopicFinder
         var match = _matcher.Match(text!, language);
         return match.Confidence == MatchConfidence.None
             ? new TopicFinding(match.Language, [], false)
-            : new TopicFinding(match.Language, [.. match.Ranked.Select(r => r.TopicId)], match.Confidence == MatchConfidence.Confident);
+            : new TopicFinding(match.Language, [.. match.Ranked.Select(r => r.TopicId)], match.Confidence == MatchConfidence.Confident, match.Offered);
     }
 
     private Language LanguageOfTitle(string topicId, string normalized, Language fallback)

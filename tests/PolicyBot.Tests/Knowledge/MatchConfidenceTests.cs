@@ -86,6 +86,24 @@ public sealed class MatchConfidenceTests
     }
 
     [Fact]
+    public void The_topics_offered_are_the_first_three_and_a_fourth_only_when_it_scores_close_to_the_first()
+    {
+        var questions = ContentLibrary.Default.Topics.SelectMany(t => t.Fr.Examples.Take(4).Select(e => (e, Language.Fr)).Concat(t.En.Examples.Take(4).Select(e => (e, Language.En))))
+            .Concat([("commentaires sur la page", Language.Fr), ("photos on our page", Language.En), ("a resident and her phone", Language.En)]);
+        var fourth = 0;
+        foreach (var (text, language) in questions)
+        {
+            var result = Matcher.Match(text, language);
+            var best = result.Ranked.Count > 0 ? result.Ranked[0].Score : 0;
+            var close = result.Ranked.Count > 3 && result.Ranked[3].Score >= 0.4 * best;
+
+            Assert.Equal(Math.Min(result.Ranked.Count, close ? 4 : 3), result.Offered);
+            if (close) fourth++;
+        }
+        Assert.True(fourth > 0, "no question had a close fourth topic");
+    }
+
+    [Fact]
     public void A_pasted_wall_of_text_is_handled()
     {
         var wall = string.Concat(Enumerable.Repeat("Quelqu'un a publié l'adresse d'une femme dans un commentaire. ", 2000));

@@ -22,24 +22,35 @@ public sealed record RoutingQuestion(
 /// so its figures are optimistic;</item>
 /// <item><c>routing-test-set.json</c> (190): written blind to the examples, the dev set and the matcher; its
 /// misses were read once, before the last two matcher changes (the other-language fallback and keeping
-/// question words), so it is spent as well;</item>
+/// question words), and its English misses once more while the examples of issue 12 were written, so it is
+/// spent as well;</item>
 /// <item><c>routing-holdout-set.json</c> (190): written blind in the same way after that; only its overall
-/// and per-language figures have been looked at (three times: after the other-language fallback, after
-/// keeping question words, after spelling correction), never a question.
-/// It is the honest measure. Never copy or paraphrase any of these into <c>examples</c>.</item>
+/// and per-language figures have been looked at, never a question: three times before issue 12, and during
+/// it five times (before any change, after the new examples, and for three matcher settings, two of which
+/// — stopping question words — were not kept);</item>
+/// <item><c>routing-dev2-set.json</c> (114, 3 per topic and language): written for issue 12 blind to the
+/// examples and the other sets, and given to the matcher's author for development. Its figures before any
+/// change were taken first (93.0% top-1, 99.1% top-3); then its misses were read, and the new examples were
+/// written for the kinds of question it showed to be weak (residents' social media here vs limiting it,
+/// staff's own accounts vs the page's connections), in other words, never its wording. It is spent too.</item>
 /// </list>
+/// The honest measures are sets the matcher's authors never see (the issue's 152 staff questions, and
+/// issue 12's second held-out set, kept outside the repository). Never copy or paraphrase any of these into <c>examples</c>.
 /// </summary>
 public static class RoutingSets
 {
     private static readonly Lazy<IReadOnlyList<RoutingQuestion>> Dev = new(() => Load("routing-dev-set.json"));
     private static readonly Lazy<IReadOnlyList<RoutingQuestion>> Test = new(() => Load("routing-test-set.json"));
     private static readonly Lazy<IReadOnlyList<RoutingQuestion>> Holdout = new(() => Load("routing-holdout-set.json"));
+    private static readonly Lazy<IReadOnlyList<RoutingQuestion>> Dev2 = new(() => Load("routing-dev2-set.json"));
 
     public static IReadOnlyList<RoutingQuestion> DevSet => Dev.Value;
 
     public static IReadOnlyList<RoutingQuestion> TestSet => Test.Value;
 
     public static IReadOnlyList<RoutingQuestion> HoldoutSet => Holdout.Value;
+
+    public static IReadOnlyList<RoutingQuestion> Dev2Set => Dev2.Value;
 
     /// <summary>The repository root: the first folder above the test binaries that holds PolicyBot.sln.</summary>
     public static string RepositoryRoot()
