@@ -25,12 +25,12 @@ public sealed class AlwaysAvailableTests : IAsyncLifetime
 
     [Fact]
     public Task TheLanguage_FollowsTheTeamsLocale() =>
-        _bot.Flow(_bot.Adapter(locale: "fr-CA")).Send("menu").AssertReplyContains("Quelle situation vivez-vous?", "Un commentaire hostile", "Infos identifiantes publiées")
+        _bot.Flow(_bot.Adapter(locale: "fr-CA")).Send("menu").AssertReplyContains("Quelle situation vivez-vous?", "Un commentaire hostile", "Commentaire qui identifie")
             .StartTestAsync();
 
     [Fact]
     public Task AnEnglishLocale_GetsEnglish() =>
-        Chat("en-US").Send("menu").AssertReplyContains("What situation are you facing?", "A hostile comment", "Identifying details posted").StartTestAsync();
+        Chat("en-US").Send("menu").AssertReplyContains("What situation are you facing?", "A hostile comment", "Comment identifying someone").StartTestAsync();
 
     [Fact]
     public async Task SwitchingLanguage_InsideASituation_AsksTheSameQuestionInTheNewLanguage_AndIsRemembered()
