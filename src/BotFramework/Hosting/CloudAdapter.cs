@@ -209,12 +209,17 @@ public sealed class CloudAdapter : BotAdapter
         response.StatusCode = StatusCodes.Status200OK;
     }
 
-    /// <summary>Who the member is in the turn's conversation, asked of the Connector at the activity's (trusted) serviceUrl.</summary>
+    /// <summary>
+    /// Who the member is in the turn's conversation, asked of the Connector at the activity's (trusted) serviceUrl.
+    /// In a Teams team the team is asked (<c>channelData.team.id</c>), as the SDK's <c>TeamsInfo.GetMemberAsync</c>
+    /// does: a channel thread is not a roster of its own.
+    /// </summary>
     public override Task<ChannelAccount?> GetConversationMemberAsync(ITurnContext turnContext, string memberId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
-        return _connector.GetConversationMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, memberId, cancellationToken);
+        var roster = activity.GetTeamsChannelData()?.Team?.Id is { Length: > 0 } teamId ? teamId : activity.Conversation!.Id!;
+        return _connector.GetConversationMemberAsync(activity.ServiceUrl!, roster, memberId, cancellationToken);
     }
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)

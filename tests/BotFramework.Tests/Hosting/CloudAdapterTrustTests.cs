@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using BotFramework.Builder;
 using BotFramework.Connector.Authentication;
+using BotFramework.Schema;
 using BotFramework.Tests.Authentication;
 using BotFramework.Tests.Builder;
 using BotFramework.Tests.Connector;
@@ -163,6 +164,33 @@ public sealed class CloudAdapterTrustTests : IAsyncLifetime
         Assert.NotNull(seen);
         Assert.False(seen.IsChannelToken);
         Assert.Equal(OtherApp, seen.CallerAppId);
+    }
+
+    [Theory]
+    [InlineData(false, "a%3A1GcS4EyB_oSI8A88XmWBN7NJFyMqe3QGnJdgLfFGkJnVelzRGos0bPbpsfJjcbAD22bmKc4GMbrY2g4JDrWV5sQ")]
+    [InlineData(true, "19%3Ateam-0001%40thread.tacv2")]
+    public async Task AMemberLookUp_AsksTheConversation_OrInATeamTheTeam_WithTheBotsToken(bool inATeam, string escapedRoster)
+    {
+        _connector.Enqueue(200, """{"id":"29:1user","name":"Alex Wilber","aadObjectId":"a1b2c3d4-0000-4000-8000-000000000001"}""");
+        ChannelAccount? member = null;
+        var bot = new CallbackBot(async (turn, ct) => member = await turn.Adapter.GetConversationMemberAsync(turn, "29:1user", ct));
+        await using var host = await StartAsync(bot);
+        var activity = TeamsRequests.Message(_connector.ServiceUrl);
+        if (inATeam)
+        {
+            activity["conversation"]!["id"] = "19:general@thread.tacv2;messageid=1740819600000";
+            activity["conversation"]!["conversationType"] = "channel";
+            activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:team-0001@thread.tacv2" };
+        }
+
+        using var response = await host.PostAsync(activity, ChannelToken(_connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lookup = Assert.Single(_connector.Requests);
+        Assert.Equal("GET", lookup.Method);
+        Assert.Equal($"{FakeConnector.RegionPath}v3/conversations/{escapedRoster}/members/29%3A1user", lookup.Target);
+        Assert.Equal("Bearer outbound-token", lookup.Authorization);
+        Assert.Equal("a1b2c3d4-0000-4000-8000-000000000001", member!.AadObjectId);
     }
 
     [Fact]
