@@ -43,9 +43,9 @@ param botSku string = 'F0'
 @maxLength(63)
 param stateContainerName string = 'policybot-state'
 
-@description('Days after which idle conversation state (msteams/conversations/...) is deleted.')
+@description('Backstop of the bot\'s own deletion (24 hours): days after which idle conversation state (msteams/conversations/...) is deleted by the storage itself, even while the app is stopped.')
 @minValue(1)
-param conversationRetentionDays int = 30
+param conversationRetentionDays int = 2
 
 @description('Days a deleted state blob can be restored (blob soft delete).')
 @minValue(1)
@@ -54,6 +54,9 @@ param softDeleteRetentionDays int = 7
 
 @description('Entra object ids of the users who may manage the organisation policy and see onboarding reports.')
 param managerObjectIds string[] = []
+
+@description('App ids that may call the bot with a token issued by your tenant (Bot:AllowedCallers). Empty: any app-only caller of the tenant; the app logs each caller app id the first time it sees it, so you can pin this list.')
+param allowedCallerAppIds string[] = []
 
 var suffix = uniqueString(resourceGroup().id)
 var webAppName = '${baseName}-${suffix}'
@@ -91,6 +94,8 @@ module webApp 'modules/webApp.bicep' = {
     blobServiceUri: storage.outputs.blobEndpoint
     containerName: stateContainerName
     managerObjectIds: managerObjectIds
+    allowedCallerAppIds: allowedCallerAppIds
+    deletedRetentionDays: softDeleteRetentionDays
   }
 }
 

@@ -12,7 +12,7 @@ param location string
 @description('Private container that holds the bot state documents.')
 param containerName string
 
-@description('Conversation state (dialog stacks) not modified for this many days is deleted. User state is kept.')
+@description('Conversation state (dialog stacks) not modified for this many days is deleted, as a backstop of the bot\'s own hourly deletion after 24 hours. User state is kept.')
 @minValue(1)
 param conversationRetentionDays int
 
@@ -77,7 +77,9 @@ resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@20
 }
 
 // Conversation state is keyed {channelId}/conversations/{conversationId}; only the Teams channel's
-// conversations expire. User state ({channelId}/users/{userId}) holds onboarding progress and is kept.
+// conversations expire (the only channel the app lets in). The app itself deletes conversation state
+// untouched for 24 hours; this rule is the backstop when the app is stopped. User state
+// ({channelId}/users/{userId}) holds onboarding progress and is kept until "forget me".
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-06-01' = {
   parent: account
   name: 'default'

@@ -36,7 +36,14 @@ param containerName string
 @description('Entra object ids of the managers (PolicyBot:Managers).')
 param managerObjectIds string[]
 
-// Configuration keys read by PolicyBot.Web ("__" stands for ":" and array indexes on App Service).
+@description('App ids allowed to call the bot with a token of its own tenant (Bot:AllowedCallers); empty lets in any app-only caller of the tenant, each logged the first time it is seen.')
+param allowedCallerAppIds string[]
+
+@description('Days a deleted state blob can still be restored (the account\'s soft delete), so the bot tells users truthfully.')
+param deletedRetentionDays int
+
+// Configuration keys read by PolicyBot.Web ("__" stands for ":" and array indexes on App Service). Never set
+// Bot__AllowUnauthenticatedRequests here: with the app id below every request needs a token.
 var baseAppSettings = [
   {
     name: 'MicrosoftAppType'
@@ -55,6 +62,10 @@ var baseAppSettings = [
     value: tenantId
   }
   {
+    name: 'AllowedChannels__0'
+    value: 'msteams'
+  }
+  {
     name: 'Storage__Provider'
     value: 'AzureBlob'
   }
@@ -70,12 +81,23 @@ var baseAppSettings = [
     name: 'Storage__ManagedIdentityClientId'
     value: identityClientId
   }
+  {
+    name: 'Storage__DeletedRetentionDays'
+    value: string(deletedRetentionDays)
+  }
 ]
 
 var managerAppSettings = [
   for (objectId, i) in managerObjectIds: {
     name: 'PolicyBot__Managers__${i}'
     value: objectId
+  }
+]
+
+var callerAppSettings = [
+  for (callerAppId, i) in allowedCallerAppIds: {
+    name: 'Bot__AllowedCallers__${i}'
+    value: callerAppId
   }
 ]
 
@@ -116,7 +138,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat(baseAppSettings, managerAppSettings)
+      appSettings: concat(baseAppSettings, managerAppSettings, callerAppSettings)
     }
   }
 }

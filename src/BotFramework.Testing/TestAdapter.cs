@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using System.Text.Json;
 using BotFramework.Builder;
+using BotFramework.Connector.Authentication;
 using BotFramework.Schema;
 
 namespace BotFramework.Testing;
@@ -13,6 +15,7 @@ public class TestAdapter : BotAdapter
 {
     private readonly string _idPrefix = Guid.NewGuid().ToString("N")[..8];
     private int _nextId;
+    private int _memberLookups;
 
     public TestAdapter(ConversationReference? conversation = null, IEnumerable<IMiddleware>? middleware = null)
     {
@@ -33,6 +36,29 @@ public class TestAdapter : BotAdapter
     public ConcurrentQueue<Activity> Updates { get; } = new();
 
     public ConcurrentQueue<string> Deletes { get; } = new();
+
+    /// <summary>
+    /// How the adapter's activities count as authenticated, in the turn state. Anonymous by default: like
+    /// local mode, there is no Teams to ask who a sender is. <see cref="AsTeams"/> makes them channel requests.
+    /// </summary>
+    public AuthenticationResult Authentication { get; set; } = AuthenticationResult.Anonymous();
+
+    /// <summary>Who Teams says each member is (by channel account id), answered to <see cref="GetConversationMemberAsync"/>.</summary>
+    public ConcurrentDictionary<string, ChannelAccount> Members { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many times the bot asked who a member is.</summary>
+    public int MemberLookups => _memberLookups;
+
+    /// <summary>
+    /// Activities now arrive as from Azure Bot Service (a channel token), and member look-ups are answered
+    /// from <see cref="Members"/>, which starts with the conversation's user as <see cref="Conversation"/> names her.
+    /// </summary>
+    public TestAdapter AsTeams()
+    {
+        Authentication = AuthenticationResult.Success(new ClaimsIdentity("Bearer"), AuthenticationConstants.ChannelTokenIssuer, callerAppId: null, isChannelToken: true);
+        if (Conversation.User is { Id: { } id } user) Members[id] = new ChannelAccount(id, user.Name, user.AadObjectId);
+        return this;
+    }
 
     /// <summary>A Teams-like personal chat with user <c>29:user1</c> and bot <c>28:bot</c>.</summary>
     public static ConversationReference PersonalChat(string user = "user1", string? aadObjectId = null, string tenantId = "tenant-0001") => new()
@@ -111,7 +137,13 @@ public class TestAdapter : BotAdapter
     }
 
     public Task<InvokeResponse?> SendAsync(Activity activity, IBot bot, CancellationToken cancellationToken = default) =>
-        ProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
+        ProcessActivityAsync(activity, Authentication, bot.OnTurnAsync, cancellationToken);
+
+    public override Task<ChannelAccount?> GetConversationMemberAsync(ITurnContext turnContext, string memberId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _memberLookups);
+        return Task.FromResult(Members.TryGetValue(memberId, out var member) ? member : null);
+    }
 
     public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {

@@ -2,6 +2,8 @@ using BotFramework.Builder;
 using BotFramework.Connector.Authentication;
 using BotFramework.Hosting;
 using BotFramework.State;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,26 +41,53 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<IMiddleware>(sp => new DeduplicationMiddleware(sp.GetRequiredService<ConversationState>()));
 
         services.AddHostedService<StartupReport>();
+        services.AddSingleton<ExpiredStateSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredStateSweeper>());
         return services;
     }
 
-    /// <summary>Says at start how the bot runs, and warns loudly in local mode.</summary>
-    private sealed class StartupReport(IOptions<BotFrameworkOptions> auth, IOptions<StorageOptions> storage, ILogger<StartupReport> logger) : IHostedService
+    /// <summary>Says at start how the bot runs, and warns loudly when it runs without authentication.</summary>
+    private sealed class StartupReport(
+        IOptions<BotFrameworkOptions> auth,
+        IOptions<BotHostOptions> host,
+        IOptions<StorageOptions> storage,
+        IServiceProvider services,
+        ILogger<StartupReport> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            if (auth.Value.IsLocalMode)
+            if (auth.Value.IsLocalMode && host.Value.AllowUnauthenticatedRequests)
             {
-                logger.LogWarning("MicrosoftAppId is not set: running in LOCAL MODE. Requests are accepted without a token and replies are sent without one. Use this only on your own machine (Agents Playground); set MicrosoftAppId, MicrosoftAppType and MicrosoftAppTenantId to run behind Azure Bot Service.");
+                logger.LogCritical("UNAUTHENTICATED: MicrosoftAppId is not set and Bot:AllowUnauthenticatedRequests is true. ANYONE who can reach this host can talk to the bot as anyone, without a token. Never run like this where others can reach it; set MicrosoftAppId, MicrosoftAppType and MicrosoftAppTenantId to run behind Azure Bot Service.");
+            }
+            else if (auth.Value.IsLocalMode)
+            {
+                logger.LogWarning("MicrosoftAppId is not set: running in LOCAL MODE. Requests from this machine are accepted without a token and replies are sent without one (Agents Playground); requests from other machines get 401. Set MicrosoftAppId, MicrosoftAppType and MicrosoftAppTenantId to run behind Azure Bot Service.");
+                if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
+                {
+                    lifetime.ApplicationStarted.Register(WarnAboutNonLoopbackAddresses);
+                }
             }
             else
             {
-                logger.LogInformation("Bot Framework authentication is on ({AppType}).", auth.Value.MicrosoftAppType);
+                logger.LogInformation("Bot Framework authentication is on ({AppType}); channels {Channels}; tenants {Tenants}; callers {Callers}.",
+                    auth.Value.MicrosoftAppType, string.Join(", ", auth.Value.EffectiveAllowedChannels), string.Join(", ", auth.Value.EffectiveAllowedTenants),
+                    host.Value.AllowedCallers.Length == 0 ? "any app-only caller of the tenant (see Bot:AllowedCallers)" : string.Join(", ", host.Value.AllowedCallers));
             }
             logger.LogInformation("State storage: {Provider}.", storage.Value.Provider);
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private void WarnAboutNonLoopbackAddresses()
+        {
+            var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var open = addresses.Where(a => !Uri.TryCreate(a.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) || !Loopback.IsHost(uri.Host)).ToList();
+            if (open.Count > 0)
+            {
+                logger.LogWarning("Local mode is listening on {Addresses}, which other machines can reach: their requests get 401 (only this machine's are answered).", string.Join(", ", open));
+            }
+        }
     }
 }

@@ -25,6 +25,7 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddSingleton(ContentLibrary.Default);
         services.AddSingleton<PolicyCards>();
         services.AddSingleton<FeedbackCounter>();
+        services.AddSingleton<SenderIdentity>();
         services.AddOnboarding();
         services.AddSingleton(sp => new ConversationExpiry(sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ConversationStateExpiry));
         services.AddPolicyFeature(configuration);

@@ -1,3 +1,4 @@
+using BotFramework.Connector.Authentication;
 using BotFramework.Schema;
 using BotFramework.State;
 using Microsoft.Extensions.Logging;
@@ -13,9 +14,14 @@ namespace BotFramework.Builder;
 public abstract class BotAdapter
 {
     private readonly List<IMiddleware> _middleware = [];
-    private readonly ConversationTurnQueue _queue = new();
+    private readonly ConversationTurnQueue _queue;
 
-    protected BotAdapter(ILogger? logger = null) => Logger = logger ?? NullLogger.Instance;
+    /// <param name="queue">How many turns may wait (per conversation, in all); unbounded when null.</param>
+    protected BotAdapter(ILogger? logger = null, ConversationTurnQueue? queue = null)
+    {
+        Logger = logger ?? NullLogger.Instance;
+        _queue = queue ?? new ConversationTurnQueue();
+    }
 
     protected ILogger Logger { get; }
 
@@ -24,6 +30,9 @@ public abstract class BotAdapter
 
     public IReadOnlyList<IMiddleware> Middleware => _middleware;
 
+    /// <summary>How many turns run or wait for their conversation right now.</summary>
+    public int TurnsInProgress => _queue.TurnsInProgress;
+
     public BotAdapter Use(IMiddleware middleware)
     {
         _middleware.Add(middleware ?? throw new ArgumentNullException(nameof(middleware)));
@@ -31,21 +40,40 @@ public abstract class BotAdapter
     }
 
     /// <summary>Runs one turn for an incoming activity and returns the invoke response, if any.</summary>
-    public Task<InvokeResponse?> ProcessActivityAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken = default)
+    public Task<InvokeResponse?> ProcessActivityAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken = default) =>
+        ProcessActivityAsync(activity, authentication: null, bot, cancellationToken);
+
+    /// <summary>
+    /// Runs one turn for an incoming activity whose request was authenticated as <paramref name="authentication"/>
+    /// (put in the turn state, see <see cref="AuthenticationResult.Of"/>), and returns the invoke response, if any.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the turn (shutting down); a started turn otherwise runs to its end.</param>
+    /// <param name="callerGone">The caller stopped waiting: the turn is dropped if it has not started yet.</param>
+    /// <exception cref="TurnQueueFullException">Too many turns wait already; nothing ran.</exception>
+    public Task<InvokeResponse?> ProcessActivityAsync(Activity activity, AuthenticationResult? authentication, BotCallbackHandler bot,
+        CancellationToken cancellationToken = default, CancellationToken callerGone = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(bot);
         var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
-        return _queue.RunAsync(key, () => RunTurnAsync(activity, bot, cancellationToken));
+        return _queue.RunAsync(key, () => RunTurnAsync(activity, authentication, bot, cancellationToken), callerGone);
     }
 
-    private async Task<InvokeResponse?> RunTurnAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who <paramref name="memberId"/> is in the turn's conversation, as the channel knows them; null when the
+    /// channel does not know them there. Adapters without a channel to ask throw <see cref="NotSupportedException"/>.
+    /// </summary>
+    public virtual Task<ChannelAccount?> GetConversationMemberAsync(ITurnContext turnContext, string memberId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot look up conversation members.");
+
+    private async Task<InvokeResponse?> RunTurnAsync(Activity activity, AuthenticationResult? authentication, BotCallbackHandler bot, CancellationToken cancellationToken)
     {
         var effects = new TurnEffects(); // shared by the attempts: what one did outside the conversation is not done again
         for (var attempt = 1; ; attempt++)
         {
             var context = new TurnContext(this, activity);
             context.TurnState.Set(effects);
+            if (authentication is not null) context.TurnState.Set(authentication);
             try
             {
                 await RunPipelineAsync(context, bot, 0, cancellationToken).ConfigureAwait(false);

@@ -49,7 +49,8 @@ public sealed class DeduplicationMiddleware : IMiddleware
                 // Handled, but its answer never reached the user: send it now, without running the turn again.
                 await _undelivered.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 KeepIfUndelivered(turnContext, id);
-                await turnContext.SendActivitiesAsync(undelivered.Activities, cancellationToken).ConfigureAwait(false);
+                // Kept without their addresses: addressed again, as replies to this delivery.
+                await turnContext.SendActivitiesAsync([.. undelivered.Activities.Select(PayloadOf)], cancellationToken).ConfigureAwait(false);
                 return;
             }
             // Already handled: answer the channel (an invoke gets an empty 200) and do nothing else.
@@ -68,11 +69,30 @@ public sealed class DeduplicationMiddleware : IMiddleware
     private void KeepIfUndelivered(ITurnContext turnContext, string activityId) =>
         turnContext.TurnState.Set(new DeliveryFailureHandler(async (activities, cancellationToken) =>
         {
-            await _undelivered.SetAsync(turnContext, new UndeliveredMessages { ActivityId = activityId, Activities = [.. activities] }, cancellationToken).ConfigureAwait(false);
+            await _undelivered.SetAsync(turnContext, new UndeliveredMessages { ActivityId = activityId, Activities = [.. activities.Select(PayloadOf)] }, cancellationToken).ConfigureAwait(false);
             await _state.SaveChangesAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
         }));
 
-    /// <summary>The messages of a handled activity that the channel never received.</summary>
+    /// <summary>
+    /// What a message says, without who it is addressed to: no user or bot account (names, object ids), no
+    /// conversation (a group chat's name), no service URL, no ids, no mentions (they name people) and no
+    /// unknown properties. That is all the undelivered copy keeps; sending it again re-addresses it.
+    /// </summary>
+    internal static Schema.Activity PayloadOf(Schema.Activity activity) => new()
+    {
+        Type = activity.Type,
+        Text = activity.Text,
+        TextFormat = activity.TextFormat,
+        Summary = activity.Summary,
+        InputHint = activity.InputHint,
+        AttachmentLayout = activity.AttachmentLayout,
+        Attachments = activity.Attachments,
+        Entities = activity.Entities?.Where(e => !e.IsMention).ToList() is { Count: > 0 } kept ? kept : null,
+        Value = activity.Value,
+        Name = activity.Name,
+    };
+
+    /// <summary>The messages of a handled activity that the channel never received (their payloads only, see <see cref="PayloadOf"/>).</summary>
     public sealed class UndeliveredMessages
     {
         public string ActivityId { get; set; } = "";

@@ -7,8 +7,10 @@ using BotFramework.Schema;
 namespace BotFramework.Connector;
 
 /// <summary>
-/// The Bot Connector REST API (reply, send, update, delete, create conversation) on the activity's
-/// <c>serviceUrl</c>. Retries on 429/412/502/503/504 come from the HttpClient's resilience handler.
+/// The Bot Connector REST API (reply, send, update, delete, create conversation, one member) on the activity's
+/// <c>serviceUrl</c>. Every call first checks the serviceUrl against <see cref="TrustedServiceUrls"/>, before a
+/// token is fetched, so the bot's token only goes to Teams. Retries on 429/412/502/503/504 come from the
+/// HttpClient's resilience handler.
 /// </summary>
 public sealed class ConnectorClient
 {
@@ -17,20 +19,26 @@ public sealed class ConnectorClient
     private readonly Func<HttpClient> _http;
     private readonly IAccessTokenProvider _tokens;
 
-    public ConnectorClient(HttpClient http, IAccessTokenProvider tokens)
+    /// <param name="trusted">Where calls may go; <see cref="TrustedServiceUrls.Default"/> (Teams over https) when null.</param>
+    public ConnectorClient(HttpClient http, IAccessTokenProvider tokens, TrustedServiceUrls? trusted = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         _http = () => http;
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        Trusted = trusted ?? TrustedServiceUrls.Default;
     }
 
     /// <summary>Uses the named client <see cref="HttpClientName"/> (with its retry handler) for every call.</summary>
-    public ConnectorClient(IHttpClientFactory httpClientFactory, IAccessTokenProvider tokens)
+    public ConnectorClient(IHttpClientFactory httpClientFactory, IAccessTokenProvider tokens, TrustedServiceUrls? trusted = null)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         _http = () => httpClientFactory.CreateClient(HttpClientName);
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        Trusted = trusted ?? TrustedServiceUrls.Default;
     }
+
+    /// <summary>The serviceUrls this client sends to (and its token with).</summary>
+    public TrustedServiceUrls Trusted { get; }
 
     /// <summary><c>POST /v3/conversations/{conversationId}/activities/{replyToId}</c>.</summary>
     public Task<ResourceResponse> ReplyToActivityAsync(Activity activity, CancellationToken cancellationToken = default)
@@ -63,9 +71,31 @@ public sealed class ConnectorClient
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
         SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, "Create conversation", cancellationToken);
 
+    /// <summary>
+    /// <c>GET /v3/conversations/{conversationId}/members/{memberId}</c>: who the member is in that conversation,
+    /// as the channel knows them (Teams adds <c>aadObjectId</c>, <c>tenantId</c>, <c>userRole</c>…); null when the
+    /// channel answers 404 (no such member there).
+    /// </summary>
+    public async Task<ChannelAccount?> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentException.ThrowIfNullOrEmpty(memberId);
+        try
+        {
+            var member = await SendAsync<ChannelAccount>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, "Get member", cancellationToken).ConfigureAwait(false);
+            return string.IsNullOrEmpty(member.Id) ? null : member;
+        }
+        catch (ConnectorException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     private async Task<T> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, string operation, CancellationToken cancellationToken)
         where T : new()
     {
+        Trusted.EnsureTrusted(serviceUrl);
         using var request = new HttpRequestMessage(method, new Uri(BaseUri(serviceUrl), path));
         if (body is not null)
         {

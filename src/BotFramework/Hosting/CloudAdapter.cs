@@ -25,10 +25,20 @@ public sealed class CloudAdapter : BotAdapter
         ActivityTypes.Invoke, ActivityTypes.MessageReaction, ActivityTypes.Event,
     };
 
+    private static readonly HashSet<string> KnownTypes = new(StringComparer.Ordinal)
+    {
+        ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate, ActivityTypes.Invoke,
+        ActivityTypes.Typing, ActivityTypes.Event, ActivityTypes.MessageReaction, ActivityTypes.MessageUpdate,
+        ActivityTypes.MessageDelete, ActivityTypes.EndOfConversation,
+    };
+
     private readonly ConnectorClient _connector;
     private readonly IBotFrameworkAuthenticator _authenticator;
     private readonly BotFrameworkOptions _auth;
     private readonly BotHostOptions _options;
+    private readonly HashSet<string> _allowedCallers;
+    private readonly CallerRegister _callers = new();
+    private readonly RefusalLog _refusals;
     private readonly ILogger<CloudAdapter> _logger;
 
     public CloudAdapter(
@@ -38,16 +48,25 @@ public sealed class CloudAdapter : BotAdapter
         IOptions<BotHostOptions> options,
         IEnumerable<IMiddleware> middleware,
         ILogger<CloudAdapter> logger)
-        : base(logger)
+        : base(logger, new ConversationTurnQueue(options.Value.MaxQueuedTurnsPerConversation, options.Value.MaxTurnsInProgress))
     {
         _connector = connector;
         _authenticator = authenticator;
         _options = options.Value;
         _logger = logger;
         _auth = authOptions.Value;
+        _allowedCallers = new HashSet<string>(_options.AllowedCallers.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()), StringComparer.OrdinalIgnoreCase);
+        _refusals = new RefusalLog(logger);
         foreach (var m in middleware) Use(m);
     }
 
+    /// <summary>
+    /// Checks, authenticates and runs one request. The checks, in order: a JSON activity of bounded size
+    /// (415, 413, 400); a valid token, or local mode from this machine (401); an allowed caller (403); an
+    /// allowed channel (403); a trusted serviceUrl (403); an allowed tenant (403). Then the turn runs, unless
+    /// too many wait (429 for the conversation, 503 for the host, with <c>Retry-After</c>) or the caller goes
+    /// away before it starts. <paramref name="cancellationToken"/> stops a started turn (shutting down only).
+    /// </summary>
     public async Task ProcessAsync(HttpRequest request, HttpResponse response, IBot bot, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
@@ -82,49 +101,101 @@ public sealed class CloudAdapter : BotAdapter
             return;
         }
 
+        var type = LoggedType(activity!.Type);
         var header = request.Headers.Authorization.ToString();
-        var auth = await _authenticator.AuthenticateAsync(header.Length > 0 ? header : null, activity!.ChannelId, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
+        var auth = await _authenticator.AuthenticateAsync(header.Length > 0 ? header : null, activity.ChannelId, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
         if (!auth.Succeeded)
         {
-            _logger.LogWarning("Refused an unauthenticated {ActivityType} activity: {Reason}", activity!.Type, auth.FailureReason);
+            _refusals.Warn("Refused an unauthenticated {ActivityType} activity: {Reason}", type, auth.FailureReason);
             await RefuseAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized.").ConfigureAwait(false);
             return;
         }
 
-        if (!_auth.IsTenantAllowed(activity!.GetTenantId()))
+        if (auth.IsAnonymous && !_options.AllowUnauthenticatedRequests && !IsFromThisMachine(request.HttpContext.Connection))
         {
-            _logger.LogWarning("Refused a {ActivityType} activity from a tenant outside AllowedTenants", activity.Type);
+            _refusals.Warn("Refused a {ActivityType} activity without a token from another machine: local mode (no MicrosoftAppId) answers this machine only", type);
+            await RefuseAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized.").ConfigureAwait(false);
+            return;
+        }
+
+        if (auth.CallerAppId is { } caller)
+        {
+            var allowed = _allowedCallers.Count == 0 || _allowedCallers.Contains(caller);
+            if (_callers.FirstTime(caller))
+            {
+                _logger.LogWarning("First request from caller app id {CallerAppId} (an Entra token of the bot's tenant); {Outcome}. To let in only the callers you expect, list their app ids in Bot:AllowedCallers.",
+                    LogText.Bounded(caller), allowed ? "allowed" : "refused: not in Bot:AllowedCallers");
+            }
+            if (!allowed)
+            {
+                _refusals.Warn("Refused a {ActivityType} activity from a caller outside Bot:AllowedCallers", type);
+                await RefuseAsync(response, StatusCodes.Status403Forbidden, "This caller is not allowed to use this bot.").ConfigureAwait(false);
+                return;
+            }
+        }
+
+        if (!_auth.IsChannelAllowed(activity.ChannelId))
+        {
+            _refusals.Warn("Refused a {ActivityType} activity from a channel outside AllowedChannels", type);
+            await RefuseAsync(response, StatusCodes.Status403Forbidden, "This channel is not allowed to use this bot.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!_connector.Trusted.IsTrusted(activity.ServiceUrl))
+        {
+            _refusals.Warn("Refused a {ActivityType} activity whose serviceUrl host {Host} is not trusted (https on a Teams host, or listed in Bot:AllowedServiceHosts)",
+                type, LogText.Bounded(new Uri(activity.ServiceUrl!).IdnHost));
+            await RefuseAsync(response, StatusCodes.Status403Forbidden, "The activity's serviceUrl is not a trusted host.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!_auth.IsTenantAllowed(activity.GetTenantId()))
+        {
+            _refusals.Warn("Refused a {ActivityType} activity from a tenant outside AllowedTenants", type);
             await RefuseAsync(response, StatusCodes.Status403Forbidden, "This tenant is not allowed to use this bot.").ConfigureAwait(false);
             return;
         }
 
         if (!HandledTypes.Contains(activity.Type!))
         {
-            _logger.LogDebug("Ignored an activity of type {ActivityType}", activity.Type);
+            _logger.LogDebug("Ignored an activity of type {ActivityType}", type);
             response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
+        var callerGone = request.HttpContext.RequestAborted;
         InvokeResponse? invokeResponse;
         try
         {
-            invokeResponse = await ProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+            invokeResponse = await ProcessActivityAsync(activity, auth, bot.OnTurnAsync, cancellationToken, callerGone).ConfigureAwait(false);
+        }
+        catch (TurnQueueFullException e)
+        {
+            _refusals.Warn("Refused a {ActivityType} turn: {Reason}", type, e.WholeHost ? "too many turns in progress (Bot:MaxTurnsInProgress)" : "too many turns of its conversation waiting (Bot:MaxQueuedTurnsPerConversation)");
+            response.Headers.RetryAfter = e.WholeHost ? "5" : "2";
+            await RefuseAsync(response, e.WholeHost ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests, e.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException) when (callerGone.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogInformation("A waiting {ActivityType} turn was dropped because the caller went away before it started", type);
+            return;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _logger.LogInformation("A {ActivityType} turn was cancelled because the caller went away", activity.Type);
+            _logger.LogInformation("A {ActivityType} turn was cancelled because the host is stopping", type);
             return;
         }
         catch (Exception e)
         {
             // The exception message can carry user content from a bot's own code; log its type and stack only.
             _logger.LogError("A {ActivityType} turn failed with {ExceptionType}; nothing was saved or sent.{NewLine}{StackTrace}",
-                activity.Type, e.GetType().FullName, Environment.NewLine, e.StackTrace);
+                type, e.GetType().FullName, Environment.NewLine, e.StackTrace);
             await RefuseAsync(response, StatusCodes.Status500InternalServerError, "The turn failed; nothing was saved. Please try again.").ConfigureAwait(false);
             return;
         }
 
-        _logger.LogInformation("Handled a {ActivityType} turn in {ElapsedMs:0.0} ms", activity.Type, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        _logger.LogInformation("Handled a {ActivityType} turn in {ElapsedMs:0.0} ms", type, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (activity.Type == ActivityTypes.Invoke)
         {
             response.StatusCode = invokeResponse?.Status ?? StatusCodes.Status501NotImplemented;
@@ -136,6 +207,19 @@ public sealed class CloudAdapter : BotAdapter
             return;
         }
         response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>
+    /// Who the member is in the turn's conversation, asked of the Connector at the activity's (trusted) serviceUrl.
+    /// In a Teams team the team is asked (<c>channelData.team.id</c>), as the SDK's <c>TeamsInfo.GetMemberAsync</c>
+    /// does: a channel thread is not a roster of its own.
+    /// </summary>
+    public override Task<ChannelAccount?> GetConversationMemberAsync(ITurnContext turnContext, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        var roster = activity.GetTeamsChannelData()?.Team?.Id is { Length: > 0 } teamId ? teamId : activity.Conversation!.Id!;
+        return _connector.GetConversationMemberAsync(activity.ServiceUrl!, roster, memberId, cancellationToken);
     }
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
@@ -170,6 +254,16 @@ public sealed class CloudAdapter : BotAdapter
         return null;
     }
 
+    /// <summary>
+    /// A request with no network peer (in-process test server, Unix socket) or from a loopback address. What
+    /// Kestrel reports is the TCP peer: a proxy in front of the host (App Service's front end) is not loopback.
+    /// </summary>
+    private static bool IsFromThisMachine(ConnectionInfo connection) =>
+        connection.RemoteIpAddress is not { } remote || Loopback.IsAddress(remote);
+
+    /// <summary>The activity type for a log line: one of the protocol's, else "other" (the type is the caller's text).</summary>
+    private static string LoggedType(string? type) => type is not null && KnownTypes.Contains(type) ? type : "other";
+
     private static bool IsJson(string? contentType) =>
         contentType is not null
         && contentType.Split(';')[0].Trim() is var media
@@ -202,6 +296,8 @@ public sealed class CloudAdapter : BotAdapter
         403 => "Forbidden",
         413 => "PayloadTooLarge",
         415 => "UnsupportedMediaType",
+        429 => "TooManyRequests",
+        503 => "ServiceUnavailable",
         _ => "InternalError",
     };
 }

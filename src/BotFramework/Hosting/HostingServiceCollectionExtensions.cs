@@ -14,8 +14,9 @@ public static class HostingServiceCollectionExtensions
 {
     /// <summary>
     /// The HTTP side of the protocol: <see cref="BotHostOptions"/> (section <c>Bot</c>), the Connector
-    /// client with retries on 429/412/502/503/504 (backoff with jitter, <c>Retry-After</c> honoured),
-    /// the typing indicator, and the <see cref="CloudAdapter"/>.
+    /// client with retries on 429/412/502/503/504 (backoff with jitter, <c>Retry-After</c> honoured) that only
+    /// sends to <see cref="TrustedServiceUrls"/>, the <see cref="CloudAdapter"/>, and the start-up check that
+    /// local mode (no app id) runs only where it is safe (<see cref="LocalModeGuard"/>).
     /// </summary>
     public static IServiceCollection AddBotFrameworkHosting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,11 +40,17 @@ public static class HostingServiceCollectionExtensions
                     ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome)),
                 });
             });
+        // Where the bot's token may go: Teams' hosts, those listed in Bot:AllowedServiceHosts, and in local mode this machine.
+        services.AddSingleton(sp => new TrustedServiceUrls(
+            sp.GetRequiredService<IOptions<BotHostOptions>>().Value.AllowedServiceHosts,
+            localMode: sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsLocalMode));
         services.AddSingleton<ConnectorClient>(sp => new ConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<Connector.Authentication.IAccessTokenProvider>()));
+            sp.GetRequiredService<Connector.Authentication.IAccessTokenProvider>(),
+            sp.GetRequiredService<TrustedServiceUrls>()));
 
         services.AddSingleton<CloudAdapter>();
+        LocalModeGuard.Register(services);
         return services;
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace BotFramework.Schema;
 
@@ -74,27 +73,50 @@ public class Activity : ExtensibleObject
         accountId is not null && Entities?.Any(e => e.IsMention && e.Mentioned?.Id == accountId) == true;
 
     /// <summary>
-    /// Removes every @mention of <paramref name="accountId"/> (with the spaces around it) from <see cref="Text"/>
+    /// Removes every @mention of <paramref name="accountId"/> (with the spaces and tabs around it) from <see cref="Text"/>
     /// and trims it. Matches the entity's markup, and the <c>&lt;at&gt;name&lt;/at&gt;</c> form, case-insensitively.
-    /// The rest of the text, line breaks included, is left as the user typed it.
+    /// The rest of the text, line breaks included, is left as the user typed it. Plain string search, no
+    /// regular expression: its cost is linear in the text for each distinct markup, whatever the text holds.
     /// </summary>
     public string? RemoveMentionText(string? accountId)
     {
         if (Text is null || accountId is null || Entities is null) return Text;
+        var markups = Entities.Where(e => e.IsMention && e.Mentioned?.Id == accountId)
+            .SelectMany(MentionMarkups)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
         var text = Text;
         var removed = false;
-        foreach (var mention in Entities.Where(e => e.IsMention && e.Mentioned?.Id == accountId))
+        foreach (var markup in markups)
         {
-            foreach (var markup in MentionMarkups(mention))
-            {
-                var pattern = new Regex(@"[ \t]*" + Regex.Escape(markup) + @"[ \t]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-                if (!pattern.IsMatch(text)) continue;
-                text = pattern.Replace(text, " ");
-                removed = true;
-            }
+            var replaced = RemoveEach(text, markup);
+            if (ReferenceEquals(replaced, text)) continue;
+            text = replaced;
+            removed = true;
         }
         if (removed) Text = text.Trim();
         return Text;
+    }
+
+    // Each occurrence of markup, with the blanks around it, becomes one space.
+    private static string RemoveEach(string text, string markup)
+    {
+        var at = text.IndexOf(markup, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return text;
+        var result = new System.Text.StringBuilder(text.Length);
+        var copied = 0;
+        while (at >= 0)
+        {
+            var start = at;
+            while (start > copied && text[start - 1] is ' ' or '\t') start--;
+            var end = at + markup.Length;
+            while (end < text.Length && text[end] is ' ' or '\t') end++;
+            result.Append(text, copied, start - copied).Append(' ');
+            copied = end;
+            at = end < text.Length ? text.IndexOf(markup, end, StringComparison.OrdinalIgnoreCase) : -1;
+        }
+        result.Append(text, copied, text.Length - copied);
+        return result.ToString();
     }
 
     private static IEnumerable<string> MentionMarkups(Entity mention)

@@ -14,7 +14,7 @@ namespace BotFramework.State;
 /// conditional writes. The blob name is the key with <c>/</c> kept as virtual folders and every segment
 /// percent-escaped (<c>msteams/users/29%3A1abc</c>). The container is created on first use.
 /// </summary>
-public sealed class BlobStorage : IStorage
+public sealed class BlobStorage : IListableStorage
 {
     /// <summary>The longest blob name Azure accepts.</summary>
     public const int MaxBlobNameLength = 1024;
@@ -110,6 +110,67 @@ public sealed class BlobStorage : IStorage
         if (keys.Count == 0) return;
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(keys.Select(key => Container.GetBlobClient(ToBlobName(key)).DeleteIfExistsAsync(cancellationToken: cancellationToken))).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<StoredKey> ListAsync(string keyPrefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        // Keys are encoded segment by segment, so a prefix that ends a segment ("…/conversations/") maps to a blob name prefix.
+        var namePrefix = keyPrefix.Length == 0 ? null
+            : keyPrefix.EndsWith('/') ? ToBlobName(keyPrefix.TrimEnd('/')) + "/"
+            : ToBlobName(keyPrefix);
+        var pages = Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, namePrefix, cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                Page<BlobItem> page;
+                try
+                {
+                    if (!await pages.MoveNextAsync().ConfigureAwait(false)) yield break;
+                    page = pages.Current;
+                }
+                catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+                {
+                    yield break; // nothing was ever stored
+                }
+                foreach (var blob in page.Values)
+                {
+                    string key;
+                    try
+                    {
+                        key = KeyFromBlobName(blob.Name);
+                    }
+                    catch (FormatException)
+                    {
+                        continue; // not a document this storage wrote
+                    }
+                    if (key.StartsWith(keyPrefix, StringComparison.Ordinal) && blob.Properties.LastModified is { } modified)
+                    {
+                        yield return new StoredKey(key, modified);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await pages.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async Task<bool> DeleteIfUnchangedAsync(string key, string eTag, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eTag);
+        try
+        {
+            var deleted = await Container.GetBlobClient(ToBlobName(key)).DeleteIfExistsAsync(
+                conditions: new BlobRequestConditions { IfMatch = new ETag(eTag) }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return deleted.Value;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed || e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            return false;
+        }
     }
 
     private async Task<StoredDocument?> ReadOneAsync(string key, CancellationToken cancellationToken)

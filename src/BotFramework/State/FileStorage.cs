@@ -9,7 +9,7 @@ namespace BotFramework.State;
 /// (temp file, flush, rename), so a reader never sees a partial file. The ETag check and the replace are
 /// atomic within this process; use one process per folder (several instances need <see cref="BlobStorage"/>).
 /// </summary>
-public sealed class FileStorage : IStorage
+public sealed class FileStorage : IListableStorage
 {
     private const string Extension = ".json";
     private const string ChunkSuffix = "~";
@@ -74,6 +74,55 @@ public sealed class FileStorage : IStorage
             {
                 gate.Release();
             }
+        }
+    }
+
+    public async IAsyncEnumerable<StoredKey> ListAsync(string keyPrefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        await Task.Yield(); // enumerate off the caller's stack
+        foreach (var path in Directory.EnumerateFiles(Folder, "*" + Extension, SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string key;
+            try
+            {
+                key = KeyFromRelativePath(Path.GetRelativePath(Folder, path));
+            }
+            catch (FormatException)
+            {
+                continue; // not a document this storage wrote
+            }
+            if (!key.StartsWith(keyPrefix, StringComparison.Ordinal)) continue;
+            DateTime written;
+            try
+            {
+                written = File.GetLastWriteTimeUtc(path);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            yield return new StoredKey(key, new DateTimeOffset(written, TimeSpan.Zero));
+        }
+    }
+
+    public async Task<bool> DeleteIfUnchangedAsync(string key, string eTag, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eTag);
+        var path = PathForKey(key);
+        var gate = LockFor(key);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var existing = await ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
+            if (existing is null || ReadETag(key, existing) != eTag) return false;
+            File.Delete(path);
+            return true;
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 

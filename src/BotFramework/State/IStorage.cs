@@ -32,3 +32,19 @@ public sealed class EtagConflictException : Exception
 
     public string Key { get; }
 }
+
+/// <summary>
+/// A storage whose documents can be listed by key prefix and deleted only if unchanged — what deleting
+/// expired state needs (<see cref="ExpiredStateSweeper"/>). <see cref="FileStorage"/> and <see cref="BlobStorage"/> are.
+/// </summary>
+public interface IListableStorage : IStorage
+{
+    /// <summary>The documents whose key starts with <paramref name="keyPrefix"/>, with when each was last written.</summary>
+    IAsyncEnumerable<StoredKey> ListAsync(string keyPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the document if its ETag is still <paramref name="eTag"/>; false when it changed or is gone.</summary>
+    Task<bool> DeleteIfUnchangedAsync(string key, string eTag, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A listed document: its key and when the storage last wrote it.</summary>
+public sealed record StoredKey(string Key, DateTimeOffset LastModified);

@@ -25,9 +25,20 @@ public sealed partial class StorageOptions
     /// <summary>AzureBlob with <see cref="ServiceUri"/>: the client id of a user-assigned managed identity (none: system-assigned or developer sign-in).</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// Days the storage itself keeps a deleted document restorable (Azure Blob soft delete; 0 for files). The
+    /// bot deletes for good only what the storage forgets: this number lets it say so truthfully.
+    /// </summary>
+    public int DeletedRetentionDays { get; set; }
+
     /// <summary>What is wrong, each message naming the setting to fix; empty when valid. Secrets are never echoed.</summary>
     public IEnumerable<string> Validate()
     {
+        if (DeletedRetentionDays is < 0 or > 365)
+        {
+            yield return $"Storage:DeletedRetentionDays '{DeletedRetentionDays}' must be between 0 and 365 (the storage account's blob soft-delete retention, 0 when there is none).";
+        }
+
         if (!Enum.IsDefined(Provider))
         {
             yield return $"Storage:Provider '{Provider}' is not supported; set it to 'File' or 'AzureBlob'.";

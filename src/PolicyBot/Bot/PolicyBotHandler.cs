@@ -80,6 +80,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         // The organisation's current policy: read at most once per PolicyBot:Policy:CacheDuration per instance.
         var choices = conversing ? await _policy.ChoicesAsync(cancellationToken).ConfigureAwait(false) : OrganisationChoices.None;
         turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), choices) { LanguageChosen = profile?.Language is not null });
+        // Her personal chat's state is kept for her: noted in her profile, so "forget me" finds it from anywhere.
+        await _privacy.RememberPersonalChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
@@ -238,9 +240,8 @@ public sealed class PolicyBotHandler : ActivityHandler
                 }
                 return;
             case CardActions.Feedback when _cards.Content.TryGetTopic(topicId, out var rated) && data.TryGetProperty("helpful", out var helpful) && helpful.ValueKind is JsonValueKind.True or JsonValueKind.False:
-                // Counted once even if the turn runs again after an ETag conflict.
-                await TurnEffects.Of(turn).OnceAsync($"feedback/{rated.Id}",
-                    () => _feedback.RecordAsync(rated.Id, helpful.GetBoolean(), cancellationToken)).ConfigureAwait(false);
+                // Counted once per person (and once even if the turn runs again after an ETag conflict).
+                await _feedback.RecordAsync(turn, rated.Id, helpful.GetBoolean(), cancellationToken).ConfigureAwait(false);
                 await turn.SendActivityAsync(_cards.Ui("feedback.thanks", language), cancellationToken).ConfigureAwait(false);
                 return;
             case CardActions.Refresh when _cards.Content.TryGetTopic(topicId, out var current):

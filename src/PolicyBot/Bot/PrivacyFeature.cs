@@ -2,6 +2,7 @@ using BotFramework.Builder;
 using BotFramework.Schema;
 using BotFramework.State;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
 using PolicyBot.Onboarding;
@@ -10,41 +11,123 @@ namespace PolicyBot.Bot;
 
 /// <summary>
 /// What PolicyBot keeps about a user, said in one card, and "forget me": every document about her deleted —
-/// her profile (language, onboarding progress, acknowledgements), this chat's state and her line in the
-/// onboarding report. One place to read when checking what the bot stores.
+/// her profile (language, onboarding progress, feedback and acknowledgements given, the ids of her personal
+/// chats with the bot), the state of each of those personal chats, and her line in the onboarding report.
+/// A channel thread's or group chat's state is shared with others and is not hers to delete; it expires.
+/// One place to read when checking what the bot stores.
 /// </summary>
-public sealed class PrivacyFeature(
-    ConversationState conversationState,
-    UserState userState,
-    OnboardingFeature onboarding,
-    PolicyCards cards,
-    ConversationExpiry conversationExpiry,
-    ILogger<PrivacyFeature> logger)
+public sealed class PrivacyFeature
 {
-    /// <summary>"What do you keep about me": exactly what is stored, and for how long.</summary>
-    public Attachment WhatWeKeepCard(Language language) =>
-        cards.Info(cards.Ui("privacy.title", language),
-        [
-            cards.Ui("privacy.language", language),
-            cards.Ui("privacy.onboarding", language),
-            cards.Ui("privacy.onboardingRoster", language),
-            cards.Ui("privacy.conversation", language, (int)Math.Round(conversationExpiry.Value.TotalHours)),
-            cards.Ui("privacy.feedback", language),
-            cards.Ui("privacy.acknowledgements", language),
-            cards.Ui("privacy.never", language),
-        ]);
+    /// <summary>The user-state property listing the personal chats whose state the bot keeps for her.</summary>
+    public const string ChatsProperty = "personalChats";
+    private const int MaxChats = 20;
 
-    /// <summary>Deletes every document kept about the user of this turn, then says what was deleted.</summary>
+    private readonly ConversationState _conversationState;
+    private readonly UserState _userState;
+    private readonly IStorage _storage;
+    private readonly OnboardingFeature _onboarding;
+    private readonly SenderIdentity _sender;
+    private readonly PolicyCards _cards;
+    private readonly ConversationExpiry _conversationExpiry;
+    private readonly StorageOptions _storageOptions;
+    private readonly ILogger<PrivacyFeature> _logger;
+    private readonly IStatePropertyAccessor<List<string>> _chats;
+
+    public PrivacyFeature(
+        ConversationState conversationState,
+        UserState userState,
+        IStorage storage,
+        OnboardingFeature onboarding,
+        SenderIdentity sender,
+        PolicyCards cards,
+        ConversationExpiry conversationExpiry,
+        IOptions<StorageOptions> storageOptions,
+        ILogger<PrivacyFeature> logger)
+    {
+        _conversationState = conversationState;
+        _userState = userState;
+        _storage = storage;
+        _onboarding = onboarding;
+        _sender = sender;
+        _cards = cards;
+        _conversationExpiry = conversationExpiry;
+        _storageOptions = storageOptions.Value;
+        _logger = logger;
+        _chats = userState.CreateProperty<List<string>>(ChatsProperty);
+    }
+
+    /// <summary>"What do you keep about me": exactly what is stored, for how long, and what stays after "forget me".</summary>
+    public Attachment WhatWeKeepCard(Language language)
+    {
+        var lines = new List<string>
+        {
+            _cards.Ui("privacy.language", language),
+            _cards.Ui("privacy.onboarding", language),
+            _cards.Ui("privacy.onboardingRoster", language),
+            _cards.Ui("privacy.conversation", language, (int)Math.Round(_conversationExpiry.Value.TotalHours)),
+            _cards.Ui("privacy.chats", language),
+            _cards.Ui("privacy.feedback", language),
+            _cards.Ui("privacy.acknowledgements", language),
+            _cards.Ui("privacy.stays", language),
+        };
+        if (_storageOptions.DeletedRetentionDays > 0) lines.Add(_cards.Ui("privacy.restorable", language, _storageOptions.DeletedRetentionDays));
+        lines.Add(_cards.Ui("privacy.never", language));
+        return _cards.Info(_cards.Ui("privacy.title", language), lines);
+    }
+
+    /// <summary>
+    /// Notes, in her own profile, that the bot keeps this personal chat's state for her, so "forget me" can find
+    /// it from anywhere. Only personal chats: a shared conversation's state is not hers.
+    /// </summary>
+    public async Task RememberPersonalChatAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (ConversationScope.IsShared(activity) || string.IsNullOrEmpty(activity.From?.Id) || activity.Conversation?.Id is not { Length: > 0 } chatId) return;
+        if (activity.Type == ActivityTypes.InstallationUpdate && activity.Action?.StartsWith("remove", StringComparison.Ordinal) == true) return;
+        var chats = await _chats.GetAsync(turn, () => [], cancellationToken).ConfigureAwait(false);
+        if (chats.Contains(chatId, StringComparer.Ordinal)) return;
+        chats.Add(chatId);
+        if (chats.Count > MaxChats) chats.RemoveRange(0, chats.Count - MaxChats);
+        await _chats.SetAsync(turn, chats, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes every document kept about the user of this turn, then says what was deleted. Teams is asked
+    /// first who she is (<see cref="SenderIdentity"/>), so nobody can erase someone else.
+    /// </summary>
     public async Task ForgetAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var language = TurnInfo.Of(turn).Language;
+        var sender = await _sender.ConfirmAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (sender is null)
+        {
+            await turn.SendActivityAsync(_cards.Ui("forget.unconfirmed", language), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var activity = turn.Activity;
+        var chats = await _chats.GetAsync(turn, () => [], cancellationToken).ConfigureAwait(false);
         var deleted = new List<string>();
-        if (await userState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(cards.Ui("forget.item.profile", language));
-        if (await conversationState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(cards.Ui("forget.item.conversation", language));
-        if (await onboarding.ForgetAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(cards.Ui("forget.item.roster", language));
-        logger.LogInformation("A user asked to be forgotten; {Count} documents deleted", deleted.Count);
+        if (await _userState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.profile", language));
+
+        var chatStateDeleted = false;
+        if (!ConversationScope.IsShared(activity))
+        {
+            chatStateDeleted = await _conversationState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        var others = chats.Where(id => id != activity.Conversation?.Id).Select(id => ConversationState.KeyFor(activity.ChannelId!, id)).ToList();
+        if (others.Count > 0)
+        {
+            var stored = await _storage.ReadAsync(others, cancellationToken).ConfigureAwait(false);
+            await _storage.DeleteAsync(others, cancellationToken).ConfigureAwait(false);
+            chatStateDeleted |= stored.Count > 0;
+        }
+        if (chatStateDeleted) deleted.Add(_cards.Ui("forget.item.conversation", language));
+
+        if (await _onboarding.ForgetAsync(turn, sender, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.roster", language));
+        _logger.LogInformation("A user asked to be forgotten; {Count} kinds of documents deleted", deleted.Count);
         await turn.SendActivityAsync(deleted.Count == 0
-            ? cards.Ui("forget.nothing", language)
-            : cards.Ui("forget.done", language, string.Join(language == Language.Fr ? " et " : " and ", deleted)), cancellationToken).ConfigureAwait(false);
+            ? _cards.Ui("forget.nothing", language)
+            : _cards.Ui("forget.done", language, string.Join(language == Language.Fr ? " et " : " and ", deleted)), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -177,6 +177,33 @@ public static class CardTemplate
         _ => node.ToJsonString(),
     };
 
+    /// <summary>
+    /// A person's display name (from Teams' directory, so not ours) made plain text before it is bound: no
+    /// markdown marks (emphasis, code, headings, quotes, tables, list bullets), and nothing Teams would turn
+    /// into a link — a dot between letters becomes a one-dot leader (․) and "//" after a colon fraction
+    /// slashes, which read the same. Control characters go; runs of spaces become one.
+    /// </summary>
+    public static string PlainName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var plain = new StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsControl(c) || c is '*' or '_' or '~' or '`' or '#' or '>' or '<' or '|' or '[' or ']' or '\\') c = ' ';
+            else if (c == '.' && i > 0 && i + 1 < name.Length && char.IsLetterOrDigit(name[i - 1]) && char.IsLetterOrDigit(name[i + 1])) c = '\u2024';
+            else if (c == '/' && i > 0 && (name[i - 1] == ':' || (name[i - 1] == '/' && i > 1 && name[i - 2] == ':'))) c = '\u2044';
+            if (c == ' ' && (plain.Length == 0 || plain[^1] == ' ')) continue;
+            plain.Append(c);
+        }
+        // A leading "-", "+" or "1." would make a list item.
+        var text = plain.ToString().Trim().TrimStart('-', '+', ' ');
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits])) digits++;
+        if (digits > 0 && digits < text.Length && text[digits] is '.' or ')') text = string.Concat(text.AsSpan(0, digits), "\u2024", text.AsSpan(digits + 1));
+        return text;
+    }
+
     /// <summary>Bound text is shown as text: no markdown link and no template expression can come from data.</summary>
     internal static string Defuse(string text) =>
         text.Contains("](", StringComparison.Ordinal) || text.Contains("${", StringComparison.Ordinal)

@@ -201,7 +201,7 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
             var completed = Math.Min(entry.LessonsCompleted, Lessons.Count);
             staff.Add(new JsonObject
             {
-                ["name"] = string.IsNullOrWhiteSpace(entry.Name) ? Ui("onboarding.report.noName", language) : entry.Name,
+                ["name"] = CardTemplate.PlainName(entry.Name ?? "") is { Length: > 0 } name ? name : Ui("onboarding.report.noName", language),
                 ["detail"] = entry.CompletedAt is { } finished
                     ? Ui("onboarding.report.completed", language, completed, Lessons.Count, Date(finished, language))
                     : Ui("onboarding.report.inProgress", language, completed, Lessons.Count),

@@ -21,10 +21,12 @@ public sealed class OnboardingFeature
     private readonly OnboardingCards _cards;
     private readonly OnboardingRoster _roster;
     private readonly IStatePropertyAccessor<OnboardingProgress> _progress;
+    private readonly SenderIdentity _sender;
 
-    public OnboardingFeature(UserState userState, OnboardingCards cards, OnboardingRoster roster, TimeProvider time)
+    public OnboardingFeature(UserState userState, OnboardingCards cards, OnboardingRoster roster, SenderIdentity sender, TimeProvider time)
     {
         _cards = cards;
+        _sender = sender;
         _roster = roster;
         _progress = userState.CreateProperty<OnboardingProgress>(ProgressProperty);
         Dialogs = [new OnboardingDialog(cards.Lessons, cards, _progress, roster, time), new RestartOnboardingDialog(cards)];
@@ -110,14 +112,15 @@ public sealed class OnboardingFeature
 
     /// <summary>
     /// Removes her line from the managers' report (her progress lives in her user-state document, which
-    /// "forget me" deletes whole). Returns whether there was a line.
+    /// "forget me" deletes whole), keyed as <see cref="OnboardingRoster.StaffId"/> keys it, for the sender Teams
+    /// confirmed. Returns whether there was a line.
     /// </summary>
-    public Task<bool> ForgetAsync(ITurnContext turn, CancellationToken cancellationToken = default) =>
-        OnboardingRoster.StaffId(turn.Activity) is { } staffId ? _roster.RemoveAsync(staffId, cancellationToken) : Task.FromResult(false);
+    public Task<bool> ForgetAsync(ITurnContext turn, ConfirmedSender sender, CancellationToken cancellationToken = default) =>
+        _roster.RemoveAsync(!string.IsNullOrEmpty(sender.AadObjectId) ? sender.AadObjectId : sender.Id, cancellationToken);
 
     private async Task ReportAsync(ITurnContext turn, TurnInfo info, CancellationToken cancellationToken)
     {
-        if (!info.IsManager)
+        if (!await _sender.IsManagerAsync(turn, cancellationToken).ConfigureAwait(false))
         {
             await turn.SendActivityAsync(_cards.Ui("onboarding.report.managersOnly", info.Language), cancellationToken).ConfigureAwait(false);
             return;

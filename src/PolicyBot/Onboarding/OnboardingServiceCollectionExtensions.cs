@@ -1,4 +1,5 @@
 using BotFramework.State;
+using PolicyBot.Bot;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
@@ -17,6 +18,7 @@ public static class OnboardingServiceCollectionExtensions
             sp.GetRequiredService<UserState>(),
             sp.GetRequiredService<OnboardingCards>(),
             sp.GetRequiredService<OnboardingRoster>(),
+            sp.GetRequiredService<SenderIdentity>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }

@@ -191,7 +191,7 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
             : Ui("policy.editor.version", language, policy.Version, Date(policy.At), Author(policy, language));
 
     private string Author(PolicyVersion version, Language language) =>
-        string.IsNullOrWhiteSpace(version.By?.Name) ? Ui("policy.history.unknownManager", language) : version.By.Name;
+        CardTemplate.PlainName(version.By?.Name ?? "") is { Length: > 0 } name ? name : Ui("policy.history.unknownManager", language);
 
     /// <summary>A point's label; a point the content no longer has (its choice stays in the history) is named by its id.</summary>
     private string PointLabel(string pointId, Language language) =>

@@ -27,6 +27,7 @@ public sealed class PolicyFeature
     private readonly PostedCardUpdater _updater;
     private readonly AcknowledgementCounter _acknowledgements;
     private readonly ITopicFinder _finder;
+    private readonly SenderIdentity _sender;
     private readonly IStatePropertyAccessor<Dictionary<string, int>> _myAcknowledgements;
     private readonly ILogger<PolicyFeature> _logger;
 
@@ -40,8 +41,10 @@ public sealed class PolicyFeature
         AcknowledgementCounter acknowledgements,
         ITopicFinder finder,
         UserState userState,
+        SenderIdentity sender,
         ILogger<PolicyFeature> logger)
     {
+        _sender = sender;
         _store = store;
         _cards = cards;
         _policyCards = policyCards;
@@ -84,6 +87,11 @@ public sealed class PolicyFeature
                 await RefuseAsync(turn, cancellationToken).ConfigureAwait(false);
                 return true;
             case PolicyCommandKind.Post:
+                if (!await _sender.IsManagerAsync(turn, cancellationToken).ConfigureAwait(false))
+                {
+                    await RefuseAsync(turn, cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
                 var finding = command.Rest.Length == 0 ? null : _finder.Find(command.Rest, info.Language);
                 if (ConversationScope.IsShared(turn.Activity)) await PostFoundAsync(turn, finding, cancellationToken).ConfigureAwait(false);
                 else await ExplainPostingAsync(turn, finding?.Best, cancellationToken).ConfigureAwait(false);
@@ -125,7 +133,7 @@ public sealed class PolicyFeature
     /// <summary>The guideline card's "Post in a channel": posts when clicked in a channel or group chat, explains how from a personal chat.</summary>
     public async Task PostTopicAsync(ITurnContext turn, string? topicId, CancellationToken cancellationToken)
     {
-        if (!TurnInfo.Of(turn).IsManager)
+        if (!await _sender.IsManagerAsync(turn, cancellationToken).ConfigureAwait(false))
         {
             await RefuseAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
@@ -172,7 +180,7 @@ public sealed class PolicyFeature
     private async Task ShowEditorAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var info = TurnInfo.Of(turn);
-        if (!info.IsManager)
+        if (!await _sender.IsManagerAsync(turn, cancellationToken).ConfigureAwait(false))
         {
             await RefuseAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
@@ -189,7 +197,7 @@ public sealed class PolicyFeature
     private async Task ShowHistoryAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var info = TurnInfo.Of(turn);
-        if (!info.IsManager)
+        if (!await _sender.IsManagerAsync(turn, cancellationToken).ConfigureAwait(false))
         {
             await RefuseAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
@@ -201,18 +209,19 @@ public sealed class PolicyFeature
     private async Task SaveAsync(ITurnContext turn, JsonElement data, CancellationToken cancellationToken)
     {
         var info = TurnInfo.Of(turn);
-        if (!info.IsManager)
+        if (!await _sender.IsManagerAsync(turn, cancellationToken).ConfigureAwait(false))
         {
             await RefuseAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
         var wanted = WantedChanges(data);
-        var from = turn.Activity.From!;
+        // The author as Teams confirmed her (the manager check above asked).
+        var author = (await _sender.ConfirmAsync(turn, cancellationToken).ConfigureAwait(false))!;
         var commit = wanted.Count == 0
             ? new PolicyCommit(null, await _store.ReadCurrentAsync(cancellationToken).ConfigureAwait(false))
             // Once per activity: a turn that runs again must report the version it created, not "nothing changed".
             : await TurnEffects.Of(turn).OnceAsync("policy/save",
-                () => _store.ChangeAsync(new PolicyAuthor(from.Name ?? "", from.AadObjectId!), wanted, cancellationToken)).ConfigureAwait(false);
+                () => _store.ChangeAsync(new PolicyAuthor(author.Name ?? "", author.AadObjectId!), wanted, cancellationToken)).ConfigureAwait(false);
         turn.TurnState.Set(info with { Choices = commit.Current.ToChoices() });
         if (commit.Created is not { } created)
         {

@@ -13,7 +13,7 @@ namespace PolicyBot.Policy;
 /// Brings posted policy cards up to date after a manager's change, in the background so the manager's
 /// turn answers at once. Each card whose topic changed since it was rendered is replaced in place
 /// (<c>PUT</c> of its message), paced by <see cref="SendPacer"/>; a card whose chat or channel is gone
-/// (403, 404) is forgotten; one that still fails after the Connector's retries keeps its old version
+/// (403, 404), or whose serviceUrl is not a trusted Teams host, is forgotten; one that still fails after the Connector's retries keeps its old version
 /// and is tried again at the next change.
 /// </summary>
 public sealed class PostedCardUpdater : BackgroundService
@@ -103,6 +103,14 @@ public sealed class PostedCardUpdater : BackgroundService
         {
             if (!_cards.Content.TryGetTopic(card.Topic, out var topic))
             {
+                gone.Add(card.Key);
+                continue;
+            }
+            if (!_connector.Trusted.IsTrusted(card.ServiceUrl))
+            {
+                // Stored before the allow-list existed, or by a turn that should never have been let in: the
+                // bot's token does not go there. The card is forgotten.
+                _logger.LogWarning("A posted card's serviceUrl is not a trusted Teams host (see Bot:AllowedServiceHosts); the card is forgotten, not updated");
                 gone.Add(card.Key);
                 continue;
             }

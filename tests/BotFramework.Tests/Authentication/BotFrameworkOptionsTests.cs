@@ -65,8 +65,80 @@ public sealed class BotFrameworkOptionsTests
     }
 
     [Fact]
-    public void Validate_MultiTenantWithIdAndPassword_HasNoProblems() =>
-        Assert.Empty(new BotFrameworkOptions { MicrosoftAppId = AppId, MicrosoftAppPassword = "secret" }.Validate());
+    public void Validate_MultiTenantWithIdPasswordAndTenants_HasNoProblems() =>
+        Assert.Empty(new BotFrameworkOptions { MicrosoftAppId = AppId, MicrosoftAppPassword = "secret", AllowedTenants = [TenantId] }.Validate());
+
+    [Fact]
+    public void Validate_AppIdWithNoTenantAllowed_SaysToSetAllowedTenants()
+    {
+        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppId = AppId, MicrosoftAppPassword = "secret" }.Validate());
+
+        Assert.Contains("no tenant is allowed", problem);
+        Assert.Contains("set AllowedTenants:0", problem);
+    }
+
+    [Fact]
+    public void AllowedTenants_DefaultsToTheAppsOwnTenant()
+    {
+        var options = new BotFrameworkOptions { MicrosoftAppType = MicrosoftAppType.UserAssignedMSI, MicrosoftAppId = AppId, MicrosoftAppTenantId = TenantId };
+
+        Assert.Empty(options.Validate());
+        Assert.Equal([TenantId], options.EffectiveAllowedTenants);
+        Assert.True(options.IsTenantAllowed(TenantId));
+        Assert.False(options.IsTenantAllowed(AuthenticationScenario.OtherTenantId));
+    }
+
+    [Theory]
+    [InlineData("MicrosoftAppTenantId")]
+    [InlineData("AllowedTenants")]
+    public void Validate_LocalModeWithATenantSetting_SaysTheAppIdIsMissing(string setting)
+    {
+        var options = new BotFrameworkOptions();
+        if (setting == "MicrosoftAppTenantId") options.MicrosoftAppTenantId = TenantId;
+        else options.AllowedTenants = [TenantId];
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.StartsWith(setting + " is set but MicrosoftAppId is empty", problem);
+        Assert.Contains("without authentication (local mode)", problem);
+    }
+
+    [Theory]
+    [InlineData("http://login.botframework.com/v1/.well-known/openidconfiguration", false)]
+    [InlineData("http://127.0.0.1:5000/openid", true)]
+    [InlineData("http://localhost:5000/openid", true)]
+    [InlineData("https://login.botframework.com/v1/.well-known/openidconfiguration", true)]
+    public void Validate_ChannelMetadataOverPlainHttp_IsAllowedOnlyOnThisMachine(string url, bool allowed)
+    {
+        var options = SingleTenant();
+        options.ChannelOpenIdMetadataUrl = url;
+
+        var problems = options.Validate().ToList();
+
+        if (allowed) Assert.Empty(problems);
+        else Assert.Contains("not an absolute https URL", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void AllowedChannels_DefaultsToTeamsOnly()
+    {
+        var options = new BotFrameworkOptions();
+
+        Assert.True(options.IsChannelAllowed("msteams"));
+        Assert.False(options.IsChannelAllowed("webchat"));
+        Assert.False(options.IsChannelAllowed("directline"));
+        Assert.False(options.IsChannelAllowed("MSTEAMS"));
+        Assert.False(options.IsChannelAllowed(null));
+    }
+
+    [Fact]
+    public void AllowedChannels_WhenListed_ReplaceTheDefault()
+    {
+        var options = Bind(new() { ["AllowedChannels:0"] = "msteams", ["AllowedChannels:1"] = "webchat" });
+
+        Assert.Equal(["msteams", "webchat"], options.EffectiveAllowedChannels);
+        Assert.True(options.IsChannelAllowed("webchat"));
+    }
 
     [Fact]
     public void Validate_SingleTenantComplete_HasNoProblems() =>
@@ -98,9 +170,11 @@ public sealed class BotFrameworkOptionsTests
         var options = SingleTenant();
         options.MicrosoftAppTenantId = "";
 
-        var problem = Assert.Single(options.Validate());
+        var problems = options.Validate().ToList();
 
-        Assert.Contains("set MicrosoftAppTenantId", problem);
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("set MicrosoftAppTenantId", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("no tenant is allowed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,10 +210,11 @@ public sealed class BotFrameworkOptionsTests
     [Fact]
     public void Validate_UserAssignedMsiWithoutTenant_SaysToSetIt()
     {
-        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppType = MicrosoftAppType.UserAssignedMSI, MicrosoftAppId = AppId }.Validate());
+        var problems = new BotFrameworkOptions { MicrosoftAppType = MicrosoftAppType.UserAssignedMSI, MicrosoftAppId = AppId }.Validate().ToList();
 
-        Assert.Contains("UserAssignedMSI", problem);
-        Assert.Contains("set MicrosoftAppTenantId", problem);
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("UserAssignedMSI", StringComparison.Ordinal) && p.Contains("set MicrosoftAppTenantId", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("no tenant is allowed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -155,7 +230,7 @@ public sealed class BotFrameworkOptionsTests
     [Fact]
     public void Validate_MultiTenantAppIdWithoutPassword_SaysToSetThePassword()
     {
-        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppId = AppId }.Validate());
+        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppId = AppId, AllowedTenants = [TenantId] }.Validate());
 
         Assert.Contains("set MicrosoftAppPassword", problem);
     }
@@ -173,7 +248,7 @@ public sealed class BotFrameworkOptionsTests
     [InlineData("28:6b3c9b38-4a4e-4d2f-9a57-1f0e5e1f2a11")]
     public void Validate_AppIdThatIsNotAGuid_SaysWhatItShouldBe(string appId)
     {
-        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppId = appId, MicrosoftAppPassword = "secret" }.Validate());
+        var problem = Assert.Single(new BotFrameworkOptions { MicrosoftAppId = appId, MicrosoftAppPassword = "secret", AllowedTenants = [TenantId] }.Validate());
 
         Assert.Contains("MicrosoftAppId", problem);
         Assert.Contains("not a GUID", problem);
@@ -218,7 +293,7 @@ public sealed class BotFrameworkOptionsTests
     }
 
     [Fact]
-    public void IsTenantAllowed_WithNoList_AllowsAnyTenant()
+    public void IsTenantAllowed_InLocalModeWithNoList_AllowsAnyTenant()
     {
         var options = new BotFrameworkOptions();
 
@@ -229,7 +304,7 @@ public sealed class BotFrameworkOptionsTests
     [Fact]
     public void IsTenantAllowed_WithAList_AllowsOnlyListedTenants_IgnoringCase()
     {
-        var options = new BotFrameworkOptions { AllowedTenants = [TenantId] };
+        var options = new BotFrameworkOptions { MicrosoftAppId = AppId, MicrosoftAppPassword = "secret", AllowedTenants = [TenantId] };
 
         Assert.True(options.IsTenantAllowed(TenantId.ToUpperInvariant()));
         Assert.False(options.IsTenantAllowed(AuthenticationScenario.OtherTenantId));

@@ -2,7 +2,12 @@ using BotFramework.Connector.Authentication;
 
 namespace BotFramework.Tests.Authentication;
 
-/// <summary>Tokens issued by the bot's own Entra tenant, accepted only for SingleTenant and UserAssignedMSI bots.</summary>
+/// <summary>
+/// Tokens issued by the bot's own Entra tenant, accepted only for SingleTenant and UserAssignedMSI bots, and
+/// only app-only ones that name their caller. Such a token proves only that some application of the tenant
+/// called: which callers get in (Bot:AllowedCallers), where replies may go (the serviceUrl allow-list) and who
+/// the sender is (asked of Teams) are decided after this check — see the host's security tests.
+/// </summary>
 public sealed class EntraTokenValidationTests
 {
     private const string BotIdAudience = "api://botid-" + AuthenticationScenario.AppId;
@@ -10,7 +15,7 @@ public sealed class EntraTokenValidationTests
     private readonly AuthenticationScenario _singleTenant = new(MicrosoftAppType.SingleTenant);
 
     [Fact]
-    public async Task SingleTenant_EntraV1Token_IsAccepted_WithTheCallerFromAppId()
+    public async Task SingleTenant_AppOnlyEntraV1Token_IsAuthenticated_WithTheCallerFromAppId_ForTheHostToCheck()
     {
         var token = _singleTenant.EntraToken(AuthenticationScenario.EntraV1Issuer, BotIdAudience);
 
@@ -24,7 +29,7 @@ public sealed class EntraTokenValidationTests
     }
 
     [Fact]
-    public async Task SingleTenant_EntraV2Token_IsAccepted_WithTheCallerFromAzp()
+    public async Task SingleTenant_AppOnlyEntraV2Token_IsAuthenticated_WithTheCallerFromAzp_ForTheHostToCheck()
     {
         var token = _singleTenant.EntraToken(AuthenticationScenario.EntraV2Issuer, BotIdAudience);
 
@@ -110,6 +115,94 @@ public sealed class EntraTokenValidationTests
 
         Assert.False(result.Succeeded);
         Assert.Equal("Token expired", result.FailureReason);
+    }
+
+    [Theory]
+    [InlineData(AuthenticationScenario.EntraV1Issuer)]
+    [InlineData(AuthenticationScenario.EntraV2Issuer)]
+    public async Task SingleTenant_DelegatedUserToken_WithScopes_IsRejected(string issuer)
+    {
+        var token = _singleTenant.EntraToken(issuer, BotIdAudience, d => d.Claims["scp"] = "access_as_user");
+
+        var result = await _singleTenant.AuthenticateAsync(token);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Delegated (user) tokens are not accepted", result.FailureReason);
+    }
+
+    [Fact]
+    public async Task SingleTenant_TokenOfTypeUser_IsRejected()
+    {
+        var token = _singleTenant.EntraToken(AuthenticationScenario.EntraV2Issuer, BotIdAudience, d => d.Claims["idtyp"] = "user");
+
+        var result = await _singleTenant.AuthenticateAsync(token);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Delegated (user) tokens are not accepted", result.FailureReason);
+    }
+
+    [Fact]
+    public async Task SingleTenant_AppOnlyTokenWithIdtypApp_IsAccepted()
+    {
+        var token = _singleTenant.EntraToken(AuthenticationScenario.EntraV2Issuer, BotIdAudience, d => d.Claims["idtyp"] = "app");
+
+        var result = await _singleTenant.AuthenticateAsync(token);
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        Assert.False(result.IsChannelToken);
+    }
+
+    [Fact]
+    public async Task SingleTenant_TokenWithoutVersion_IsRejected()
+    {
+        var token = _singleTenant.EntraToken(AuthenticationScenario.EntraV1Issuer, BotIdAudience, d => d.Claims.Remove("ver"));
+
+        var result = await _singleTenant.AuthenticateAsync(token);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Token has no version (ver)", result.FailureReason);
+    }
+
+    [Theory]
+    [InlineData(AuthenticationScenario.EntraV1Issuer, "appid")]
+    [InlineData(AuthenticationScenario.EntraV2Issuer, "azp")]
+    public async Task SingleTenant_TokenThatNamesNoCaller_IsRejected(string issuer, string callerClaim)
+    {
+        var token = _singleTenant.EntraToken(issuer, BotIdAudience, d => d.Claims.Remove(callerClaim));
+
+        var result = await _singleTenant.AuthenticateAsync(token);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Token names no calling application (appid or azp for its version)", result.FailureReason);
+    }
+
+    [Fact]
+    public async Task SingleTenant_V2TokenWhoseCallerIsOnlyInAppid_IsRejected()
+    {
+        var token = _singleTenant.EntraToken(AuthenticationScenario.EntraV2Issuer, BotIdAudience, d =>
+        {
+            d.Claims.Remove("azp");
+            d.Claims["appid"] = AuthenticationScenario.CallerAppId;
+        });
+
+        var result = await _singleTenant.AuthenticateAsync(token);
+
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task SingleTenant_EntraTokenFromAnotherAppOfTheTenant_BoundToAnotherServiceUrl_IsRejected()
+    {
+        var token = _singleTenant.EntraToken(AuthenticationScenario.EntraV1Issuer, AuthenticationScenario.AppId, d =>
+        {
+            d.Claims["appid"] = "5d2c6a0e-1b7f-4e3a-9c8d-0f1e2d3c4b5a";
+            d.Claims["serviceurl"] = "https://smba.trafficmanager.net/amer/";
+        });
+
+        var result = await _singleTenant.AuthenticateAsync(token, serviceUrl: "http://attacker.example/");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("serviceurl claim mismatch", result.FailureReason);
     }
 
     [Fact]

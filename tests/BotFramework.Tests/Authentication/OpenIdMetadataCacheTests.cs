@@ -138,6 +138,41 @@ public sealed class OpenIdMetadataCacheTests
     }
 
     [Fact]
+    public async Task FirstFetchFailing_IsNotRetriedByEveryRequest_ButAfterAPauseThatDoubles()
+    {
+        _server.FailWith = HttpStatusCode.ServiceUnavailable;
+        await Assert.ThrowsAsync<OpenIdMetadataException>(() => _cache.GetMetadataAsync());
+        var fetched = _server.RequestCount(MetadataUrl);
+
+        // Requests during the pause fail at once, without fetching.
+        for (var i = 0; i < 20; i++) await Assert.ThrowsAsync<OpenIdMetadataException>(() => _cache.GetMetadataAsync());
+        Assert.Equal(fetched, _server.RequestCount(MetadataUrl));
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await Assert.ThrowsAsync<OpenIdMetadataException>(() => _cache.GetMetadataAsync());
+        Assert.Equal(2 * fetched, _server.RequestCount(MetadataUrl));
+
+        _time.Advance(TimeSpan.FromSeconds(2)); // the pause is now 4 s
+        await Assert.ThrowsAsync<OpenIdMetadataException>(() => _cache.GetMetadataAsync());
+        Assert.Equal(2 * fetched, _server.RequestCount(MetadataUrl));
+
+        _server.FailWith = null;
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.NotNull(await _cache.GetMetadataAsync());
+    }
+
+    [Fact]
+    public async Task AJwksUriOverPlainHttp_IsRefused()
+    {
+        _server.Serve(MetadataUrl, """{"issuer":"https://api.botframework.com","jwks_uri":"http://login.botframework.test/v1/.well-known/keys"}""");
+
+        var error = await Assert.ThrowsAsync<OpenIdMetadataException>(() => _cache.GetMetadataAsync());
+
+        Assert.Contains("jwks_uri (an https URL)", error.InnerException?.Message);
+        Assert.Equal(0, _server.RequestCount("http://login.botframework.test/v1/.well-known/keys"));
+    }
+
+    [Fact]
     public async Task MissingJwksUri_Throws()
     {
         _server.Serve(MetadataUrl, """{"issuer":"https://api.botframework.com"}""");

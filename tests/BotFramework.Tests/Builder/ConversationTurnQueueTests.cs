@@ -151,6 +151,99 @@ public sealed class ConversationTurnQueueTests
         Assert.Equal(0, queue.ActiveConversations);
     }
 
+    [Fact]
+    public async Task Queue_RefusesATurnBeyondTheWaitingLimitOfItsConversation_ButNotOfAnother()
+    {
+        var queue = new ConversationTurnQueue(maxWaitingPerConversation: 2);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ran = new ConcurrentQueue<string>();
+        Func<Task<int>> Turn(string name) => async () => { await gate.Task; ran.Enqueue(name); return 0; };
+
+        var running = queue.RunAsync("k", Turn("running"));
+        var waiting = new[] { queue.RunAsync("k", Turn("w1")), queue.RunAsync("k", Turn("w2")) };
+        var refused = await Assert.ThrowsAsync<TurnQueueFullException>(() => queue.RunAsync("k", Turn("w3")));
+        var elsewhere = queue.RunAsync("other", () => { ran.Enqueue("other"); return Task.FromResult(0); });
+
+        Assert.False(refused.WholeHost);
+        await elsewhere.WaitAsync(Guard);
+        gate.SetResult();
+        await Task.WhenAll([running, .. waiting]).WaitAsync(Guard);
+        Assert.Equal(["other", "running", "w1", "w2"], ran);
+        Assert.Equal(0, queue.TurnsInProgress);
+
+        // Once the line is short again, the conversation is served.
+        Assert.Equal(7, await queue.RunAsync("k", () => Task.FromResult(7)).WaitAsync(Guard));
+    }
+
+    [Fact]
+    public async Task Queue_RefusesATurnBeyondTheLimitOfTheWholeHost()
+    {
+        var queue = new ConversationTurnQueue(maxInProgress: 3);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var busy = Enumerable.Range(0, 3).Select(i => queue.RunAsync($"conversation-{i}", async () => { await gate.Task; return i; })).ToList();
+        var refused = await Assert.ThrowsAsync<TurnQueueFullException>(() => queue.RunAsync("conversation-9", () => Task.FromResult(9)));
+
+        Assert.True(refused.WholeHost);
+        gate.SetResult();
+        var results = await Task.WhenAll(busy).WaitAsync(Guard);
+        Assert.Equal([0, 1, 2], results);
+        Assert.Equal(9, await queue.RunAsync("conversation-9", () => Task.FromResult(9)).WaitAsync(Guard));
+    }
+
+    [Fact]
+    public async Task Queue_DropsAWaitingTurnWhoseCallerWentAway_AndTheNextStillWaitsForTheOneAhead()
+    {
+        var queue = new ConversationTurnQueue();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ran = new ConcurrentQueue<string>();
+        using var gone = new CancellationTokenSource();
+
+        var first = queue.RunAsync("k", async () => { await gate.Task; ran.Enqueue("first"); return 1; });
+        var abandoned = queue.RunAsync("k", () => { ran.Enqueue("abandoned"); return Task.FromResult(2); }, gone.Token);
+        var third = queue.RunAsync("k", () => { ran.Enqueue("third"); return Task.FromResult(3); });
+        await gone.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned.WaitAsync(Guard));
+        Assert.False(third.IsCompleted); // still behind the first turn, which has not finished
+        gate.SetResult();
+        Assert.Equal(3, await third.WaitAsync(Guard));
+        Assert.Equal(["first", "third"], ran);
+        Assert.Equal(0, queue.TurnsInProgress);
+        Assert.Equal(0, queue.ActiveConversations);
+    }
+
+    [Fact]
+    public async Task Queue_AStartedTurnRunsToItsEnd_EvenWhenItsCallerGoesAway()
+    {
+        var queue = new ConversationTurnQueue();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var gone = new CancellationTokenSource();
+
+        var turn = queue.RunAsync("k", async () => { started.SetResult(); await mayFinish.Task; return "delivered"; }, gone.Token);
+        await started.Task.WaitAsync(Guard);
+        await gone.CancelAsync();
+        mayFinish.SetResult();
+
+        Assert.Equal("delivered", await turn.WaitAsync(Guard));
+    }
+
+    [Fact]
+    public async Task Adapter_PutsTheAuthenticationResultInTheTurnState()
+    {
+        var adapter = new TestAdapter();
+        BotFramework.Connector.Authentication.AuthenticationResult? seen = null;
+        var bot = new CallbackBot(turn => seen = BotFramework.Connector.Authentication.AuthenticationResult.Of(turn));
+
+        await adapter.SendAsync(adapter.MakeMessage("hi"), bot);
+        Assert.True(seen!.IsAnonymous);
+
+        adapter.AsTeams();
+        await adapter.SendAsync(adapter.MakeMessage("hi"), bot);
+        Assert.True(seen!.IsChannelToken);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

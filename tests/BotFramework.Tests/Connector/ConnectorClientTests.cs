@@ -26,7 +26,8 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    private ConnectorClient Client(StaticTokenProvider? tokens = null) => new(_http, tokens ?? _tokens);
+    // The fake Connector listens on http://127.0.0.1, trusted because it is listed (as Bot:AllowedServiceHosts does).
+    private ConnectorClient Client(StaticTokenProvider? tokens = null) => new(_http, tokens ?? _tokens, new TrustedServiceUrls(["127.0.0.1"]));
 
     private Activity Outgoing(string conversationId, string text = "Filed.", string? replyToId = null) => new()
     {

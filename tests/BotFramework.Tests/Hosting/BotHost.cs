@@ -39,11 +39,17 @@ public sealed class BotHost : IAsyncDisposable
 
     /// <param name="settings">Configuration on top of file storage in a temp folder (local mode unless an app id is given).</param>
     /// <param name="configure">Runs after <c>AddBotFramework</c>, to replace services or configure named HttpClients.</param>
-    public static async Task<BotHost> StartAsync(IBot bot, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    /// <param name="environment">The host's environment; by default Development in local mode (as <c>dotnet run</c>), else Production.</param>
+    public static async Task<BotHost> StartAsync(IBot bot, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string? environment = null)
     {
         var folder = new TempFolder();
         var storageFolder = Path.Combine(folder.Path, "state");
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Directory.CreateDirectory(folder.Path).FullName });
+        var localMode = settings is null || string.IsNullOrEmpty(settings.GetValueOrDefault("MicrosoftAppId"));
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.CreateDirectory(folder.Path).FullName,
+            EnvironmentName = environment ?? (localMode ? "Development" : "Production"),
+        });
         builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

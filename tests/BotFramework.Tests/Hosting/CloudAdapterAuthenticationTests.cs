@@ -34,6 +34,9 @@ public sealed class CloudAdapterAuthenticationTests : IAsyncLifetime
             ["MicrosoftAppId"] = AuthenticationScenario.AppId,
             ["MicrosoftAppPassword"] = "not-a-real-secret",
             ["ChannelOpenIdMetadataUrl"] = AuthenticationScenario.ChannelMetadataUrl,
+            ["AllowedTenants:0"] = AuthenticationScenario.TenantId,
+            // The fake Connector listens on http://127.0.0.1: trusted because it is listed.
+            ["Bot:AllowedServiceHosts:0"] = "127.0.0.1",
         };
         foreach (var (key, value) in extra ?? []) settings[key] = value;
         return BotHost.StartAsync(bot, settings, services =>

@@ -114,7 +114,7 @@ public sealed class AlwaysAvailableTests : IAsyncLifetime
             .Send("oublie-moi")
             .AssertReplyContains("Voulez-vous que j'efface tout ce que je garde sur vous")
             .Click("Oui, tout effacer")
-            .AssertReply("C'est fait. J'ai effacé : votre choix de langue et votre progression de formation et notre conversation en cours.")
+            .AssertReply("C'est fait. J'ai effacé : votre profil (choix de langue, progression de formation, réponses et confirmations données) et où vous en étiez dans notre conversation privée.")
             .StartTestAsync();
 
         Assert.Empty(await _bot.Storage.ReadAsync([userKey, conversationKey]));

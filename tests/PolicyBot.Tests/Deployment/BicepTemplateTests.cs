@@ -5,12 +5,13 @@ namespace PolicyBot.Tests.Deployment;
 
 /// <summary>
 /// What the Azure templates must guarantee: the host's configuration keys and nothing secret, a hardened web app,
-/// locked-down storage with soft delete and the 30-day conversation expiry, and the bot wired to the managed
+/// locked-down storage with soft delete and the 2-day conversation expiry backstop, and the bot wired to the managed
 /// identity. Every test reads the .bicep text; with BICEP_CLI set it also checks the JSON `bicep build` writes.
 /// </summary>
 public sealed partial class BicepTemplateTests
 {
     private const string ManagerSetting = "PolicyBot__Managers__{i}";
+    private const string CallerSetting = "Bot__AllowedCallers__{i}";
 
     private static readonly string[] ExpectedSettings =
     [
@@ -18,11 +19,14 @@ public sealed partial class BicepTemplateTests
         "MicrosoftAppId",
         "MicrosoftAppTenantId",
         "AllowedTenants__0",
+        "AllowedChannels__0",
         "Storage__Provider",
         "Storage__ServiceUri",
         "Storage__ContainerName",
         "Storage__ManagedIdentityClientId",
+        "Storage__DeletedRetentionDays",
         ManagerSetting,
+        CallerSetting,
     ];
 
     private static readonly string[] ForbiddenInSettings = ["AccountKey", "Password", "Secret", "ConnectionString"];
@@ -38,6 +42,12 @@ public sealed partial class BicepTemplateTests
         Assert.Equal("identityClientId", fromText["Storage__ManagedIdentityClientId"]);
         Assert.Equal("tenantId", fromText["MicrosoftAppTenantId"]);
         Assert.Equal("tenantId", fromText["AllowedTenants__0"]);
+        Assert.Equal("'msteams'", fromText["AllowedChannels__0"]);
+        Assert.Equal("string(deletedRetentionDays)", fromText["Storage__DeletedRetentionDays"]);
+        Assert.Equal("callerAppId", fromText[CallerSetting]);
+        Assert.Matches(@"deletedRetentionDays:\s*softDeleteRetentionDays\b", BicepSources.Main);
+        Assert.Matches(@"allowedCallerAppIds:\s*allowedCallerAppIds\b", BicepSources.Main);
+        Assert.DoesNotContain("AllowUnauthenticatedRequests__", BicepSources.All, StringComparison.Ordinal);
         Assert.Matches(@"identityClientId:\s*identity\.properties\.clientId", BicepSources.Main);
         Assert.Matches(@"tenantId:\s*tenant\(\)\.tenantId", BicepSources.Main);
         Assert.Matches(@"blobServiceUri:\s*storage\.outputs\.blobEndpoint", BicepSources.Main);
@@ -56,6 +66,7 @@ public sealed partial class BicepTemplateTests
             Assert.Equal("policybot-state", Text(fromJson["Storage__ContainerName"]));
             Assert.Equal("[tenant().tenantId]", Text(fromJson["MicrosoftAppTenantId"]));
             Assert.Equal("[tenant().tenantId]", Text(fromJson["AllowedTenants__0"]));
+            Assert.Equal("msteams", Text(fromJson["AllowedChannels__0"]));
             AssertIsIdentityClientId(compiled, fromJson["MicrosoftAppId"]);
             AssertIsIdentityClientId(compiled, fromJson["Storage__ManagedIdentityClientId"]);
 
@@ -177,20 +188,20 @@ public sealed partial class BicepTemplateTests
     }
 
     [Fact]
-    public async Task Lifecycle_DeletesOnlyConversationState_After30DaysWithoutChange()
+    public async Task Lifecycle_DeletesOnlyConversationState_After2DaysWithoutChange_AsTheBotsBackstop()
     {
         var storage = BicepSources.Module("storage");
         Assert.Matches(@"prefixMatch:\s*\[\s*'\$\{containerName\}/msteams/conversations/'\s*\]", storage);
         Assert.Matches(@"daysAfterModificationGreaterThan:\s*conversationRetentionDays\b", storage);
         Assert.DoesNotContain("/users", storage, StringComparison.Ordinal);
-        Assert.Matches(@"param\s+conversationRetentionDays\s+int\s*=\s*30\b", BicepSources.Main);
+        Assert.Matches(@"param\s+conversationRetentionDays\s+int\s*=\s*2\b", BicepSources.Main);
         Assert.Matches(@"conversationRetentionDays:\s*conversationRetentionDays\b", BicepSources.Main);
         Assert.Matches(@"containerName:\s*stateContainerName\b", BicepSources.Main);
 
         var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.DeploymentTemplates, "main.parameters.json")))!;
         if (parameters["parameters"]?["conversationRetentionDays"] is { } days)
         {
-            Assert.Equal(30, days["value"]!.GetValue<int>());
+            Assert.Equal(2, days["value"]!.GetValue<int>());
         }
 
         if (await CompiledTemplate.LoadAsync() is { } compiled)
@@ -201,7 +212,7 @@ public sealed partial class BicepTemplateTests
             var prefix = Assert.Single(rule["definition"]!["filters"]!["prefixMatch"]!.AsArray());
             Assert.Equal("policybot-state/msteams/conversations/", Text(policy.Scope.Resolve(prefix)));
             var delete = rule["definition"]!["actions"]!["baseBlob"]!["delete"]!;
-            Assert.Equal(30, policy.Scope.Resolve(delete["daysAfterModificationGreaterThan"])!.GetValue<int>());
+            Assert.Equal(2, policy.Scope.Resolve(delete["daysAfterModificationGreaterThan"])!.GetValue<int>());
         }
     }
 
@@ -265,7 +276,7 @@ public sealed partial class BicepTemplateTests
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Match m in NameValueObject().Matches(BicepSources.Module("webApp")))
         {
-            var name = ManagerLoopName().Replace(m.Groups["name"].Value, ManagerSetting);
+            var name = LoopName().Replace(m.Groups["name"].Value, "${prefix}{i}");
             Assert.True(settings.TryAdd(name, m.Groups["value"].Value.Trim()), $"app setting {name} is set twice");
         }
 
@@ -300,7 +311,7 @@ public sealed partial class BicepTemplateTests
 
         foreach (var item in items)
         {
-            var name = CopyLoopName().Replace(Text(item["name"]), ManagerSetting);
+            var name = CopyLoopName().Replace(Text(item["name"]), "${prefix}{i}");
             Assert.True(settings.TryAdd(name, site.Scope.Resolve(item["value"])), $"app setting {name} is set twice");
         }
 
@@ -329,10 +340,11 @@ public sealed partial class BicepTemplateTests
     [GeneratedRegex(@"\{\s*name:\s*'(?<name>[^']*)'\s*,?\s*value:\s*(?<value>[^\r\n}]+?)\s*,?\s*\}")]
     private static partial Regex NameValueObject();
 
-    [GeneratedRegex(@"^PolicyBot__Managers__\$\{\w+\}$")]
-    private static partial Regex ManagerLoopName();
+    /// <summary>A setting named in a loop, <c>Prefix__${i}</c>.</summary>
+    [GeneratedRegex(@"^(?<prefix>\w+__)\$\{\w+\}$")]
+    private static partial Regex LoopName();
 
-    [GeneratedRegex(@"^\[format\('PolicyBot__Managers__\{0\}', copyIndex\('\w+'\)\)\]$")]
+    [GeneratedRegex(@"^\[format\('(?<prefix>\w+__)\{0\}', copyIndex\('\w+'\)\)\]$")]
     private static partial Regex CopyLoopName();
 
     [GeneratedRegex(@"variables\('(\w+)'\)")]

@@ -20,6 +20,7 @@ public sealed class HostReadsTheTemplateSettingsTests
     private const string TenantId = "66666666-7777-4888-9999-aaaaaaaaaaaa";
     private const string BlobServiceUri = "https://stpolicybotexample.blob.core.windows.net/";
     private const string ManagerId = "bbbbbbbb-cccc-4ddd-8eee-ffffffffffff";
+    private const string CallerAppId = "cccccccc-dddd-4eee-8fff-000000000000";
 
     /// <summary>The template's settings, with the values Azure would put in (App Service turns "__" into ":").</summary>
     private static Dictionary<string, string?> DeployedSettings()
@@ -34,6 +35,8 @@ public sealed class HostReadsTheTemplateSettingsTests
                 "blobServiceUri" => BlobServiceUri,
                 "containerName" => "policybot-state",
                 "objectId" => ManagerId,
+                "callerAppId" => CallerAppId,
+                "string(deletedRetentionDays)" => "7",
                 _ when expression.StartsWith('\'') && expression.EndsWith('\'') => expression.Trim('\''),
                 _ => throw new InvalidOperationException($"The test does not know what Azure puts in {name} = {expression}; add it here."),
             };
@@ -68,6 +71,12 @@ public sealed class HostReadsTheTemplateSettingsTests
         Assert.True(auth.IsTenantAllowed(TenantId));
         Assert.False(auth.IsTenantAllowed("00000000-0000-0000-0000-000000000001"));
         Assert.True(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PolicyBotOptions>>().Value.IsManager(ManagerId));
+        Assert.True(auth.IsChannelAllowed("msteams"));
+        Assert.False(auth.IsChannelAllowed("webchat"));
+        var bot = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotHostOptions>>().Value;
+        Assert.Equal([CallerAppId], bot.AllowedCallers);
+        Assert.False(bot.AllowUnauthenticatedRequests);
+        Assert.Equal(7, host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DeletedRetentionDays);
     }
 
     [Fact]

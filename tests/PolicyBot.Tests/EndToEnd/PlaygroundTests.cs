@@ -33,7 +33,8 @@ public sealed class PlaygroundTests(ITestOutputHelper output)
         try
         {
             using var host = ChildProcess.Start("dotnet", folder,
-                [bot, "--urls", $"http://127.0.0.1:{botPort}", "--Storage:Provider=File", $"--Storage:Folder={Path.Combine(folder, "state")}"]);
+                // Local mode, as the README's "dotnet run" runs it: Development, on this machine only.
+                [bot, "--environment", "Development", "--urls", $"http://127.0.0.1:{botPort}", "--Storage:Provider=File", $"--Storage:Folder={Path.Combine(folder, "state")}"]);
             using var playground = ChildProcess.Start("node", folder,
             [
                 Path.Combine(NodeTools.Folder, "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),

@@ -39,6 +39,8 @@ public sealed class HostAuthenticationTests : IAsyncLifetime
             ["MicrosoftAppType"] = "MultiTenant",
             ["ChannelOpenIdMetadataUrl"] = MetadataUrl,
             ["AllowedTenants:0"] = TeamsActivities.TenantId,
+            // The fake Connector listens on http://127.0.0.1: the bot's token goes there only because it is listed.
+            ["Bot:AllowedServiceHosts:0"] = "127.0.0.1",
         }, services =>
         {
             services.AddHttpClient(BotFrameworkAuthenticationServiceCollectionExtensions.OpenIdMetadataHttpClientName)

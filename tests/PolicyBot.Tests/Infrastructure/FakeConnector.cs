@@ -14,7 +14,8 @@ namespace PolicyBot.Tests.Infrastructure;
 
 /// <summary>
 /// A real HTTP listener on 127.0.0.1 playing the Bot Connector: it records what the bot sends
-/// (replies, sends, updates, deletes) and answers like Teams does. Tests can make it fail on purpose.
+/// (replies, sends, updates, deletes, member look-ups) and answers like Teams does. Tests can make it fail
+/// or hold on purpose. It also plays App Service's managed identity endpoint.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
@@ -31,6 +32,33 @@ public sealed class FakeConnector : IAsyncDisposable
     public ConcurrentQueue<(HttpStatusCode Status, string? RetryAfter)> Failures { get; } = new();
 
     public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>
+    /// Who Teams says each member is (keyed by conversation id, then member id), answered to
+    /// <c>GET …/conversations/{id}/members/{memberId}</c>; anyone else gets 404 as Teams answers.
+    /// </summary>
+    public ConcurrentDictionary<(string Conversation, string Member), ChannelAccount> Members { get; } = new();
+
+    /// <summary>When set, message posts wait for it before being answered (a slow Connector).</summary>
+    public Task? Hold { get; set; }
+
+    /// <summary>How many posts have been held so far.</summary>
+    public int Holding => Volatile.Read(ref _holding);
+
+    private int _holding;
+
+    /// <summary>
+    /// Plays App Service's managed identity endpoint too (<c>IDENTITY_ENDPOINT</c>, <c>IDENTITY_HEADER</c>):
+    /// <c>GET /msi/token</c> with the right header answers this token.
+    /// </summary>
+    public const string ManagedIdentityToken = "mi-token-from-the-fake-identity-endpoint";
+
+    public const string ManagedIdentityHeader = "fake-identity-header-value";
+
+    public string ManagedIdentityEndpoint => ServiceUrl.Replace("/connector/", "/msi/token", StringComparison.Ordinal);
+
+    /// <summary>Requests for a managed identity token, with the resource asked for.</summary>
+    public ConcurrentQueue<string> TokenRequests { get; } = new();
 
     public static async Task<FakeConnector> StartAsync()
     {
@@ -54,6 +82,28 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        if (http.Request.Path == "/msi/token")
+        {
+            await AnswerTokenRequestAsync(http);
+            return;
+        }
+        if (http.Request.Method == "GET" && MemberLookup(Uri.UnescapeDataString(http.Request.Path.Value ?? "")) is { } lookup)
+        {
+            Requests.Enqueue(new Request("GET", Uri.UnescapeDataString(http.Request.Path.Value ?? ""), null, http.Request.Headers.Authorization.ToString()));
+            if (Members.TryGetValue(lookup, out var member))
+            {
+                await http.Response.WriteAsJsonAsync(member, BotJson.Options);
+                return;
+            }
+            http.Response.StatusCode = 404;
+            await http.Response.WriteAsJsonAsync(new { error = new { code = "MemberNotFoundInConversation", message = "The member was not found in the conversation." } });
+            return;
+        }
+        if (Hold is { } hold && http.Request.Method == "POST")
+        {
+            Interlocked.Increment(ref _holding);
+            await hold;
+        }
         Activity? activity = null;
         if (http.Request.ContentLength is > 0 || http.Request.Headers.ContentType.Count > 0)
         {
@@ -87,6 +137,33 @@ public sealed class FakeConnector : IAsyncDisposable
         && channel.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
             ? id.GetString()
             : null;
+
+    private static (string, string)? MemberLookup(string path)
+    {
+        const string conversations = "/v3/conversations/", members = "/members/";
+        var start = path.IndexOf(conversations, StringComparison.Ordinal);
+        var cut = path.LastIndexOf(members, StringComparison.Ordinal);
+        if (start < 0 || cut < start) return null;
+        return (path[(start + conversations.Length)..cut], path[(cut + members.Length)..]);
+    }
+
+    private async Task AnswerTokenRequestAsync(HttpContext http)
+    {
+        if (http.Request.Headers["X-IDENTITY-HEADER"] != ManagedIdentityHeader)
+        {
+            http.Response.StatusCode = 401;
+            return;
+        }
+        TokenRequests.Enqueue(http.Request.Query["resource"].ToString());
+        await http.Response.WriteAsJsonAsync(new Dictionary<string, string>
+        {
+            ["access_token"] = ManagedIdentityToken,
+            ["expires_on"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["resource"] = http.Request.Query["resource"].ToString(),
+            ["token_type"] = "Bearer",
+            ["client_id"] = http.Request.Query["client_id"].ToString(),
+        });
+    }
 
     public async ValueTask DisposeAsync()
     {

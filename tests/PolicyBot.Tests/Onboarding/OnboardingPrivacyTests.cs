@@ -22,7 +22,7 @@ public sealed class OnboardingPrivacyTests : IDisposable
             .WalkLesson(bot.Lessons, bot.Lessons.First, Words.En, _ => false)
             .Send("forget me")
             .AssertReplyContains(
-                "Do you want me to delete everything I keep about you (language, onboarding, current conversation)?",
+                "Do you want me to delete everything I keep about you (language, onboarding, feedback, policies you confirmed reading, our personal chat)?",
                 "Your onboarding progress and your line in the managers' onboarding report (your name, your lessons completed) will be deleted too.")
             .StartTestAsync();
 
@@ -33,7 +33,7 @@ public sealed class OnboardingPrivacyTests : IDisposable
         // The "Yes, delete everything" button of that card.
         await bot.Flow(adapter)
             .Submit(new { choice = "yes" })
-            .AssertReply("Done. I deleted: your language choice and onboarding progress and our current conversation and your line in the onboarding report.")
+            .AssertReply("Done. I deleted: your profile (language choice, onboarding progress, feedback and acknowledgements given) and where you were in our personal chat and your line in the onboarding report.")
             .StartTestAsync();
         Assert.Null(await ReadUserDocumentAsync(bot));
         Assert.Empty(await new OnboardingRoster(bot.Storage).ReadAsync());

@@ -51,6 +51,33 @@ public sealed class OnboardingReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_display_name_with_links_or_markdown_is_shown_as_plain_words()
+    {
+        using var bot = new OnboardingBot(_data.Path, _clock);
+        var roster = new OnboardingRoster(bot.Storage);
+        await roster.SetAsync("00000000-0000-0000-0000-0000000000d1", new RosterEntry("**Urgent** [read](https://evil.example/x) now", 1, null));
+        await roster.SetAsync("00000000-0000-0000-0000-0000000000d2", new RosterEntry("Visit www.evil.example or http://evil.example", 1, null));
+        await roster.SetAsync("00000000-0000-0000-0000-0000000000d3", new RosterEntry("- 1. _Jo_ `code` # > Test", 1, null));
+
+        var shown = "";
+        await bot.Flow(bot.Chat(Staff.Manager))
+            .Send("onboarding report")
+            .AssertReply(reply => shown = CardReader.VisibleText(reply))
+            .StartTestAsync();
+
+        Assert.DoesNotContain("evil.example", shown);
+        Assert.DoesNotContain("www.evil", shown);
+        Assert.DoesNotContain("://", shown);
+        Assert.DoesNotContain("**", shown);
+        Assert.DoesNotContain("](", shown);
+        Assert.DoesNotContain("`", shown);
+        // What the names said is still readable: a one-dot leader for the dots, fraction slashes for "//".
+        Assert.Contains("Urgent read (https:\u2044\u2044evil\u2024example/x) now", shown);
+        Assert.Contains("Visit www\u2024evil\u2024example or http:\u2044\u2044evil\u2024example", shown);
+        Assert.Contains("1\u2024 Jo code Test", shown);
+    }
+
+    [Fact]
     public async Task A_manager_asking_in_French_gets_the_report_in_French()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);

@@ -32,6 +32,15 @@ public static class AuthenticationConstants
     /// <summary>The caller's app id in Entra v2 tokens.</summary>
     public const string AuthorizedPartyClaim = "azp";
 
+    /// <summary>The token format version of an Entra token: <c>1.0</c> (caller in <c>appid</c>) or <c>2.0</c> (caller in <c>azp</c>).</summary>
+    public const string VersionClaim = "ver";
+
+    /// <summary>Delegated permissions: present only in a token issued for a signed-in user.</summary>
+    public const string ScopeClaim = "scp";
+
+    /// <summary>Entra's optional token type claim: <c>app</c> or <c>user</c>.</summary>
+    public const string IdentityTypeClaim = "idtyp";
+
     /// <summary>Signature algorithms accepted on inbound tokens.</summary>
     public static IReadOnlyList<string> AllowedSigningAlgorithms { get; } = ["RS256", "RS384", "RS512"];
 

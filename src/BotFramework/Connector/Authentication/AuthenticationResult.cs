@@ -1,16 +1,21 @@
 using System.Security.Claims;
+using BotFramework.Builder;
 
 namespace BotFramework.Connector.Authentication;
 
-/// <summary>The outcome of authenticating one inbound request: an identity, or a short reason for a 401.</summary>
+/// <summary>
+/// The outcome of authenticating one inbound request: an identity, or a short reason for a 401. The
+/// adapter puts the successful result in the turn's state (<see cref="Of"/>), so a bot can see who called.
+/// </summary>
 public sealed class AuthenticationResult
 {
-    private AuthenticationResult(bool succeeded, ClaimsIdentity? identity, string? issuer, string? callerAppId, string? failureReason)
+    private AuthenticationResult(bool succeeded, ClaimsIdentity? identity, string? issuer, string? callerAppId, bool isChannelToken, string? failureReason)
     {
         Succeeded = succeeded;
         Identity = identity;
         Issuer = issuer;
         CallerAppId = callerAppId;
+        IsChannelToken = isChannelToken;
         FailureReason = failureReason;
     }
 
@@ -22,8 +27,11 @@ public sealed class AuthenticationResult
     /// <summary>The validated token's issuer; null when anonymous or failed.</summary>
     public string? Issuer { get; }
 
-    /// <summary>The calling application (<c>appid</c> or <c>azp</c> claim), when the token names one.</summary>
+    /// <summary>The calling application of an Entra token (<c>appid</c> or <c>azp</c>); null for channel tokens, which name none.</summary>
     public string? CallerAppId { get; }
+
+    /// <summary>A token Azure Bot Service issued for a channel (<c>https://api.botframework.com</c>), bound to the activity's serviceUrl.</summary>
+    public bool IsChannelToken { get; }
 
     /// <summary>Why the request was rejected, for the log (never for the response body).</summary>
     public string? FailureReason { get; }
@@ -31,19 +39,26 @@ public sealed class AuthenticationResult
     /// <summary>Accepted without a token (local mode).</summary>
     public bool IsAnonymous => Succeeded && Issuer is null;
 
-    public static AuthenticationResult Success(ClaimsIdentity identity, string issuer, string? callerAppId)
+    public static AuthenticationResult Success(ClaimsIdentity identity, string issuer, string? callerAppId, bool isChannelToken = false)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentException.ThrowIfNullOrEmpty(issuer);
-        return new(true, identity, issuer, callerAppId, null);
+        return new(true, identity, issuer, callerAppId, isChannelToken, null);
     }
 
-    public static AuthenticationResult Anonymous() => new(true, new ClaimsIdentity(), null, null, null);
+    public static AuthenticationResult Anonymous() => new(true, new ClaimsIdentity(), null, null, false, null);
 
     public static AuthenticationResult Failure(string reason)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
-        return new(false, null, null, null, reason);
+        return new(false, null, null, null, false, reason);
+    }
+
+    /// <summary>How the current turn's request was authenticated; null for a turn an adapter ran without one.</summary>
+    public static AuthenticationResult? Of(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.TurnState.Get<AuthenticationResult>();
     }
 
     public override string ToString() => Succeeded ? (IsAnonymous ? "anonymous" : $"authenticated ({Issuer})") : $"rejected: {FailureReason}";

@@ -9,8 +9,11 @@ namespace BotFramework.Connector.Authentication;
 /// Validates the bearer token on requests from Azure Bot Service. Two kinds of token are accepted:
 /// channel tokens issued by <c>https://api.botframework.com</c> (audience = the app id, signing key endorsed
 /// for the activity's channel, <c>serviceurl</c> claim = the activity's serviceUrl), and — for SingleTenant
-/// and UserAssignedMSI bots — Entra tokens issued by the bot's own tenant (audience = the app id,
-/// <c>api://</c>app id or <c>api://botid-</c>app id). Any other issuer is rejected before signature work.
+/// and UserAssignedMSI bots — app-only Entra tokens issued by the bot's own tenant (audience = the app id,
+/// <c>api://</c>app id or <c>api://botid-</c>app id; delegated user tokens refused). Any other issuer is
+/// rejected before signature work. An Entra token proves only that some application of the tenant called:
+/// the host then checks the caller (<c>Bot:AllowedCallers</c>) and the serviceUrl (<see cref="TrustedServiceUrls"/>),
+/// and a bot asks Teams who the sender is before anything privileged.
 /// </summary>
 public sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
 {
@@ -106,14 +109,14 @@ public sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         if (!validation.IsValid) return AuthenticationResult.Failure(Describe(validation.Exception));
 
         var identity = validation.ClaimsIdentity;
-        var failure = kind.IsEntra
-            ? CheckEntraToken(identity)
-            : CheckChannelToken(identity, signingKey, channelId, serviceUrl);
-        if (failure is not null) return AuthenticationResult.Failure(failure);
+        if (!kind.IsEntra)
+        {
+            var failure = CheckChannelToken(identity, signingKey, channelId, serviceUrl);
+            return failure is null ? AuthenticationResult.Success(identity, jwt.Issuer, callerAppId: null, isChannelToken: true) : AuthenticationResult.Failure(failure);
+        }
 
-        var callerAppId = identity.FindFirst(AuthenticationConstants.AppIdClaim)?.Value
-            ?? identity.FindFirst(AuthenticationConstants.AuthorizedPartyClaim)?.Value;
-        return AuthenticationResult.Success(identity, jwt.Issuer, callerAppId);
+        var (caller, problem) = CheckEntraToken(identity, serviceUrl);
+        return problem is null ? AuthenticationResult.Success(identity, jwt.Issuer, caller) : AuthenticationResult.Failure(problem);
     }
 
     private static string? GetBearerToken(string header)
@@ -142,11 +145,31 @@ public sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         return null;
     }
 
-    private string? CheckEntraToken(ClaimsIdentity identity)
+    /// <summary>
+    /// An Entra token must be app-only (a channel never sends a user's token): no <c>scp</c>, no
+    /// <c>idtyp=user</c>, a <c>ver</c>, and the caller it names (<c>appid</c> in v1, <c>azp</c> in v2).
+    /// Whether that caller may come in is the host's decision (<c>Bot:AllowedCallers</c>).
+    /// </summary>
+    private (string? Caller, string? Problem) CheckEntraToken(ClaimsIdentity identity, string? serviceUrl)
     {
         var tenant = identity.FindFirst(AuthenticationConstants.TenantIdClaim)?.Value;
-        if (tenant is not null && !string.Equals(tenant, _tenantId, StringComparison.OrdinalIgnoreCase)) return "Token tenant does not match MicrosoftAppTenantId";
-        return null;
+        if (tenant is not null && !string.Equals(tenant, _tenantId, StringComparison.OrdinalIgnoreCase)) return (null, "Token tenant does not match MicrosoftAppTenantId");
+        if (identity.FindFirst(AuthenticationConstants.ScopeClaim) is not null) return (null, "Delegated (user) tokens are not accepted");
+        if (string.Equals(identity.FindFirst(AuthenticationConstants.IdentityTypeClaim)?.Value, "user", StringComparison.OrdinalIgnoreCase)) return (null, "Delegated (user) tokens are not accepted");
+
+        var version = identity.FindFirst(AuthenticationConstants.VersionClaim)?.Value;
+        if (version is null) return (null, "Token has no version (ver)");
+        var caller = version switch
+        {
+            "1.0" => identity.FindFirst(AuthenticationConstants.AppIdClaim)?.Value,
+            "2.0" => identity.FindFirst(AuthenticationConstants.AuthorizedPartyClaim)?.Value,
+            _ => null,
+        };
+        if (string.IsNullOrEmpty(caller)) return (null, "Token names no calling application (appid or azp for its version)");
+
+        var claimedServiceUrl = identity.FindFirst(AuthenticationConstants.ServiceUrlClaim)?.Value;
+        if (claimedServiceUrl is not null && !string.Equals(TrimSlash(claimedServiceUrl), TrimSlash(serviceUrl), StringComparison.OrdinalIgnoreCase)) return (null, "serviceurl claim mismatch");
+        return (caller, null);
     }
 
     private static string? TrimSlash(string? url) => url?.TrimEnd('/');

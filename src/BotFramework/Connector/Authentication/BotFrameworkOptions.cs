@@ -20,9 +20,14 @@ public sealed class BotFrameworkOptions
 
     public MicrosoftAppType MicrosoftAppType { get; set; } = MicrosoftAppType.MultiTenant;
 
-    /// <summary>Tenants whose users may talk to the bot; empty means any tenant.</summary>
+    /// <summary>
+    /// Tenants whose users may talk to the bot. Empty means <see cref="MicrosoftAppTenantId"/>; with an app id,
+    /// at least one tenant must be allowed. Local mode (no app id) allows any and refuses this setting.
+    /// </summary>
     public string[] AllowedTenants { get; set; } = [];
 
+    /// <summary>Channels whose activities reach the bot (others get 403); empty means <c>msteams</c> only.</summary>
+    public string[] AllowedChannels { get; set; } = [];
 
     /// <summary>Endorsements every channel token's signing key must carry, in addition to the activity's channel id.</summary>
     public string[] RequiredEndorsements { get; set; } = [];
@@ -34,7 +39,7 @@ public sealed class BotFrameworkOptions
     public string EntraOpenIdMetadataUrlTemplate { get; set; } = DefaultEntraOpenIdMetadataUrlTemplate;
 
     /// <summary>No app id: the bot runs without an identity (local development only).</summary>
-    public bool IsLocalMode => string.IsNullOrEmpty(MicrosoftAppId);
+    public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>Whether tokens issued by the bot's own Entra tenant are accepted (SingleTenant and UserAssignedMSI).</summary>
     public bool AcceptsEntraTokens =>
@@ -45,13 +50,33 @@ public sealed class BotFrameworkOptions
     public string EntraOpenIdMetadataUrl =>
         EntraOpenIdMetadataUrlTemplate.Replace("{tenantId}", MicrosoftAppTenantId, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Whether a conversation in <paramref name="tenantId"/> may use the bot, per <see cref="AllowedTenants"/>.</summary>
+    /// <summary>The tenants that get in: <see cref="AllowedTenants"/>, else the app's own tenant; empty (any) only in local mode.</summary>
+    public IReadOnlyList<string> EffectiveAllowedTenants =>
+        AllowedTenants.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToArray() is { Length: > 0 } listed
+            ? listed
+            : string.IsNullOrWhiteSpace(MicrosoftAppTenantId) ? [] : [MicrosoftAppTenantId.Trim()];
+
+    /// <summary>The channels that get in: <see cref="AllowedChannels"/>, else <c>msteams</c>.</summary>
+    public IReadOnlyList<string> EffectiveAllowedChannels =>
+        AllowedChannels.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToArray() is { Length: > 0 } listed
+            ? listed
+            : [Schema.Channels.MsTeams];
+
+    /// <summary>
+    /// Whether a conversation in <paramref name="tenantId"/> may use the bot, per <see cref="EffectiveAllowedTenants"/>.
+    /// In local mode (no app id, nothing to compare with) every tenant may.
+    /// </summary>
     public bool IsTenantAllowed(string? tenantId)
     {
-        if (AllowedTenants.Length == 0) return true;
+        var allowed = EffectiveAllowedTenants;
+        if (allowed.Count == 0) return IsLocalMode;
         if (string.IsNullOrWhiteSpace(tenantId)) return false;
-        return AllowedTenants.Any(t => string.Equals(t?.Trim(), tenantId.Trim(), StringComparison.OrdinalIgnoreCase));
+        return allowed.Any(t => string.Equals(t, tenantId.Trim(), StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>Whether activities of <paramref name="channelId"/> may reach the bot (exact, case-sensitive: Bot Framework channel ids are lower case).</summary>
+    public bool IsChannelAllowed(string? channelId) =>
+        !string.IsNullOrEmpty(channelId) && EffectiveAllowedChannels.Contains(channelId, StringComparer.Ordinal);
 
     /// <summary>The misconfigurations, each saying what to set; empty when the options are usable.</summary>
     public IEnumerable<string> Validate()
@@ -100,22 +125,47 @@ public sealed class BotFrameworkOptions
         {
             if (!Guid.TryParse(AllowedTenants[i], out _))
             {
-                yield return $"AllowedTenants:{i} '{AllowedTenants[i]}' is not a GUID. List tenant (directory) IDs, or leave AllowedTenants empty to allow any tenant.";
+                yield return $"AllowedTenants:{i} '{AllowedTenants[i]}' is not a GUID. List tenant (directory) IDs.";
             }
         }
 
-        if (!IsAbsoluteHttpUrl(ChannelOpenIdMetadataUrl))
+        if (hasAppId && EffectiveAllowedTenants.Count == 0)
         {
-            yield return $"ChannelOpenIdMetadataUrl '{ChannelOpenIdMetadataUrl}' is not an absolute http(s) URL. Remove it to use {DefaultChannelOpenIdMetadataUrl}.";
+            yield return "MicrosoftAppId is set but no tenant is allowed to use the bot: set AllowedTenants:0 (environment variable AllowedTenants__0) to your organisation's tenant (directory) ID, or set MicrosoftAppTenantId.";
         }
 
-        if (!IsAbsoluteHttpUrl(EntraOpenIdMetadataUrlTemplate.Replace("{tenantId}", "common", StringComparison.OrdinalIgnoreCase))
+        // Local mode accepts requests without a token; settings that only make sense behind Azure Bot Service
+        // mean the app id went missing from a real deployment, which must not start unauthenticated.
+        if (!hasAppId && hasTenant && MicrosoftAppType == MicrosoftAppType.MultiTenant)
+        {
+            yield return "MicrosoftAppTenantId is set but MicrosoftAppId is empty, which would run the bot without authentication (local mode). Set MicrosoftAppId to the bot's app (client) ID, or remove MicrosoftAppTenantId to run locally.";
+        }
+        if (!hasAppId && AllowedTenants.Length > 0)
+        {
+            yield return "AllowedTenants is set but MicrosoftAppId is empty, which would run the bot without authentication (local mode). Set MicrosoftAppId to the bot's app (client) ID, or remove AllowedTenants to run locally.";
+        }
+
+        for (var i = 0; i < AllowedChannels.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(AllowedChannels[i]) || AllowedChannels[i].Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+            {
+                yield return $"AllowedChannels:{i} '{AllowedChannels[i]}' is not a channel id. List Bot Framework channel ids such as msteams, or remove AllowedChannels to allow Teams only.";
+            }
+        }
+
+        if (!IsTrustedMetadataUrl(ChannelOpenIdMetadataUrl))
+        {
+            yield return $"ChannelOpenIdMetadataUrl '{ChannelOpenIdMetadataUrl}' is not an absolute https URL (http is allowed only for a server on this machine). Remove it to use {DefaultChannelOpenIdMetadataUrl}.";
+        }
+
+        if (!IsTrustedMetadataUrl(EntraOpenIdMetadataUrlTemplate.Replace("{tenantId}", "common", StringComparison.OrdinalIgnoreCase))
             || !EntraOpenIdMetadataUrlTemplate.Contains("{tenantId}", StringComparison.OrdinalIgnoreCase))
         {
-            yield return $"EntraOpenIdMetadataUrlTemplate '{EntraOpenIdMetadataUrlTemplate}' must be an absolute http(s) URL containing {{tenantId}}. Remove it to use {DefaultEntraOpenIdMetadataUrlTemplate}.";
+            yield return $"EntraOpenIdMetadataUrlTemplate '{EntraOpenIdMetadataUrlTemplate}' must be an absolute https URL containing {{tenantId}} (http is allowed only for a server on this machine). Remove it to use {DefaultEntraOpenIdMetadataUrlTemplate}.";
         }
     }
 
-    private static bool IsAbsoluteHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+    // Signing keys fetched over plain http could be swapped by anyone on the path.
+    private static bool IsTrustedMetadataUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && Loopback.IsHttpsOrLocalHttp(uri);
 }

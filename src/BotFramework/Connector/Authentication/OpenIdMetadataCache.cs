@@ -23,6 +23,7 @@ public sealed class OpenIdMetadataCache
     private Exception? _lastError;
     private DateTimeOffset? _lastAttempt;
     private DateTimeOffset? _lastForcedRefresh;
+    private TimeSpan _coldStartBackoff = TimeSpan.Zero;
 
     public OpenIdMetadataCache(string metadataUrl, HttpClient httpClient, TimeProvider? timeProvider = null, ILogger<OpenIdMetadataCache>? logger = null)
     {
@@ -41,6 +42,9 @@ public sealed class OpenIdMetadataCache
 
     /// <summary>The least time between two forced refreshes (unknown key id), and between retries after a failed refresh.</summary>
     public TimeSpan MinimumRefreshInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Before any keys were loaded, the pause after a failed fetch (doubled after each failure, up to <see cref="MinimumRefreshInterval"/>).</summary>
+    public TimeSpan ColdStartRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The fetch in progress, if any (lets tests wait for a background refresh).</summary>
     internal Task PendingRefresh
@@ -70,9 +74,19 @@ public sealed class OpenIdMetadataCache
                 var mayRetry = _lastAttempt is not { } last || now - last >= MinimumRefreshInterval;
                 if (stale && mayRetry && _refresh is null) BeginRefresh(now, out started);
             }
+            else if (_refresh is { } running)
+            {
+                pending = running;
+            }
+            else if (_lastAttempt is { } failedAt && now - failedAt < _coldStartBackoff)
+            {
+                // No keys yet and the last fetch failed moments ago: fail fast instead of letting every
+                // request start another fetch; the pause doubles up to MinimumRefreshInterval.
+                throw new OpenIdMetadataException($"Could not load the OpenID metadata from {MetadataUrl}; not trying again before {failedAt + _coldStartBackoff:u}.", _lastError);
+            }
             else
             {
-                pending = _refresh ?? BeginRefresh(now, out started);
+                pending = BeginRefresh(now, out started);
             }
         }
 
@@ -108,12 +122,13 @@ public sealed class OpenIdMetadataCache
                 var now = _timeProvider.GetUtcNow();
                 if (_lastForcedRefresh is { } last && now - last < MinimumRefreshInterval)
                 {
-                    _logger.LogDebug("Signing key {KeyId} is not in {MetadataUrl}; not refreshing again before {NextRefresh}", keyId, MetadataUrl, last + MinimumRefreshInterval);
+                    _logger.LogDebug("A token's signing key is not in {MetadataUrl}; not refreshing again before {NextRefresh}", MetadataUrl, last + MinimumRefreshInterval);
                     return null;
                 }
 
                 _lastForcedRefresh = now;
-                _logger.LogInformation("Signing key {KeyId} is not in {MetadataUrl} (known: {KnownKeyIds}); refreshing the keys", keyId, MetadataUrl, string.Join(", ", metadata.KeyIds));
+                // The key id comes from an unauthenticated token: it is not logged (the known ones are ours).
+                _logger.LogInformation("A token's signing key is not in {MetadataUrl} (known: {KnownKeyIds}); refreshing the keys", MetadataUrl, string.Join(", ", metadata.KeyIds));
                 pending = BeginRefresh(now, out started);
             }
         }
@@ -151,6 +166,9 @@ public sealed class OpenIdMetadataCache
             lock (_gate)
             {
                 if (fetched is not null) _current = fetched;
+                _coldStartBackoff = fetched is not null ? TimeSpan.Zero
+                    : _coldStartBackoff == TimeSpan.Zero ? ColdStartRetryDelay
+                    : TimeSpan.FromTicks(Math.Min(_coldStartBackoff.Ticks * 2, MinimumRefreshInterval.Ticks));
                 _refresh = null;
             }
 
@@ -166,9 +184,9 @@ public sealed class OpenIdMetadataCache
         {
             var root = configuration.RootElement;
             var jwks = GetString(root, "jwks_uri");
-            if (!Uri.TryCreate(jwks, UriKind.Absolute, out jwksUri!) || (jwksUri.Scheme != Uri.UriSchemeHttps && jwksUri.Scheme != Uri.UriSchemeHttp))
+            if (!Uri.TryCreate(jwks, UriKind.Absolute, out jwksUri!) || !Loopback.IsHttpsOrLocalHttp(jwksUri))
             {
-                throw new OpenIdMetadataException($"The OpenID configuration at {MetadataUrl} has no valid jwks_uri.");
+                throw new OpenIdMetadataException($"The OpenID configuration at {MetadataUrl} has no valid jwks_uri (an https URL).");
             }
 
             issuer = GetString(root, "issuer");

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using BotFramework.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BotFramework.State;
+
+/// <summary>
+/// Deletes the conversation state (of the allowed channels) that expired — <see cref="ConversationState.ExpireAfter"/>
+/// without a write — a minute after start and then every <c>Bot:ExpiredStateSweepInterval</c>: an expired
+/// conversation is only overwritten when its next turn comes, and many never get one. A document is deleted
+/// only if it is still the one read (its ETag), so a turn that just wrote it keeps it. Needs a storage that
+/// can list its documents.
+/// </summary>
+public sealed class ExpiredStateSweeper(
+    IStorage storage,
+    ConversationState conversationState,
+    IOptions<BotFrameworkOptions> auth,
+    IOptions<BotHostOptions> options,
+    ILogger<ExpiredStateSweeper> logger,
+    TimeProvider? timeProvider = null) : BackgroundService
+{
+    private static readonly TimeSpan FirstSweepDelay = TimeSpan.FromMinutes(1);
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>One pass now over the conversation state of every allowed channel: returns how many expired documents were deleted.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        if (storage is not IListableStorage listable || conversationState.ExpireAfter is not { } expiry) return 0;
+        var now = _time.GetUtcNow();
+        var deleted = 0;
+        foreach (var channel in auth.Value.EffectiveAllowedChannels)
+        {
+            await foreach (var listed in listable.ListAsync(ConversationState.KeyPrefix(channel), cancellationToken).ConfigureAwait(false))
+            {
+                if (now - listed.LastModified < expiry) continue;
+
+                var found = await storage.ReadAsync([listed.Key], cancellationToken).ConfigureAwait(false);
+                if (!found.TryGetValue(listed.Key, out var stored) || stored.ETag is null) continue;
+                if (TouchedAt(stored.Document) is { } touched && now - touched < expiry) continue;
+                if (await listable.DeleteIfUnchangedAsync(listed.Key, stored.ETag, cancellationToken).ConfigureAwait(false)) deleted++;
+            }
+        }
+        if (deleted > 0) logger.LogInformation("Deleted {Count} conversation states left untouched for {Expiry}", deleted, expiry);
+        return deleted;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (storage is not IListableStorage)
+        {
+            logger.LogWarning("The state storage cannot list its documents: expired conversation state is overwritten at its next turn but not swept");
+            return;
+        }
+        // The first pass waits a little: start-up is busy enough, and a short-lived host has nothing to sweep.
+        var interval = options.Value.ExpiredStateSweepInterval;
+        try
+        {
+            await Task.Delay(interval < FirstSweepDelay ? interval : FirstSweepDelay, _time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(interval, _time);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Sweeping expired conversation state failed with {ExceptionType}; trying again at the next interval", e.GetType().FullName);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private static DateTimeOffset? TouchedAt(JsonObject document) =>
+        document[BotState.TouchedAtProperty] is JsonValue value && value.TryGetValue<DateTimeOffset>(out var time) ? time : null;
+}

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using BotFramework.Hosting;
+using BotFramework.State;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace BotFramework.Tests.State;
+
+/// <summary>
+/// Expired conversation state is deleted, not only ignored: a conversation nobody comes back to would
+/// otherwise stay in storage for ever. Run on both storages (Blob on a real Azurite).
+/// </summary>
+public abstract class ExpiredStateSweeperTests
+{
+    private static readonly TimeSpan Expiry = TimeSpan.FromHours(24);
+
+    protected abstract IListableStorage Storage { get; }
+
+    /// <summary>A clock a day and a half ahead of the storage's own, so what was written now looks old to the sweeper.</summary>
+    private readonly ManualTimeProvider _clock = new(DateTimeOffset.UtcNow);
+
+    private ConversationState Conversations => new(Storage, Expiry, _clock);
+
+    private ExpiredStateSweeper Sweeper(ConversationState state, params string[] channels) =>
+        new(Storage, state, Options.Create(new BotFrameworkOptions { AllowedChannels = channels }), Options.Create(new BotHostOptions()), NullLogger<ExpiredStateSweeper>.Instance, _clock);
+
+    private async Task SaveTurnAsync(ConversationState state, string conversation, string step = "asked", string channel = StateTestTurns.Channel)
+    {
+        var turn = new StateTestTurns().Turn(channel: channel, conversation: conversation);
+        await state.CreateProperty<string>("step").SetAsync(turn, step);
+        await state.SaveChangesAsync(turn);
+    }
+
+    [Fact]
+    public async Task ConversationsUntouchedLongerThanTheExpiry_AreDeleted_OthersAndUserStateStay()
+    {
+        var state = Conversations;
+        await SaveTurnAsync(state, "a:abandoned");
+        await Storage.WriteAsync(new Dictionary<string, StoredDocument> { ["msteams/users/29:1kept"] = new(new JsonObject { ["language"] = "fr" }, null) });
+        _clock.Advance(TimeSpan.FromHours(36));
+        await SaveTurnAsync(state, "a:recent");
+
+        var deleted = await Sweeper(state).SweepAsync();
+
+        Assert.Equal(1, deleted);
+        var left = await Storage.ReadAsync(["msteams/conversations/a:abandoned", "msteams/conversations/a:recent", "msteams/users/29:1kept"]);
+        Assert.Equal(["msteams/conversations/a:recent", "msteams/users/29:1kept"], left.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheConversationsOfEachAllowedChannel_AreSwept_AndNothingElse()
+    {
+        var state = Conversations;
+        await SaveTurnAsync(state, "a:abandoned");
+        await SaveTurnAsync(state, "dl:abandoned", channel: "webchat");
+        await Storage.WriteAsync(new Dictionary<string, StoredDocument> { ["policybot/conversations/not-state"] = new(new JsonObject { ["kept"] = true }, null) });
+        _clock.Advance(TimeSpan.FromHours(36));
+
+        Assert.Equal(1, await Sweeper(state).SweepAsync());                 // Teams only, by default
+        Assert.Single(await Storage.ReadAsync(["webchat/conversations/dl:abandoned"]));
+        Assert.Equal(1, await Sweeper(state, "msteams", "webchat").SweepAsync());
+        Assert.Single(await Storage.ReadAsync(["policybot/conversations/not-state"]));
+    }
+
+    [Fact]
+    public async Task AConversationWrittenAgainAfterItWasListed_IsNotDeleted()
+    {
+        var state = Conversations;
+        await SaveTurnAsync(state, "a:comes-back");
+        var stale = (await Storage.ReadAsync(["msteams/conversations/a:comes-back"]))["msteams/conversations/a:comes-back"];
+        await SaveTurnAsync(state, "a:comes-back", step: "answered");
+
+        Assert.False(await Storage.DeleteIfUnchangedAsync("msteams/conversations/a:comes-back", stale.ETag!));
+        Assert.Single(await Storage.ReadAsync(["msteams/conversations/a:comes-back"]));
+    }
+
+    [Fact]
+    public async Task Listing_FindsKeysByPrefix_WithWhenTheyWereWritten()
+    {
+        await Storage.WriteAsync(new Dictionary<string, StoredDocument>
+        {
+            ["msteams/conversations/19:abc@thread.tacv2;messageid=1"] = new(new JsonObject(), null),
+            ["msteams/users/29:1user"] = new(new JsonObject(), null),
+        });
+
+        var listed = new List<StoredKey>();
+        await foreach (var key in Storage.ListAsync("msteams/conversations/")) listed.Add(key);
+
+        var only = Assert.Single(listed);
+        Assert.Equal("msteams/conversations/19:abc@thread.tacv2;messageid=1", only.Key);
+        Assert.InRange(only.LastModified, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5));
+    }
+}
+
+public sealed class FileStorageSweepTests : ExpiredStateSweeperTests, IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private FileStorage? _storage;
+
+    protected override IListableStorage Storage => _storage ??= new FileStorage(_folder.Path);
+
+    public void Dispose() => _folder.Dispose();
+}
+
+[Collection(AzuriteCollection.Name)]
+public sealed class BlobStorageSweepTests(AzuriteFixture azurite) : ExpiredStateSweeperTests
+{
+    private BlobStorage? _storage;
+
+    protected override IListableStorage Storage => _storage ??= new BlobStorage(azurite.ConnectionString, $"sweep-{Guid.NewGuid():N}");
+}
