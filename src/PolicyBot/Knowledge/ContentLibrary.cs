@@ -15,9 +15,10 @@ public sealed class ContentLibrary
     private readonly Dictionary<string, Situation> _situations;
     private readonly Dictionary<string, Dictionary<string, string>> _ui;
 
-    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide)
+    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide, IEnumerable<ScopeFile> scope)
     {
         Guide = guide;
+        Scope = [.. scope.OrderBy(f => f.Name, StringComparer.Ordinal)];
         _topics = topics.OrderBy(t => t.Order).ToDictionary(t => t.Id, StringComparer.Ordinal);
         _situations = situations.ToDictionary(s => s.Id, StringComparer.Ordinal);
         Synonyms = synonyms;
@@ -34,6 +35,9 @@ public sealed class ContentLibrary
     public IReadOnlyList<Situation> Situations { get; }
 
     public SynonymGroups Synonyms { get; }
+
+    /// <summary>What is recognised before any topic: crisis, legal, unrelated, thanks, greetings (Content/scope/).</summary>
+    public IReadOnlyList<ScopeFile> Scope { get; }
 
     /// <summary>The guide every statement's <c>source</c> is quoted from.</summary>
     public Guide Guide { get; }
@@ -83,7 +87,13 @@ public sealed class ContentLibrary
                 if (!ui.TryAdd(key, texts)) throw new InvalidDataException($"The interface string '{key}' is defined twice ({name}).");
             }
         }
-        return new ContentLibrary(topics, situations, Read<SynonymGroups>(assembly, "content/synonyms.json"), ui, Guide.LoadEmbedded());
+        var scope = names.Where(n => n.StartsWith("content/scope/", StringComparison.Ordinal)).Select(n =>
+        {
+            var file = Read<ScopeFile>(assembly, n);
+            file.Name = n["content/scope/".Length..^".json".Length];
+            return file;
+        });
+        return new ContentLibrary(topics, situations, Read<SynonymGroups>(assembly, "content/synonyms.json"), ui, Guide.LoadEmbedded(), scope);
     }
 
     private static T Read<T>(Assembly assembly, string name)
@@ -101,6 +111,7 @@ public sealed class ContentLibrary
 
     private IEnumerable<string> Validate()
     {
+        foreach (var problem in ScopeFiles.Problems(Scope)) yield return problem;
         foreach (var topic in Topics)
         {
             foreach (var problem in TopicSourceProblems(topic)) yield return problem;
