@@ -35,7 +35,8 @@ public sealed class ScopeLanguage
 }
 
 /// <summary>
-/// A rule holds when the message has at least <see cref="MinWords"/> words, every concept of
+/// A rule holds when the message has at least <see cref="MinKnownWords"/> words that the bot knows (words of
+/// its content or of the scope data: "asdf qwerty" is not a question about anything), every concept of
 /// <see cref="All"/> is in it, none of <see cref="None"/> is, and, when
 /// <see cref="Only"/> is given, every word of the message belongs to one of the <see cref="All"/> or
 /// <see cref="Only"/> concepts.
@@ -45,7 +46,7 @@ public sealed class ScopeRule
     public List<string> All { get; init; } = [];
     public List<string> None { get; init; } = [];
     public List<string> Only { get; init; } = [];
-    public int MinWords { get; init; }
+    public int MinKnownWords { get; init; }
 }
 
 /// <summary>The names of the scope files and the checks on their shape (the vocabulary itself is checked by <see cref="ScopeRecognizer"/>).</summary>
@@ -85,7 +86,7 @@ public static class ScopeFiles
                 if (!isKind && (data.Rules.Count > 0 || data.Examples.Count > 0 || data.NotExamples.Count > 0)) yield return $"{where}: shared concepts only, no rules or examples.";
                 if (isKind && data.Rules.Count == 0) yield return $"{where}: no rules.";
                 if (isKind && data.Examples.Count < MinExamples) yield return $"{where}: {data.Examples.Count} examples, at least {MinExamples} needed.";
-                if (data.Rules.Any(r => r.All.Count == 0 && r.MinWords < 1)) yield return $"{where}: every rule needs a concept in \"all\" or a \"minWords\".";
+                if (data.Rules.Any(r => r.All.Count == 0 && r.MinKnownWords < 1)) yield return $"{where}: every rule needs a concept in \"all\" or a \"minKnownWords\".";
                 foreach (var (concept, phrases) in data.Concepts)
                 {
                     if (phrases.Count == 0 || phrases.Any(string.IsNullOrWhiteSpace)) yield return $"{where}: the concept \"{concept}\" has an empty phrase or none.";

@@ -86,8 +86,8 @@ internal sealed class ScopeVocabulary
 
     public List<string> Problems { get; } = [];
 
-    /// <summary>What one reading of a message found: its words and, per concept, where it matched (start, length).</summary>
-    public sealed record Reading(Language Language, IReadOnlyList<ScopeAnalyzer.Word> Words, IReadOnlyDictionary<string, List<(int Start, int Length)>> Matches)
+    /// <summary>What one reading of a message found: its words, how many of them the bot knows, and per concept where it matched (start, length).</summary>
+    public sealed record Reading(Language Language, IReadOnlyList<ScopeAnalyzer.Word> Words, int KnownWords, IReadOnlyDictionary<string, List<(int Start, int Length)>> Matches)
     {
         public IReadOnlyCollection<string> Concepts => (IReadOnlyCollection<string>)Matches.Keys;
     }
@@ -107,7 +107,7 @@ internal sealed class ScopeVocabulary
                 list.Add((i, phrase.Words.Length));
             }
         }
-        return new Reading(Language, words, matches);
+        return new Reading(Language, words, words.Count(w => _known.Contains(w.Surface)), matches);
     }
 
     /// <summary>For diagnostics: each phrase of the data found in <paramref name="text"/>, with the words it matched.</summary>
@@ -130,7 +130,7 @@ internal sealed class ScopeVocabulary
 
     private static bool Holds(ScopeRule rule, Reading reading)
     {
-        if (reading.Words.Count < rule.MinWords || !rule.All.All(reading.Matches.ContainsKey) || rule.None.Any(reading.Matches.ContainsKey)) return false;
+        if (reading.KnownWords < rule.MinKnownWords || !rule.All.All(reading.Matches.ContainsKey) || rule.None.Any(reading.Matches.ContainsKey)) return false;
         if (rule.Only.Count == 0) return true;
         // Every word must belong to one of the rule's concepts: "hello there" is a greeting, "hello, a comment…" is not.
         var covered = new bool[reading.Words.Count];
