@@ -29,6 +29,7 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddOnboarding();
         services.AddSingleton(sp => new ConversationExpiry(sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ConversationStateExpiry));
         services.AddPolicyFeature(configuration);
+        services.AddScope();
         services.AddSingleton<PrivacyFeature>();
         services.AddSingleton<IBot, PolicyBotHandler>();
         return services;

@@ -26,7 +26,7 @@ public static class Commands
 {
     private static readonly Dictionary<string, Command> Words = new(StringComparer.Ordinal)
     {
-        ["help"] = Command.Help, ["aide"] = Command.Help, ["?"] = Command.Help, ["au secours"] = Command.Help,
+        ["help"] = Command.Help, ["aide"] = Command.Help, ["?"] = Command.Help,
         ["menu"] = Command.Menu, ["situations"] = Command.Menu,
         ["cancel"] = Command.Cancel, ["annuler"] = Command.Cancel, ["annule"] = Command.Cancel, ["stop"] = Command.Cancel, ["arreter"] = Command.Cancel,
         ["start over"] = Command.StartOver, ["restart"] = Command.StartOver, ["recommencer"] = Command.StartOver, ["recommence"] = Command.StartOver, ["reset"] = Command.StartOver,

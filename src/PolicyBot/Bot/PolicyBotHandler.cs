@@ -36,6 +36,7 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly ILogger<PolicyBotHandler> _logger;
     private readonly OnboardingFeature _onboarding;
     private readonly PrivacyFeature _privacy;
+    private readonly ScopeReplies _scope;
 
     public PolicyBotHandler(
         ConversationState conversationState,
@@ -48,8 +49,10 @@ public sealed class PolicyBotHandler : ActivityHandler
         IOptions<PolicyBotOptions> options,
         ILogger<PolicyBotHandler> logger,
         OnboardingFeature onboarding,
-        PrivacyFeature privacy)
+        PrivacyFeature privacy,
+        ScopeReplies scope)
     {
+        _scope = scope;
         _conversationState = conversationState;
         _privacy = privacy;
         _cards = cards;
@@ -111,6 +114,10 @@ public sealed class PolicyBotHandler : ActivityHandler
         }
 
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        // Danger to a person comes before everything a typed message could otherwise be: a command, an answer
+        // to the running situation or lesson, a topic. The dialog is left as it was.
+        if (!activity.IsCardSubmit && await _scope.TryCrisisAsync(dc, cancellationToken).ConfigureAwait(false)) return;
+
         var language = TurnInfo.Of(turnContext).Language;
         if (_conversationState.WasExpired(turnContext) && !activity.IsCardSubmit)
         {
@@ -140,6 +147,8 @@ public sealed class PolicyBotHandler : ActivityHandler
             return;
         }
 
+        // Legal, unrelated, greetings and thanks are answered as such, never with a guideline as if it matched.
+        if (await _scope.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false)) return;
         await _freeText.RespondAsync(dc, cancellationToken).ConfigureAwait(false);
     }
 

@@ -22,9 +22,10 @@ public sealed class ContentLibrary
     private readonly GuidePassages? _passages;
     private readonly Dictionary<string, IReadOnlyList<string>> _sections = new(StringComparer.Ordinal);
 
-    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide)
+    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide, IEnumerable<ScopeFile> scope)
     {
         Guide = guide;
+        Scope = [.. scope.OrderBy(f => f.Name, StringComparer.Ordinal)];
         _topics = topics.OrderBy(t => t.Order).ToDictionary(t => t.Id, StringComparer.Ordinal);
         _situations = situations.ToDictionary(s => s.Id, StringComparer.Ordinal);
         Synonyms = synonyms;
@@ -43,6 +44,9 @@ public sealed class ContentLibrary
     public IReadOnlyList<Situation> Situations { get; }
 
     public SynonymGroups Synonyms { get; }
+
+    /// <summary>What is recognised before any topic: crisis, legal, unrelated, thanks, greetings (Content/scope/).</summary>
+    public IReadOnlyList<ScopeFile> Scope { get; }
 
     /// <summary>The guide every statement's <c>source</c> is quoted from.</summary>
     public Guide Guide { get; }
@@ -117,7 +121,13 @@ public sealed class ContentLibrary
                 if (!ui.TryAdd(key, texts)) throw new InvalidDataException($"The interface string '{key}' is defined twice ({name}).");
             }
         }
-        return new ContentLibrary(topics, situations, Read<SynonymGroups>(open, "content/synonyms.json"), ui, Guide.LoadEmbedded());
+        var scope = names.Where(n => n.StartsWith("content/scope/", StringComparison.Ordinal)).Select(n =>
+        {
+            var file = Read<ScopeFile>(open, n);
+            file.Name = n["content/scope/".Length..^".json".Length];
+            return file;
+        });
+        return new ContentLibrary(topics, situations, Read<SynonymGroups>(open, "content/synonyms.json"), ui, Guide.LoadEmbedded(), scope);
     }
 
     /// <summary>The text of an embedded content file, as shipped.</summary>
@@ -144,6 +154,7 @@ public sealed class ContentLibrary
     private IEnumerable<string> Validate()
     {
         if (_passages is null) yield return "The topics' sections are not lines of the guide, in the topics' order.";
+        foreach (var problem in ScopeFiles.Problems(Scope)) yield return problem;
         foreach (var topic in Topics)
         {
             foreach (var problem in TopicSourceProblems(topic)) yield return problem;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotFramework.Schema;
 using PolicyBot.Cards;
@@ -104,21 +105,41 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
         ["content"] = new JsonObject { ["title"] = topic.Text(language).Title, ["text"] = topic.Text(language).Summary },
     };
 
-    /// <summary>The manager's editor: every decision point of the guide, grouped by topic, set to the current choice.</summary>
-    public Attachment Editor(PolicyVersion policy, Language language) => Card("policy-editor", EditorData(policy, language));
+    /// <summary>
+    /// The manager's editor: the shelter's emergency instructions, then every decision point of the guide,
+    /// grouped by topic, set to the current choice — or, after a save that was refused, to what the manager had
+    /// on the card (<paramref name="submitted"/>), so nothing she chose is lost.
+    /// </summary>
+    public Attachment Editor(PolicyVersion policy, Language language, JsonElement? submitted = null) => Card("policy-editor", EditorData(policy, language, submitted));
 
-    internal JsonObject EditorData(PolicyVersion policy, Language language)
+    internal JsonObject EditorData(PolicyVersion policy, Language language, JsonElement? submitted = null)
     {
         var topics = new JsonArray();
         var baseline = new JsonObject();
+        var emergency = new JsonArray();
+        var instructions = EmergencyInstructions.From(policy);
+        foreach (var (id, value) in new[] { (EmergencyInstructions.PhoneId, instructions.Phone), (EmergencyInstructions.ProcedureId, instructions.Procedure) })
+        {
+            baseline[id] = value ?? "";
+            var shown = submitted is { } data ? CardData.String(data, InputPrefix + id) ?? value : value;
+            emergency.Add(new JsonObject
+            {
+                ["inputId"] = InputPrefix + id,
+                ["label"] = EmergencyLabel(id, language),
+                ["value"] = shown ?? "",
+                ["maxLength"] = EmergencyInstructions.MaxLength(id),
+            });
+        }
         foreach (var topic in Content.Topics.Where(t => t.DecisionPoints.Count > 0))
         {
             var points = new JsonArray();
             foreach (var point in topic.DecisionPoints)
             {
                 var pointText = point.Text(language);
-                var current = policy.Decisions.GetValueOrDefault(point.Id) is { } chosen && point.Options.Contains(chosen) ? chosen : NotDecided;
-                baseline[point.Id] = current;
+                var decided = policy.Decisions.GetValueOrDefault(point.Id) is { } chosen && point.Options.Contains(chosen) ? chosen : NotDecided;
+                baseline[point.Id] = decided;
+                var wanted = submitted is { } data ? CardData.String(data, InputPrefix + point.Id) : null;
+                var current = wanted is not null && (wanted == NotDecided || point.Options.Contains(wanted)) ? wanted : decided;
                 var choices = new JsonArray(new JsonObject { ["title"] = Ui("policy.editor.notDecided", language), ["value"] = NotDecided });
                 foreach (var option in point.Options) choices.Add(new JsonObject { ["title"] = pointText.Options[option], ["value"] = option });
                 points.Add(new JsonObject { ["inputId"] = InputPrefix + point.Id, ["label"] = pointText.Label, ["value"] = current, ["choices"] = choices });
@@ -130,6 +151,12 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
             ["title"] = Ui("policy.editor.title", language),
             ["intro"] = Ui("policy.editor.intro", language),
             ["version"] = VersionLine(policy, language),
+            ["emergency"] = new JsonObject
+            {
+                ["heading"] = Ui("scope.emergency.heading", language),
+                ["intro"] = Ui("scope.emergency.intro", language),
+                ["inputs"] = emergency,
+            },
             ["topics"] = topics,
             ["actions"] = new JsonArray(
                 PolicyCards.Button(Ui("policy.action.save", language), new JsonObject
@@ -195,10 +222,16 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
 
     /// <summary>A point's label; a point the content no longer has (its choice stays in the history) is named by its id.</summary>
     private string PointLabel(string pointId, Language language) =>
-        FindPoint(pointId) is { } point ? point.Text(language).Label : Ui("policy.history.retired", language, pointId);
+        EmergencyInstructions.Ids.Contains(pointId) ? EmergencyLabel(pointId, language)
+        : FindPoint(pointId) is { } point ? point.Text(language).Label : Ui("policy.history.retired", language, pointId);
+
+    private string EmergencyLabel(string id, Language language) =>
+        Ui(id == EmergencyInstructions.PhoneId ? "scope.emergency.phone" : "scope.emergency.procedure", language);
 
     private string OptionLabel(string pointId, string? optionId, Language language)
     {
+        // The emergency instructions are text the manager wrote (checked when saved), not an option id.
+        if (EmergencyInstructions.Ids.Contains(pointId)) return optionId ?? Ui("scope.emergency.notSet", language);
         if (optionId is null) return Ui("policy.history.undecided", language);
         return FindPoint(pointId)?.Text(language).Options.GetValueOrDefault(optionId) ?? optionId;
     }

@@ -215,6 +215,14 @@ public sealed class PolicyFeature
             return;
         }
         var wanted = WantedChanges(data);
+        if (EmergencyChanges(data, wanted, info.Language) is { } refusal)
+        {
+            // A value the card cannot show safely: nothing is saved, and the editor comes back with what she had on it.
+            await turn.SendActivityAsync(refusal, cancellationToken).ConfigureAwait(false);
+            var policy = await _store.ReadCurrentAsync(cancellationToken).ConfigureAwait(false);
+            await turn.SendCardAsync(_cards.Editor(policy, info.Language, data), cancellationToken).ConfigureAwait(false);
+            return;
+        }
         // The author as Teams confirmed her (the manager check above asked).
         var author = (await _sender.ConfirmAsync(turn, cancellationToken).ConfigureAwait(false))!;
         var commit = wanted.Count == 0
@@ -254,6 +262,29 @@ public sealed class PolicyFeature
             wanted[point.Id] = option;
         }
         return wanted;
+    }
+
+    /// <summary>
+    /// Adds the emergency instructions the manager changed to <paramref name="wanted"/>; returns the message
+    /// that refuses the save when one of them is not acceptable (too long, not a phone number, a link or markup).
+    /// </summary>
+    private string? EmergencyChanges(JsonElement data, Dictionary<string, string?> wanted, Language language)
+    {
+        var shown = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("base", out var b) && b.ValueKind == JsonValueKind.Object ? b : default;
+        foreach (var id in EmergencyInstructions.Ids)
+        {
+            var typed = CardData.String(data, PolicyCardBuilder.InputPrefix + id);
+            if (typed is null) continue;
+            if (!EmergencyInstructions.TryNormalize(id, typed, out var value))
+            {
+                _logger.LogInformation("A manager's emergency instruction ({Field}) was refused", id);
+                var key = id == EmergencyInstructions.PhoneId ? "scope.emergency.invalidPhone" : "scope.emergency.invalidProcedure";
+                return Content.Ui(key, language, EmergencyInstructions.MaxLength(id));
+            }
+            if (shown.ValueKind == JsonValueKind.Object && EmergencyInstructions.TryNormalize(id, CardData.String(shown, id), out var before) && before == value) continue;
+            wanted[id] = value;
+        }
+        return null;
     }
 
     private async Task PostFoundAsync(ITurnContext turn, TopicFinding? finding, CancellationToken cancellationToken)

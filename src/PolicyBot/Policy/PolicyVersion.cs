@@ -18,7 +18,10 @@ public sealed record PolicyVersion
 {
     public int Version { get; init; }
 
-    /// <summary>Decision point id → option id. A point that is absent is not decided.</summary>
+    /// <summary>
+    /// Decision point id → option id; a point that is absent is not decided. The shelter's emergency
+    /// instructions are kept here too, as the text a manager entered (<see cref="EmergencyInstructions"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Decisions { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Decision point id → the version that last changed it (decided it, changed it or undid it).</summary>

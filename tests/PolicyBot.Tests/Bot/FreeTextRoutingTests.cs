@@ -145,7 +145,8 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
     [Fact]
     public Task AFrenchQuestion_FromAnEnglishLocale_IsAnsweredInFrench_UntilTheUserChoosesALanguage()
     {
-        const string text = "quelqu'un a écrit des insultes et des menaces dans les commentaires de notre page";
+        // Insults only: threats in a comment are a crisis first (ScopeConversationTests).
+        const string text = "quelqu'un a écrit des insultes et des propos haineux dans les commentaires de notre page";
         var match = TopicMatcher.Default.Match(text, Language.En);
         Assert.Equal(Language.Fr, match.Language);
         var topic = Content.Topic(match.Ranked[0].TopicId);

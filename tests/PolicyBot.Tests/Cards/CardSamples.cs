@@ -61,7 +61,21 @@ internal static class CardSamples
             cards.GuidelineData(longestFrench, Language.Fr, [], OrganisationChoices.None, isManager: false, shared: true)));
         samples.AddRange(OnboardingSamples(cards));
         samples.AddRange(PolicySamples(cards.Content));
+        samples.AddRange(SafetySamples(cards.Content));
         return samples;
+    }
+
+    /// <summary>The safety card as it is before a manager sets anything, and with a shelter's own (invented) number and procedure.</summary>
+    private static IEnumerable<Sample> SafetySamples(ContentLibrary content)
+    {
+        var safety = new SafetyCard(content);
+        foreach (var language in new[] { Language.En, Language.Fr })
+        {
+            var code = language.Code();
+            yield return new($"safety.{code}", "safety", safety.Data(language, EmergencyInstructions.None));
+            var procedure = language == Language.Fr ? "Protocole Porte verte" : "Green Door protocol";
+            yield return new($"safety.shelter.{code}", "safety", safety.Data(language, new EmergencyInstructions("514 555-0142 poste 2", procedure)));
+        }
     }
 
     /// <summary>The first day of the invented onboarding the samples show; every date is fixed so the samples never change by themselves.</summary>

@@ -56,6 +56,7 @@ internal sealed class ScriptedConversation : IDisposable
                 await SendAsync(chat, chat.MakeMessage(command), $"{who}/{command}");
             }
             await WalkSituationsAndTopicsAsync(chat, who);
+            await WalkScopeAsync(chat, who, language);
             if (manager) await SendAsync(chat, chat.MakeMessage("onboarding report"), $"{who}/onboarding report, nobody yet");
             await WalkOnboardingAsync(chat, who);
             if (manager) await WalkPolicyAsync(chat, who);
@@ -66,6 +67,7 @@ internal sealed class ScriptedConversation : IDisposable
         var channel = NewAdapter(TestAdapter.ChannelThread("channel-user"));
         await SendAsync(channel, channel.MakeBotAdded(), "channel/welcome");
         await SendAsync(channel, channel.MakeMention("menu"), "channel/menu");
+        await SendAsync(channel, channel.MakeMention("someone commented on our post that he will kill a resident"), "channel/crisis about a comment");
         await WalkSituationsAndTopicsAsync(channel, "channel");
         foreach (var topic in _content.Topics)
         {
@@ -94,6 +96,20 @@ internal sealed class ScriptedConversation : IDisposable
         }
 
         await PostAndReadPolicyCardsAsync();
+    }
+
+    /// <summary>
+    /// What is answered before any topic: danger (the safety card, then the guideline for a threat in a comment),
+    /// a legal question, something unrelated, a greeting and thanks. Invented messages.
+    /// </summary>
+    private async Task WalkScopeAsync(TestAdapter chat, string who, Language language)
+    {
+        string[] messages = language == Language.Fr
+            ? ["son ex est devant la porte en ce moment", "quelqu'un a écrit en commentaire qu'il va tuer une résidente",
+               "on peut se faire poursuivre pour diffamation si on efface un commentaire?", "l'imprimante est encore bloquée", "bonjour", "merci!"]
+            : ["her ex is at the door right now", "someone commented on our post that he will kill a resident",
+               "can we be sued for defamation if we delete a comment?", "the printer is jammed again", "hello", "thanks!"];
+        foreach (var message in messages) await SendAsync(chat, chat.MakeMessage(message), $"{who}/scope: {message}");
     }
 
     /// <summary>
@@ -160,9 +176,21 @@ internal sealed class ScriptedConversation : IDisposable
             await SendAsync(chat, chat.MakeMessage("my policy"), $"{who}/my policy ({i + 1})");
             var submit = EditorSubmit(Cards[^1].Card);
             foreach (var (point, option) in saves[i]) submit[PolicyCardBuilder.InputPrefix + point.Id] = option;
+            if (i == 1)
+            {
+                // The shelter's own emergency instructions (invented), shown on the safety card from now on.
+                submit[PolicyCardBuilder.InputPrefix + EmergencyInstructions.PhoneId] = "514 555-0142";
+                submit[PolicyCardBuilder.InputPrefix + EmergencyInstructions.ProcedureId] = "Green Door protocol";
+            }
             await SendAsync(chat, chat.MakeSubmit(submit), $"{who}/my policy, save ({i + 1})");
         }
+        // A procedure name with a link is refused: the message, and the editor again with what was typed.
+        await SendAsync(chat, chat.MakeMessage("my policy"), $"{who}/my policy (refused)");
+        var refused = EditorSubmit(Cards[^1].Card);
+        refused[PolicyCardBuilder.InputPrefix + EmergencyInstructions.ProcedureId] = "[click](https://example.invalid)";
+        await SendAsync(chat, chat.MakeSubmit(refused), $"{who}/my policy, save refused");
         await SendAsync(chat, chat.MakeMessage("policy history"), $"{who}/policy history");
+        await SendAsync(chat, chat.MakeMessage("a resident is in danger right now"), $"{who}/crisis with the shelter's instructions");
     }
 
     /// <summary>The data Teams sends for the editor's Save button: the button's data and every input's current value.</summary>
@@ -171,9 +199,9 @@ internal sealed class ScriptedConversation : IDisposable
         var objects = Objects(editor).ToList();
         var save = objects.Single(o => o["type"]?.GetValue<string>() == "Action.Submit" && o["data"]?["action"]?.GetValue<string>() == CardActions.PolicySave);
         var submit = save["data"]!.DeepClone().AsObject();
-        foreach (var input in objects.Where(o => o["type"]?.GetValue<string>() == "Input.ChoiceSet"))
+        foreach (var input in objects.Where(o => o["type"]?.GetValue<string>() is "Input.ChoiceSet" or "Input.Text"))
         {
-            submit[input["id"]!.GetValue<string>()] = input["value"]!.GetValue<string>();
+            submit[input["id"]!.GetValue<string>()] = input["value"]?.GetValue<string>() ?? "";
         }
         return submit;
     }

@@ -67,16 +67,32 @@ public sealed class RoutingDev2SetTests(ITestOutputHelper output) : RoutingSetTe
         Check(q => q.Language.Other(), "locale = the other language");
 }
 
+/// <summary>
+/// Issue 12's held-out set: the bar, over all its questions and in each language, whether the user's Teams
+/// locale matches the question's language or not.
+/// FIRST_RUN
+/// </summary>
+public sealed class RoutingHoldout2SetTests(ITestOutputHelper output) : RoutingSetTestBase(output, "holdout2 set", RoutingSets.Holdout2Set)
+{
+    [Fact]
+    public void Holdout2_set_questions_route_to_their_topic_when_the_locale_matches_their_language() =>
+        Check(q => q.Language, "locale = question language");
+
+    [Fact]
+    public void Holdout2_set_questions_route_to_their_topic_when_the_locale_is_the_other_language() =>
+        Check(q => q.Language.Other(), "locale = the other language");
+}
+
 /// <summary>Every set is real held-out questions: enough of them, in both languages, on real topics, none of them an example.</summary>
 public sealed class RoutingSetContentTests
 {
-    public static TheoryData<string> Sets => ["dev", "test", "holdout", "dev2"];
+    public static TheoryData<string> Sets => ["dev", "test", "holdout", "dev2", "holdout2"];
 
     [Theory]
     [MemberData(nameof(Sets))]
     public void A_set_has_at_least_60_questions_in_both_languages_on_real_topics_and_none_is_an_example(string set)
     {
-        var questions = set switch { "dev" => RoutingSets.DevSet, "test" => RoutingSets.TestSet, "dev2" => RoutingSets.Dev2Set, _ => RoutingSets.HoldoutSet };
+        var questions = set switch { "dev" => RoutingSets.DevSet, "test" => RoutingSets.TestSet, "dev2" => RoutingSets.Dev2Set, "holdout2" => RoutingSets.Holdout2Set, _ => RoutingSets.HoldoutSet };
         var content = ContentLibrary.Default;
         var examples = content.Topics
             .SelectMany(t => t.Fr.Examples.Concat(t.En.Examples))

@@ -182,9 +182,9 @@ internal sealed class PolicyScenario : IAsyncDisposable
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
-            if (element.TryGetProperty("type", out var type) && type.GetString() == "Input.ChoiceSet")
+            if (element.TryGetProperty("type", out var type) && type.GetString() is "Input.ChoiceSet" or "Input.Text")
             {
-                yield return (element.GetProperty("id").GetString()!, element.GetProperty("value").GetString()!);
+                yield return (element.GetProperty("id").GetString()!, element.TryGetProperty("value", out var value) ? value.GetString() ?? "" : "");
             }
             foreach (var property in element.EnumerateObject())
             {

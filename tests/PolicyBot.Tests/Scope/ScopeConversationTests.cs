@@ -1,0 +1,205 @@
+using BotFramework.Schema;
+using BotFramework.Testing;
+using PolicyBot.Tests.Infrastructure;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// What a worker sees when her message is not a policy question, talking to the bot as Teams does: danger
+/// first with the safety card — in personal chat, in a channel, inside a situation or a lesson, never taken
+/// for a command — and the replies to legal questions, unrelated messages, greetings and thanks, in both languages.
+/// Every message here is invented.
+/// </summary>
+public sealed class ScopeConversationTests : IAsyncLifetime
+{
+    private const string SafetyTitleEn = "If someone is in danger right now";
+    private const string SafetyTitleFr = "Si quelqu'un est en danger maintenant";
+
+    private BotTestServices _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = new BotTestServices();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private TestFlow Chat(string locale = "en-CA") => _bot.Flow(_bot.Adapter(locale: locale));
+
+    private static Func<Activity> Start(TestAdapter adapter, string situation) =>
+        () => adapter.MakeSubmit(new { action = "situation", situation });
+
+    [Fact]
+    public Task Danger_InEnglish_GetsTheSafetyCardFirst_AndNothingElse() =>
+        Chat().Send("Her ex is outside the shelter and he's banging on the door")
+            .AssertReplyContains(
+                SafetyTitleEn,
+                "If anyone is in immediate danger, call 911.",
+                "Follow your shelter's emergency procedure.",
+                "Suicide or self-harm: call or text 9-8-8, Canada's Suicide Crisis Helpline, 24 hours a day, 7 days a week, in English or French.",
+                "I'm an assistant for the social-media policy, not a crisis line: I can't call anyone or send help.",
+                "This safety message is PolicyBot's own; it does not come from the social-media policy guide.")
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Fact]
+    public Task Danger_InQuebecFrench_GetsTheFrenchSafetyCardFirst() =>
+        Chat("fr-CA").Send("y'é dans l'stationnement pis a l'a peur")
+            .AssertReplyContains(
+                SafetyTitleFr,
+                "En cas de danger immédiat, appelez le 911.",
+                "Suivez la procédure d'urgence de votre maison d'hébergement.",
+                "Suicide ou automutilation : appelez ou textez le 9-8-8, la Ligne d'aide en cas de crise de suicide du Canada, 24 heures sur 24, 7 jours sur 7, en français ou en anglais.",
+                "pas une ligne de crise",
+                "Ce message de sécurité est celui de PolicyBot; il ne vient pas du guide sur les médias sociaux.")
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Fact]
+    public Task Suicide_WithoutAccentsOrSpelling_GetsTheSafetyCard() =>
+        Chat("fr-CA").Send("une residente a dit qu'a veut pu vivre")
+            .AssertReplyContains(SafetyTitleFr, "9-8-8")
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Fact]
+    public Task Danger_TypedInFrench_WithAnEnglishTeamsLocale_IsAnsweredInFrench() =>
+        Chat("en-US").Send("son ex est devant la porte avec un couteau")
+            .AssertReplyContains(SafetyTitleFr, "appelez le 911")
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Fact]
+    public Task Danger_InAChannel_AfterTheMention_GetsTheSafetyCard()
+    {
+        var adapter = _bot.Adapter(TestAdapter.ChannelThread("channel-worker"));
+        return _bot.Flow(adapter)
+            .Send(() => adapter.MakeMention("a man is in the lobby with a knife right now"))
+            .AssertReplyContains(SafetyTitleEn, "call 911")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AThreatPostedOnThePage_GetsTheSafetyCard_ThenTheGuidelineForIt()
+    {
+        var adapter = _bot.Adapter();
+        await adapter.SendAsync(adapter.MakeMessage("someone threatened to kill us in a comment on our Facebook post"), _bot.Bot);
+        var replies = Replies(adapter);
+
+        Assert.True(replies.Count >= 2, $"Expected the safety card and then the guideline, got {replies.Count} replies.");
+        Assert.Contains(SafetyTitleEn, CardReader.VisibleText(replies[0]));
+        Assert.Empty(CardReader.Actions(replies[0]));
+        // The page side follows, never first: the guideline (or the choices) for content that must come down.
+        var topics = replies.Skip(1).SelectMany(CardReader.Actions).Select(a => a.Data?.TryGetProperty("topic", out var t) == true ? t.GetString() : null);
+        Assert.Contains("unacceptable-content", topics);
+    }
+
+    [Fact]
+    public Task Danger_TypedInsideASituation_GetsTheSafetyCard_AndTheSituationWaitsWhereItWas()
+    {
+        var adapter = _bot.Adapter();
+        return _bot.Flow(adapter)
+            .Send(Start(adapter, "hostile-comment"))
+            .AssertReplyContains("What does the comment mainly contain?")
+            .Send("wait, she's bleeding, he hit her")
+            .AssertReplyContains(SafetyTitleEn, "call 911")
+            .AssertNoReply()
+            .Send("4")
+            .AssertReplyContains("Unacceptable content", "In your situation")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public Task Danger_TypedDuringAnOnboardingLesson_GetsTheSafetyCard_AndTheLessonWaits() =>
+        Chat().Send("onboarding")
+            .AssertReplyContains("Welcome")
+            .AssertReplyContains("Onboarding · Lesson 1 of 8")
+            .Click("On to the questions")
+            .AssertReplyContains("Question 1 of")
+            .Send("sorry, a resident just told me she wants to end her life")
+            .AssertReplyContains(SafetyTitleEn, "call or text 9-8-8")
+            .AssertNoReply()
+            .Send("continue")
+            .AssertReplyContains("Question 1 of")
+            .StartTestAsync();
+
+    [Theory]
+    [InlineData("au secours", "fr-CA", SafetyTitleFr, "Comment m'utiliser")]
+    [InlineData("post he threatened to kill her", "en-CA", SafetyTitleEn, "PolicyBot managers")]
+    [InlineData("annuler, il est à la porte avec un fusil", "fr-CA", SafetyTitleFr, "rien à annuler")]
+    public async Task Danger_IsNeverTakenForACommand(string text, string locale, string title, string commandAnswer)
+    {
+        var adapter = _bot.Adapter(locale: locale);
+        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
+        var replies = Replies(adapter).Select(CardReader.VisibleText).ToList();
+
+        Assert.Contains(title, replies[0]);
+        Assert.DoesNotContain(replies, r => r.Contains(commandAnswer, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public Task ALegalQuestion_InEnglish_IsToldThereIsNoLegalAdvice_ThenOfferedTheClosestTopics() =>
+        Chat().Send("Can someone sue us for defamation if we delete their comment?")
+            .AssertReply("I don't give legal advice. For a question about the law (a lawsuit, defamation, liability, a subpoena, a request from the police or a court, what the law requires), ask a manager or your organisation's legal counsel.")
+            .AssertReplyContains("The closest subjects in your social-media policy:", "None of these")
+            .StartTestAsync();
+
+    [Fact]
+    public Task ALegalQuestion_InFrench_IsToldThereIsNoLegalAdvice_ThenOfferedTheClosestTopics() =>
+        Chat("fr-CA").Send("La police veut une copie des messages privés de notre page Facebook")
+            .AssertReply("Je ne donne pas d'avis juridique. Pour une question de droit (poursuite, diffamation, responsabilité, assignation, demande de la police ou d'un tribunal, ce que la loi exige), adressez-vous à une gestionnaire ou au conseil juridique de votre organisation.")
+            .AssertReplyContains("Les sujets les plus proches dans votre politique sur les médias sociaux :")
+            .StartTestAsync();
+
+    [Fact]
+    public Task SomethingUnrelated_InEnglish_IsToldTheBotOnlyKnowsThePolicy_WithTheMenu() =>
+        Chat().Send("can someone cover my Saturday night shift")
+            .AssertReply("I only know your organisation's social-media policy, so I can't help with that. Here are the situations I can help with.")
+            .AssertReplyContains("What situation are you facing?")
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Fact]
+    public Task SomethingUnrelated_InFrench_IsToldTheBotOnlyKnowsThePolicy_WithTheMenu() =>
+        Chat("fr-CA").Send("c'est quand la prochaine paie?")
+            .AssertReply("Je ne connais que la politique de votre organisation sur les médias sociaux, alors je ne peux pas vous aider avec ça. Voici les situations où je peux vous aider.")
+            .AssertReplyContains("Quelle situation vivez-vous?")
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Theory]
+    [InlineData("hello", "en-CA", "Welcome! Bienvenue!")]
+    [InlineData("Hi there!", "en-CA", "Welcome! Bienvenue!")]
+    [InlineData("bonjour", "fr-CA", "Bienvenue! Welcome!")]
+    [InlineData("allô, y'a quelqu'un?", "fr-CA", "Bienvenue! Welcome!")]
+    public Task AGreeting_ShowsTheWelcomeCardAgain(string text, string locale, string title) =>
+        Chat(locale).Send(text)
+            .AssertReplyContains(title, "Don't type names, places or details about a survivor.")
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Fact]
+    public Task Thanks_GetAShortFriendlyReply_InBothLanguages() =>
+        Chat().Send("thanks, that helps!")
+            .AssertReply("You're welcome! Type \"menu\" whenever you need me.")
+            .AssertNoReply()
+            .Send("merci beaucoup")
+            .AssertReply("Avec plaisir! Tapez « menu » quand vous aurez besoin de moi.")
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Fact]
+    public Task AGreetingWithAQuestion_IsAnsweredAsTheQuestion() =>
+        Chat().Send("Hi, someone posted a hostile comment on our page")
+            .AssertReply(reply => Assert.DoesNotContain("Welcome! Bienvenue!", CardReader.VisibleText(reply)))
+            .StartTestAsync();
+
+    private static List<Activity> Replies(TestAdapter adapter)
+    {
+        var replies = new List<Activity>();
+        while (adapter.GetNextReply() is { } reply) replies.Add(reply);
+        return replies;
+    }
+}

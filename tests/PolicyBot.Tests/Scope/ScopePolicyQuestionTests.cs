@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using PolicyBot.Knowledge;
+using PolicyBot.Tests.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// Ordinary policy questions (the three routing sets) must reach the topics: at most 2% of them may be taken
+/// for a crisis or for something unrelated, in each set and over all of them, whatever the Teams locale.
+/// Legal, thanks and greetings are counted too (a legal reply still offers the closest topic). The topics'
+/// own example questions are held to the same bar; they were written by the content's authors, not blind.
+/// </summary>
+public sealed class ScopePolicyQuestionTests(ITestOutputHelper output)
+{
+    private const double MaxShare = 0.02;
+
+    public static TheoryData<string> Sets => ["dev", "test", "holdout", "all", "topic examples"];
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void At_most_two_percent_of_policy_questions_are_taken_for_crisis_or_unrelated(string set)
+    {
+        var questions = set switch
+        {
+            "dev" => RoutingSets.DevSet,
+            "test" => RoutingSets.TestSet,
+            "holdout" => RoutingSets.HoldoutSet,
+            "topic examples" => TopicExamples(),
+            _ => [.. RoutingSets.DevSet, .. RoutingSets.TestSet, .. RoutingSets.HoldoutSet],
+        };
+        var recognizer = ScopeRecognizer.Default;
+        var report = new StringBuilder();
+        var failures = new List<string>();
+        foreach (var (label, locale) in new (string, Func<RoutingQuestion, Language>)[] { ("locale = question language", q => q.Language), ("locale = the other language", q => q.Language.Other()) })
+        {
+            var results = questions.Select(q => (Question: q, Result: recognizer.Recognize(q.Text, locale(q)))).ToList();
+            var taken = results.Where(r => r.Result.Kind is ScopeKind.Crisis or ScopeKind.Unrelated).ToList();
+            var share = (double)taken.Count / results.Count;
+            report.AppendLine(CultureInfo.InvariantCulture, $"Routing {set} set ({results.Count} policy questions), {label}: {share:P1} taken for crisis or unrelated");
+            foreach (var kind in new[] { ScopeKind.Crisis, ScopeKind.Unrelated, ScopeKind.Legal, ScopeKind.Thanks, ScopeKind.Greeting })
+            {
+                var rows = results.Where(r => r.Result.Kind == kind).ToList();
+                report.AppendLine(CultureInfo.InvariantCulture, $"  {kind,-9} {rows.Count,3} ({(double)rows.Count / results.Count:P1})");
+                foreach (var (question, _) in rows) report.AppendLine(CultureInfo.InvariantCulture, $"      [{question.Lang}] {question.Topic}: {question.Text}");
+            }
+            if (share > MaxShare) failures.Add($"{label}: {share:P1} > {MaxShare:P0}");
+        }
+        output.WriteLine(report.ToString());
+        Console.WriteLine(report.ToString());
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+    }
+
+    private static IReadOnlyList<RoutingQuestion> TopicExamples() =>
+    [
+        .. ContentLibrary.Default.Topics.SelectMany(t =>
+            t.Fr.Examples.Select(e => new RoutingQuestion("fr", e, t.Id)).Concat(t.En.Examples.Select(e => new RoutingQuestion("en", e, t.Id)))),
+    ];
+}

@@ -1,0 +1,126 @@
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// The recogniser on its own: real text analysis (accents, elision, Québec wording, one-slip typos), both
+/// languages whatever the Teams locale, whole-message greetings, and the checks that stop the bot at start
+/// when the scope data is broken. Messages are invented and none is an example of the data.
+/// </summary>
+public sealed class ScopeRecognizerTests
+{
+    private static readonly ScopeRecognizer Recognizer = ScopeRecognizer.Default;
+
+    [Theory]
+    [InlineData("en", "a resident is suicidle")]                                // typo in a word's ending
+    [InlineData("en", "her ex is threatning her by text right now")]          // typo
+    [InlineData("en", "He has a knif")]                                       // typo in a short word
+    [InlineData("fr", "une résidente est suicidère")]                         // typo
+    [InlineData("fr", "il l'a frapée hier pis il revient ce soir")]           // typo, Québec wording
+    [InlineData("fr", "y'é dans la cour avec un fusil")]                       // Québec "y'é", weapon
+    [InlineData("fr", "SON EX EST A LA PORTE")]                                // capitals, missing accent
+    [InlineData("fr", "elle a peur pour sa vie, il la menasse")]               // missing accent, typo
+    [InlineData("en", "MY COWORKER'S EX JUST SHOWED UP AT RECEPTION")]         // capitals, possessive
+    [InlineData("fr", "mon chum m'a dit qu'il va me tuer")]                    // first person
+    public void Danger_IsRecognised_DespiteTyposAccentsAndQuebecWording(string lang, string text) =>
+        Assert.Equal(ScopeKind.Crisis, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
+
+    [Theory]
+    [InlineData("Is scrolling TikTok at my desk treated differently than texting?")] // "treated" is not a slip of "threat"
+    [InlineData("Can we do a photo shoot with the staff for Instagram?")]
+    [InlineData("On veut en finir avec les trolls sur notre page")]
+    [InlineData("Une résidente veut se couper des réseaux sociaux quelque temps")]
+    [InlineData("Ce commentaire viole nos règles, on l'enlève?")]
+    [InlineData("Comment je publie une photo de notre local?")]
+    public void OrdinaryPolicyQuestions_WithWordsThatLookDangerous_AreNotCrisis(string text)
+    {
+        foreach (var language in new[] { Language.Fr, Language.En })
+        {
+            Assert.NotEqual(ScopeKind.Crisis, Recognizer.Recognize(text, language).Kind);
+        }
+    }
+
+    [Fact]
+    public void ThreatPostedOnThePage_IsCrisis_AndSaysItIsAboutSocialMedia()
+    {
+        var posted = Recognizer.Recognize("a guy posted under our photo that he'll shoot the staff", Language.En);
+        var atTheDoor = Recognizer.Recognize("a guy is at the door and says he'll shoot the staff", Language.En);
+
+        Assert.Equal((ScopeKind.Crisis, true), (posted.Kind, posted.AboutSocialMedia));
+        Assert.Equal((ScopeKind.Crisis, false), (atTheDoor.Kind, atTheDoor.AboutSocialMedia));
+    }
+
+    [Theory]
+    [InlineData("he is outside with a gun", "fr", "en")]
+    [InlineData("il est dehors avec un fusil", "en", "fr")]
+    public void TheMessageLanguage_NotTheTeamsLocale_DecidesTheReplyLanguage(string text, string locale, string expected)
+    {
+        var result = Recognizer.Recognize(text, Languages.Parse(locale));
+
+        Assert.Equal(ScopeKind.Crisis, result.Kind);
+        Assert.Equal(Languages.Parse(expected), result.Language);
+    }
+
+    [Theory]
+    [InlineData("salut", ScopeKind.Greeting)]
+    [InlineData("Good evening everyone", ScopeKind.Greeting)]
+    [InlineData("merci mille fois", ScopeKind.Thanks)]
+    [InlineData("thank you so much!", ScopeKind.Thanks)]
+    [InlineData("bonjour, une résidente veut publier une photo", ScopeKind.None)]
+    [InlineData("asdf qwerty zxcv", ScopeKind.None)]
+    [InlineData("", ScopeKind.None)]
+    public void GreetingsAndThanks_AreTheWholeMessage(string text, ScopeKind expected) =>
+        Assert.Equal(expected, Recognizer.Recognize(text, Language.Fr).Kind);
+
+    [Fact]
+    public void AVeryLongMessage_IsReadUpToItsLimit()
+    {
+        var text = string.Concat(Enumerable.Repeat("we post photos of our events on the page. ", 200)) + "he has a gun";
+
+        Assert.Equal(ScopeKind.None, Recognizer.Recognize(text, Language.En).Kind);
+        Assert.Equal(ScopeKind.Crisis, Recognizer.Recognize("he has a gun. " + text, Language.En).Kind);
+    }
+
+    [Fact]
+    public void BrokenScopeFiles_AreNamedWithWhatIsWrong()
+    {
+        var empty = new ScopeLanguage();
+        ScopeFile[] files =
+        [
+            new() { Name = "crisis", Fr = new ScopeLanguage { Rules = [new ScopeRule()], Examples = ["un", "un"] }, En = empty },
+            new() { Name = "rumours", Fr = empty, En = empty },
+        ];
+
+        var problems = ScopeFiles.Problems(files).ToList();
+
+        Assert.Contains("scope/crisis.json (fr): every rule needs a concept in \"all\" or a \"minKnownWords\".", problems);
+        Assert.Contains("scope/crisis.json (fr): 2 examples, at least 10 needed.", problems);
+        Assert.Contains("scope/crisis.json (fr): \"un\" is listed twice.", problems);
+        Assert.Contains("scope/crisis.json (en): no rules.", problems);
+        Assert.Contains(problems, p => p.StartsWith("scope/rumours.json: the name must be concepts or a kind", StringComparison.Ordinal));
+        Assert.Contains("scope/legal.json is missing.", problems);
+        Assert.Contains("scope/concepts.json is missing.", problems);
+    }
+
+    [Fact]
+    public void ARuleNamingAnUnknownConcept_OrAnExampleTheRulesMiss_StopsTheRecogniserBeingBuilt()
+    {
+        var content = ContentLibrary.Default;
+        var scope = content.Scope.Select(f => f.Name != "legal" ? f : new ScopeFile
+        {
+            Name = "legal",
+            Fr = f.Fr,
+            En = new ScopeLanguage
+            {
+                Concepts = f.En.Concepts,
+                Rules = [.. f.En.Rules, new ScopeRule { All = ["subpoenas-by-pigeon"] }],
+                Examples = [.. f.En.Examples, "Can a pigeon deliver our newsletter?"],
+            },
+        }).ToList();
+
+        var error = Assert.Throws<InvalidDataException>(() => new ScopeRecognizer(content, scope));
+
+        Assert.Contains("scope/legal.json (en): a rule names the concept \"subpoenas-by-pigeon\", which is not defined.", error.Message);
+        Assert.Contains("scope/legal.json (en): the example \"Can a pigeon deliver our newsletter?\" is recognised as None, not Legal.", error.Message);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>Figures per kind and language for a set of messages, and the list of misses (written to the test output only).</summary>
+internal sealed class ScopeReport
+{
+    private readonly List<(ScopeMessage Message, ScopeResult Result)> _results;
+
+    public ScopeReport(ScopeRecognizer recognizer, IReadOnlyList<ScopeMessage> messages, Func<ScopeMessage, Language>? locale = null)
+    {
+        locale ??= m => m.Language;
+        _results = [.. messages.Select(m => (m, recognizer.Recognize(m.Text, locale(m))))];
+    }
+
+    /// <summary>Share of the messages of <paramref name="kind"/> (and language, when given) recognised as their kind.</summary>
+    public double Recall(string kind, Language? language = null)
+    {
+        var rows = Rows(kind, language).ToList();
+        return rows.Count == 0 ? 1 : (double)rows.Count(Right) / rows.Count;
+    }
+
+    public IEnumerable<ScopeMessage> Misses(string kind) => Rows(kind, null).Where(r => !Right(r)).Select(r => r.Message);
+
+    public string Describe(string title)
+    {
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"{title} ({_results.Count} messages): recognised as their kind");
+        foreach (var kind in _results.Select(r => r.Message.Kind).Distinct().Order(StringComparer.Ordinal))
+        {
+            var line = new StringBuilder($"  {kind,-10}");
+            foreach (var language in new[] { Language.Fr, Language.En })
+            {
+                var rows = Rows(kind, language).ToList();
+                if (rows.Count == 0) continue;
+                line.Append(CultureInfo.InvariantCulture, $"  {language.Code()} {rows.Count(Right),2}/{rows.Count,-2} {Recall(kind, language),7:P1}");
+            }
+            var confusions = Rows(kind, null).Where(r => !Right(r)).GroupBy(r => r.Result.Kind).Select(g => $"{g.Count()} as {g.Key}");
+            line.Append("   misses: ").Append(string.Join(", ", confusions));
+            report.AppendLine(line.ToString());
+        }
+        foreach (var (message, result) in _results.Where(r => !Right(r)))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"    [{message.Lang}] {message.Kind} → {result.Kind}: {message.Text}");
+        }
+        return report.ToString();
+    }
+
+    private IEnumerable<(ScopeMessage Message, ScopeResult Result)> Rows(string kind, Language? language) =>
+        _results.Where(r => r.Message.Kind == kind && (language is null || r.Message.Language == language));
+
+    private static bool Right((ScopeMessage Message, ScopeResult Result) row) => row.Message.Accepted.Contains(row.Result.Kind);
+}
