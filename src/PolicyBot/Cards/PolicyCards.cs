@@ -43,6 +43,10 @@ public sealed class PolicyCards(ContentLibrary content)
 
     public string Ui(string key, Language language, params object[] args) => Content.Ui(key, language, args);
 
+    /// <summary>
+    /// The welcome card: the privacy line first, in both languages, in bold in its own box (the most
+    /// important sentence on the card), then what the bot does, in each language.
+    /// </summary>
     internal JsonObject WelcomeData(Language first)
     {
         var sections = new JsonArray();
@@ -52,12 +56,12 @@ public sealed class PolicyCards(ContentLibrary content)
             {
                 ["heading"] = Ui("welcome.heading", language),
                 ["intro"] = Ui("welcome.intro", language),
-                ["privacy"] = Ui("welcome.privacy", language),
             });
         }
         return new JsonObject
         {
             ["title"] = Ui("welcome.title", first),
+            ["privacy"] = Lines([Ui("welcome.privacy", first), Ui("welcome.privacy", first.Other())]),
             ["sections"] = sections,
             ["actions"] = new JsonArray(
                 Button(Ui("action.menu", first), new JsonObject { ["action"] = CardActions.Menu }),
