@@ -7,7 +7,7 @@ const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 async function launchChromium(chromium) {
   if (!fs.existsSync(executablePath)) {
-    throw new Error(`${executablePath} is missing: run bash .ci/cards.sh (it installs Debian's chromium).`);
+    throw new Error(`${executablePath} is missing: install Debian's chromium (as root: bash .ci/cards.sh, or sudo apt-get install chromium), or set CHROMIUM to a Chromium or Chrome binary.`);
   }
   return chromium.launch({
     executablePath,

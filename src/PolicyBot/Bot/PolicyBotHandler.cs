@@ -206,7 +206,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         {
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             var result = await dc.BeginDialogAsync(SituationDialog.DialogId,
-                new SituationDialog.Step { Situation = situationId, Question = questionId, Answer = choice }, cancellationToken).ConfigureAwait(false);
+                new SituationDialog.Step { Situation = situationId, Question = questionId, Answer = choice, Answered = [.. CardData.Strings(data, "answers")] },
+                cancellationToken).ConfigureAwait(false);
             await AfterDialogAsync(dc, result, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -286,7 +287,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         var info = TurnInfo.Of(turnContext);
         if (_cards.Content.TryGetTopic(CardData.String(invokeValue.Action.Data ?? default, "topic"), out var topic))
         {
-            var card = _cards.Guideline(topic, info.Language, [], info.Choices, info.IsManager, ConversationScope.IsShared(turnContext.Activity));
+            var card = _cards.Guideline(topic, info.Language, GuidelineCase.None, info.Choices, info.IsManager, ConversationScope.IsShared(turnContext.Activity));
             return AdaptiveCardInvokeResponse.Card(card.Content!);
         }
         _logger.LogInformation("An Action.Execute carried a topic the bot does not know");

@@ -44,7 +44,7 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, PolicyCards cards, 
         {
             await turn.SendActivityAsync(cards.Ui("scope.safety.thenGuideline", info.Language), cancellationToken).ConfigureAwait(false);
             var shared = ConversationScope.IsShared(turn.Activity);
-            await turn.SendCardAsync(cards.Guideline(topic, info.Language, [], info.Choices, info.IsManager, shared), cancellationToken).ConfigureAwait(false);
+            await turn.SendCardAsync(cards.Guideline(topic, info.Language, GuidelineCase.None, info.Choices, info.IsManager, shared), cancellationToken).ConfigureAwait(false);
         }
         else if (found.TopicIds.Count > 0)
         {

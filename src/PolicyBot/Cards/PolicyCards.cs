@@ -17,17 +17,22 @@ public sealed class PolicyCards(ContentLibrary content)
 
     public Attachment Menu(Language language) => Card("menu", MenuData(language));
 
-    /// <summary>One question of a situation, its answers as buttons; <paramref name="topic"/> is the topic it was started for, if any.</summary>
-    public Attachment Question(Situation situation, SituationQuestion question, Language language, string? topic) =>
-        Card("question", QuestionData(situation, question, language, topic));
+    /// <summary>
+    /// One question of a situation, its answers as buttons; <paramref name="topic"/> is the topic it was
+    /// started for, if any; <paramref name="answered"/> the answers given before it ("question=option"),
+    /// which each button carries on, so the guideline can show them whichever card she clicks.
+    /// </summary>
+    public Attachment Question(Situation situation, SituationQuestion question, Language language, string? topic, IReadOnlyList<string>? answered = null) =>
+        Card("question", QuestionData(situation, question, language, topic, answered ?? []));
 
     /// <summary>
-    /// The guideline for a topic, with the notes for this case and the organisation's choices. In a
-    /// channel or group chat (<paramref name="shared"/>) it also has an "Update" button that asks the bot
-    /// for the card's current version in the viewer's language.
+    /// The guideline for a topic: what she told the bot about this case (<paramref name="situation"/>: her
+    /// answers and the notes they lead to), kept apart from what the organisation has recorded
+    /// (<paramref name="choices"/>). In a channel or group chat (<paramref name="shared"/>) it also has an
+    /// "Update" button that asks the bot for the card's current version in the viewer's language.
     /// </summary>
-    public Attachment Guideline(Topic topic, Language language, IReadOnlyList<string> caseNotes, OrganisationChoices choices, bool isManager, bool shared = false) =>
-        Card("guideline", GuidelineData(topic, language, caseNotes, choices, isManager, shared));
+    public Attachment Guideline(Topic topic, Language language, GuidelineCase situation, OrganisationChoices choices, bool isManager, bool shared = false) =>
+        Card("guideline", GuidelineData(topic, language, situation, choices, isManager, shared));
 
     /// <summary>"Is it one of these?" — the best topics first, each a button carrying its topic id.</summary>
     public Attachment TopicChoices(IEnumerable<string> topicIds, Language language) => Card("topic-choices", TopicChoicesData(topicIds, language));
@@ -38,6 +43,10 @@ public sealed class PolicyCards(ContentLibrary content)
 
     public string Ui(string key, Language language, params object[] args) => Content.Ui(key, language, args);
 
+    /// <summary>
+    /// The welcome card: the privacy line first, in both languages, in bold in its own box (the most
+    /// important sentence on the card), then what the bot does, in each language.
+    /// </summary>
     internal JsonObject WelcomeData(Language first)
     {
         var sections = new JsonArray();
@@ -47,12 +56,12 @@ public sealed class PolicyCards(ContentLibrary content)
             {
                 ["heading"] = Ui("welcome.heading", language),
                 ["intro"] = Ui("welcome.intro", language),
-                ["privacy"] = Ui("welcome.privacy", language),
             });
         }
         return new JsonObject
         {
             ["title"] = Ui("welcome.title", first),
+            ["privacy"] = Lines([Ui("welcome.privacy", first), Ui("welcome.privacy", first.Other())]),
             ["sections"] = sections,
             ["actions"] = new JsonArray(
                 Button(Ui("action.menu", first), new JsonObject { ["action"] = CardActions.Menu }),
@@ -84,13 +93,15 @@ public sealed class PolicyCards(ContentLibrary content)
         };
     }
 
-    internal JsonObject QuestionData(Situation situation, SituationQuestion question, Language language, string? topic)
+    internal JsonObject QuestionData(Situation situation, SituationQuestion question, Language language, string? topic, IReadOnlyList<string> answered)
     {
         var options = new JsonArray();
         foreach (var option in question.Options)
         {
-            // Each button says which question it answers, so a click on an older card still lands right.
-            options.Add(Button(option.Label(language), new JsonObject { ["choice"] = option.Id, ["situation"] = situation.Id, ["question"] = question.Id }));
+            // Each button says which question it answers, and after which answers, so a click on an older card still lands right.
+            var click = new JsonObject { ["choice"] = option.Id, ["situation"] = situation.Id, ["question"] = question.Id };
+            if (answered.Count > 0) click["answers"] = new JsonArray([.. answered.Select(a => (JsonNode)a)]);
+            options.Add(Button(option.Label(language), click));
         }
         var data = new JsonObject
         {
@@ -107,7 +118,7 @@ public sealed class PolicyCards(ContentLibrary content)
         return data;
     }
 
-    internal JsonObject GuidelineData(Topic topic, Language language, IReadOnlyList<string> caseNotes, OrganisationChoices choices, bool isManager, bool shared)
+    internal JsonObject GuidelineData(Topic topic, Language language, GuidelineCase situation, OrganisationChoices choices, bool isManager, bool shared)
     {
         var text = topic.Text(language);
         var decisions = new JsonArray();
@@ -130,15 +141,20 @@ public sealed class PolicyCards(ContentLibrary content)
         {
             actions.Add(Button(Ui("action.post", language), new JsonObject { ["action"] = CardActions.Post, ["topic"] = topic.Id }));
         }
+        // What she already answered is not asked again: the steps it settles are left out, the rest renumbered.
+        var doNow = text.DoNow.Where((_, i) => !situation.Skips(topic, i + 1)).Select((s, i) => $"{i + 1}. {s}");
+        var notes = situation.Notes(language);
         return new JsonObject
         {
             ["title"] = text.Title,
             ["summary"] = text.Summary,
             ["hasNotice"] = topic.EmergencyNotice,
             ["notice"] = topic.EmergencyNotice ? Ui("guideline.emergency", language) : "",
-            ["hasCaseNotes"] = caseNotes.Count > 0,
-            ["caseNotes"] = Lines(caseNotes),
-            ["doNow"] = Lines(text.DoNow.Select((s, i) => $"{i + 1}. {s}")),
+            ["hasCase"] = situation.Answers.Count > 0 || notes.Count > 0,
+            ["hasAnswers"] = situation.Answers.Count > 0,
+            ["answers"] = Lines(situation.Answers.Select(a => "• " + a.Label(language))),
+            ["caseNotes"] = Lines(notes),
+            ["doNow"] = Lines(doNow),
             ["avoid"] = Lines(text.Avoid.Select(s => "• " + s)),
             ["why"] = Lines(text.Why),
             ["hasDecisions"] = decisions.Count > 0,
@@ -147,10 +163,12 @@ public sealed class PolicyCards(ContentLibrary content)
             ["labels"] = new JsonObject
             {
                 ["forYourCase"] = Ui("guideline.forYourCase", language),
+                ["yourAnswers"] = Ui("guideline.yourAnswers", language),
                 ["doNow"] = Ui("guideline.doNow", language),
                 ["avoid"] = Ui("guideline.avoid", language),
                 ["why"] = Ui("guideline.why", language),
                 ["orgPolicy"] = Ui("guideline.orgPolicy", language),
+                ["orgPolicyIntro"] = Ui("guideline.orgPolicyIntro", language),
                 ["wasHelpful"] = Ui("guideline.wasHelpful", language),
             },
             ["feedback"] = new JsonArray(

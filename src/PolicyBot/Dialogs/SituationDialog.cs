@@ -12,7 +12,8 @@ namespace PolicyBot.Dialogs;
 
 /// <summary>
 /// Walks one guided situation: asks its button questions one at a time, then shows the guideline the
-/// answers lead to. Only the situation, question and option ids are kept in the dialog state.
+/// answers lead to, with those answers. Only the situation, question and option ids are kept in the
+/// dialog state and on the buttons.
 /// </summary>
 public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
 {
@@ -37,6 +38,9 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         /// each is applied, instead of asking, when its question comes.
         /// </summary>
         public Dictionary<string, string>? Given { get; set; }
+
+        /// <summary>The answers given before <see cref="Question"/>, in order, as "question=option" ids.</summary>
+        public List<string> Answered { get; set; } = [];
     }
 
     /// <summary>Ends whatever dialog is running and asks the situation's first question (<paramref name="topic"/>: the topic that led there, if any).</summary>
@@ -65,6 +69,8 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         {
             step.Given = carried.Given;
         }
+        // Answers come back from a card's button: keep only those this situation can have given.
+        step.Answered = [.. step.Answered.Where(a => Option(situation, a) is not null).Distinct().Take(situation.Questions.Count)];
         Save(dc, step);
         if (answer is not null) return await ApplyAnswerAsync(dc, situation, step, answer, cancellationToken).ConfigureAwait(false);
         return await AskAsync(dc, situation, step, cancellationToken).ConfigureAwait(false);
@@ -123,6 +129,7 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
             await AskQuestionAsync(dc.Context, situation, step, cancellationToken).ConfigureAwait(false);
             return Dialog.EndOfTurn;
         }
+        step.Answered.Add($"{step.Question}={option.Id}");
         if (option.Next is not null)
         {
             step.Question = option.Next;
@@ -134,7 +141,8 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
             await ShowSafetyAsync(dc.Context, cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
-        await ShowGuidelineAsync(dc.Context, option.Outcome!, cancellationToken).ConfigureAwait(false);
+        var answers = step.Answered.Select(a => Option(situation, a)).OfType<SituationOption>().ToList();
+        await ShowGuidelineAsync(dc.Context, new GuidelineCase(answers, option.Outcome), cancellationToken).ConfigureAwait(false);
         return await dc.EndDialogAsync(option.Outcome!.Topic, cancellationToken).ConfigureAwait(false);
     }
 
@@ -150,24 +158,36 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         return Dialog.EndOfTurn;
     }
 
+    /// <summary>The option a "question=option" answer names, if the situation has it.</summary>
+    private static SituationOption? Option(Situation situation, string answer)
+    {
+        var parts = answer.Split('=');
+        if (parts.Length != 2) return null;
+        return situation.Questions.FirstOrDefault(q => q.Id == parts[0])?.Options.FirstOrDefault(o => o.Id == parts[1]);
+    }
+
     private Task AskQuestionAsync(ITurnContext turnContext, Situation situation, Step step, CancellationToken cancellationToken)
     {
         var language = TurnInfo.Of(turnContext).Language;
-        var card = cards.Question(situation, situation.Question(step.Question), language, step.Topic);
+        var card = cards.Question(situation, situation.Question(step.Question), language, step.Topic, step.Answered);
         var prompt = Activity.CreateMessage();
         prompt.InputHint = InputHints.ExpectingInput;
         prompt.Attachments = [card];
         return turnContext.SendActivityAsync(prompt, cancellationToken);
     }
 
-    /// <summary>Shows the guideline a situation ended on; also used when a topic is opened directly.</summary>
-    public Task ShowGuidelineAsync(ITurnContext turnContext, SituationOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>Shows a topic's guideline when it is opened directly (a topic button, a confident match).</summary>
+    public Task ShowGuidelineAsync(ITurnContext turnContext, SituationOutcome outcome, CancellationToken cancellationToken) =>
+        ShowGuidelineAsync(turnContext, GuidelineCase.Of(outcome), cancellationToken);
+
+    /// <summary>Shows the guideline a situation ended on, with the answers that led there.</summary>
+    private Task ShowGuidelineAsync(ITurnContext turnContext, GuidelineCase situation, CancellationToken cancellationToken)
     {
         var info = TurnInfo.Of(turnContext);
-        var topic = cards.Content.Topic(outcome.Topic);
+        var topic = cards.Content.Topic(situation.Outcome!.Topic);
         var reply = Activity.CreateMessage();
         var shared = ConversationScope.IsShared(turnContext.Activity);
-        reply.Attachments = [cards.Guideline(topic, info.Language, outcome.Notes(info.Language), info.Choices, info.IsManager, shared)];
+        reply.Attachments = [cards.Guideline(topic, info.Language, situation, info.Choices, info.IsManager, shared)];
         return turnContext.SendActivityAsync(reply, cancellationToken);
     }
 

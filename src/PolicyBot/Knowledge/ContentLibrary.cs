@@ -199,6 +199,7 @@ public sealed class ContentLibrary
                         // Every line the bot says about this case rests on a passage of the guide.
                         if (outcome.Sources.Count == 0) yield return $"{where}: the outcome lines have no sources; give one excerpt of the guide per line.";
                         foreach (var problem in SourceProblems(where, "outcome lines", outcome.Sources, outcome.Fr.Count, outcome.En.Count)) yield return problem;
+                        if (_topics.TryGetValue(outcome.Topic, out var ending) && SkipProblem(outcome, ending) is { } skip) yield return $"{where}: {skip}";
                     }
                 }
             }
@@ -285,6 +286,16 @@ public sealed class ContentLibrary
             if (string.IsNullOrWhiteSpace(label)) yield return $"{where} is empty in {language}.";
             else if (label.Length > MaxButtonLabelLength) yield return $"{where} \"{label}\" has {label.Length} characters in {language}; a button label has at most {MaxButtonLabelLength}.";
         }
+    }
+
+    /// <summary>Why an outcome's skipDoNow does not fit its topic, or null when it does.</summary>
+    internal static string? SkipProblem(SituationOutcome outcome, Topic topic)
+    {
+        var steps = Math.Min(topic.Fr.DoNow.Count, topic.En.DoNow.Count);
+        if (outcome.SkipDoNow.Any(n => n < 1 || n > steps)) return $"skipDoNow [{string.Join(", ", outcome.SkipDoNow)}] names a step {topic.Id} does not have (it has {steps}).";
+        if (outcome.SkipDoNow.Distinct().Count() != outcome.SkipDoNow.Count) return "skipDoNow names a step twice.";
+        if (outcome.SkipDoNow.Count > 0 && outcome.SkipDoNow.Count >= steps) return $"skipDoNow leaves none of {topic.Id}'s steps.";
+        return null;
     }
 
     /// <summary>The topics a situation can end on.</summary>

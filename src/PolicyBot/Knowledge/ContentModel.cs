@@ -136,6 +136,13 @@ public sealed class SituationOutcome
     /// <summary>The guide's words behind each line, parallel to <see cref="Fr"/> and <see cref="En"/>.</summary>
     public List<string> Sources { get; init; } = [];
 
+    /// <summary>
+    /// The topic's "what to do now" steps, numbered from 1 as the card numbers them, that the answers
+    /// leading here already settle (she told the bot the organisation's stance: the card doesn't ask her
+    /// to check it). The card leaves them out.
+    /// </summary>
+    public List<int> SkipDoNow { get; init; } = [];
+
     public IReadOnlyList<string> Notes(Language language) => language == Language.Fr ? Fr : En;
 }
 

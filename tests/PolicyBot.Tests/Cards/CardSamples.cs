@@ -37,8 +37,12 @@ internal static class CardSamples
         var content = cards.Content;
         var topic = content.Topic(SampleTopic);
         var situation = content.Situation(topic.Situation);
-        var outcome = situation.Questions.SelectMany(q => q.Options).Select(o => o.Outcome)
-            .First(o => o is not null && o.Topic == topic.Id && o.En.Count > 0)!;
+        var ending = situation.Questions.SelectMany(q => q.Options).First(o => o.Outcome is { } end && end.Topic == topic.Id && end.En.Count > 0);
+        var answered = new GuidelineCase(PathTo(situation, ending), ending.Outcome);
+        // The example: she answers that comments are open and we reply with facts; the card doesn't ask her to check that stance.
+        var hostile = content.Situation("hostile-comment");
+        var stance = hostile.Question("our-stance").Options.First(o => o.Outcome?.SkipDoNow.Count > 0);
+        var stanceAnswered = new GuidelineCase(PathTo(hostile, stance), stance.Outcome);
         var firstPoint = topic.DecisionPoints[0];
         var choices = new OrganisationChoices(new Dictionary<string, string> { [firstPoint.Id] = firstPoint.Options[0] }, 1);
         var longestFrench = content.Topics.MaxBy(t => t.Fr.Title.Length)!;
@@ -50,15 +54,16 @@ internal static class CardSamples
             var code = language.Code();
             samples.Add(new($"welcome.{code}", "welcome", cards.WelcomeData(language)));
             samples.Add(new($"menu.{code}", "menu", cards.MenuData(language)));
-            samples.Add(new($"question.{code}", "question", cards.QuestionData(situation, situation.Question(situation.Start), language, topic.Id)));
-            samples.Add(new($"guideline.{code}", "guideline",
-                cards.GuidelineData(topic, language, outcome.Notes(language), choices, isManager: true, shared: false)));
+            samples.Add(new($"question.{code}", "question", cards.QuestionData(situation, situation.Question(situation.Start), language, topic.Id, [])));
+            samples.Add(new($"guideline.{code}", "guideline", cards.GuidelineData(topic, language, answered, choices, isManager: true, shared: false)));
+            samples.Add(new($"guideline.stance-answered.{code}", "guideline",
+                cards.GuidelineData(content.Topic(stance.Outcome!.Topic), language, stanceAnswered, OrganisationChoices.None, isManager: false, shared: false)));
             samples.Add(new($"topic-choices.{code}", "topic-choices", cards.TopicChoicesData(choiceTopics, language)));
             samples.Add(new($"info.{code}", "info", HelpData(cards, language)));
         }
         // The longest French title, as posted in a channel: the title must wrap, and the Update button shows.
         samples.Add(new("guideline.long-title.fr", "guideline",
-            cards.GuidelineData(longestFrench, Language.Fr, [], OrganisationChoices.None, isManager: false, shared: true)));
+            cards.GuidelineData(longestFrench, Language.Fr, GuidelineCase.None, OrganisationChoices.None, isManager: false, shared: true)));
         samples.AddRange(OnboardingSamples(cards));
         samples.AddRange(PolicySamples(cards.Content));
         samples.AddRange(SafetySamples(cards.Content));
@@ -76,6 +81,22 @@ internal static class CardSamples
             var procedure = language == Language.Fr ? "Protocole Porte verte" : "Green Door protocol";
             yield return new($"safety.shelter.{code}", "safety", safety.Data(language, new EmergencyInstructions("514 555-0142 poste 2", procedure)));
         }
+    }
+
+    /// <summary>The answers, from the situation's first question, of the first path that ends with <paramref name="last"/>.</summary>
+    private static List<SituationOption> PathTo(Situation situation, SituationOption last)
+    {
+        List<SituationOption>? Walk(SituationQuestion question, List<SituationOption> before)
+        {
+            foreach (var option in question.Options)
+            {
+                List<SituationOption> path = [.. before, option];
+                if (option == last) return path;
+                if (option.Next is { } next && Walk(situation.Question(next), path) is { } found) return found;
+            }
+            return null;
+        }
+        return Walk(situation.Question(situation.Start), []) ?? throw new InvalidOperationException($"No path of {situation.Id} ends with {last.Id}.");
     }
 
     /// <summary>The first day of the invented onboarding the samples show; every date is fixed so the samples never change by themselves.</summary>

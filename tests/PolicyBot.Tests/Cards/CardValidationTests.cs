@@ -30,17 +30,7 @@ public sealed class CardValidationTests(ITestOutputHelper output)
     {
         using var conversation = new ScriptedConversation();
         await conversation.RunEverythingAsync();
-        var cards = conversation.Cards.ToList();
-        // Topic choices come from free text the matcher is unsure about: build them the way the bot does, for every topic.
-        var policyCards = new PolicyCards(ContentLibrary.Default);
-        foreach (var language in new[] { Language.En, Language.Fr })
-        {
-            foreach (var group in ContentLibrary.Default.Topics.Chunk(3))
-            {
-                var card = policyCards.TopicChoices(group.Select(t => t.Id), language).Content as JsonNode;
-                cards.Add(($"topic-choices {language.Code()} {string.Join(",", group.Select(t => t.Id))}", card!));
-            }
-        }
+        var cards = conversation.Cards.Concat(ScriptedConversation.TopicChoiceCards()).ToList();
 
         var results = await CardValidation.ValidateAsync(cards);
 

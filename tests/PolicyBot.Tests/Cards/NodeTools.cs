@@ -88,7 +88,7 @@ internal static class NodeTools
         var path = Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"{path} is missing: run `bash .ci/cards.sh` (it installs Debian's chromium).");
+            throw new InvalidOperationException($"{path} is missing: install Debian's chromium (as root: `bash .ci/cards.sh`, or `sudo apt-get install chromium`), or set CHROMIUM to a Chromium or Chrome binary.");
         }
     }
 }

@@ -323,6 +323,23 @@ internal sealed class ScriptedConversation : IDisposable
         }
     }
 
+    /// <summary>
+    /// Topic choices come from free text the matcher is unsure about, so no script reaches them all:
+    /// they are built the way the bot builds them, every topic in a group of three, in both languages.
+    /// </summary>
+    public static IEnumerable<(string Name, JsonNode Card)> TopicChoiceCards()
+    {
+        var cards = new PolicyCards(ContentLibrary.Default);
+        foreach (var language in new[] { Language.En, Language.Fr })
+        {
+            foreach (var group in ContentLibrary.Default.Topics.Chunk(3))
+            {
+                var card = (JsonNode)cards.TopicChoices(group.Select(t => t.Id), language).Content!;
+                yield return ($"topic-choices {language.Code()} {string.Join(",", group.Select(t => t.Id))}", card);
+            }
+        }
+    }
+
     public async Task SendAsync(TestAdapter chat, Activity activity, string step)
     {
         await chat.SendAsync(activity, Bot);

@@ -10,14 +10,16 @@ namespace PolicyBot.Tests.EndToEnd;
 /// <summary>
 /// PolicyBot through a real Teams client: the built web host (local mode, file storage in a temp folder)
 /// and the Microsoft 365 Agents Playground run as processes, and headless Chromium drives the
-/// Playground's web UI with <c>tools/cards/e2e.js</c>, checking what a person sees.
+/// Playground's web UI with <c>tools/cards/e2e.js</c>, checking what a person sees. The Playground reads
+/// the repository's <c>.m365agentsplayground.yml</c> and the bot is told its user is a manager, as the
+/// README says, so the manager features are tried too.
 /// </summary>
 public sealed class PlaygroundTests(ITestOutputHelper output)
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;
 
     [Fact]
-    public async Task APersonInstallsAsksInButtonsAndFrenchMentionsTheBotInAChannelAndUpdatesACardInPlace()
+    public async Task APersonInstallsAsksInButtonsAndFrenchMentionsTheBotInAChannelUpdatesACardInPlaceAndOpensTheManagersEditor()
     {
         NodeTools.EnsureInstalled();
         NodeTools.EnsureChromium();
@@ -33,13 +35,16 @@ public sealed class PlaygroundTests(ITestOutputHelper output)
         try
         {
             using var host = ChildProcess.Start("dotnet", folder,
+            [
                 // Local mode, as the README's "dotnet run" runs it: Development, on this machine only.
-                [bot, "--environment", "Development", "--urls", $"http://127.0.0.1:{botPort}", "--Storage:Provider=File", $"--Storage:Folder={Path.Combine(folder, "state")}"]);
+                bot, "--environment", "Development", "--urls", $"http://127.0.0.1:{botPort}", "--Storage:Provider=File", $"--Storage:Folder={Path.Combine(folder, "state")}",
+                "--PolicyBot:Managers:0", PlaygroundConfig.CurrentUserObjectId,
+            ]);
             using var playground = ChildProcess.Start("node", folder,
             [
                 Path.Combine(NodeTools.Folder, "node_modules", "@microsoft", "m365agentsplayground", "cli.js"),
                 "-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "-p", playgroundPort.ToString(), "--disable-telemetry",
-            ], new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none" });
+            ], new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none", ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = PlaygroundConfig.Path });
 
             await host.WaitForHttpAsync($"http://127.0.0.1:{botPort}/healthz", "PolicyBot.Web", TimeSpan.FromSeconds(60));
             await playground.WaitForHttpAsync($"http://127.0.0.1:{playgroundPort}/", "The Agents Playground", TimeSpan.FromSeconds(30));
@@ -72,12 +77,14 @@ public sealed class PlaygroundTests(ITestOutputHelper output)
         AnswerSituation(steps, personal, "personal chat");
 
         steps.Add(Step("open the General channel", "chat", [("chat", "General")]));
-        steps.Add(Step("@mention the bot with 'menu': the menu in the thread", "mention", [("who", "Test Bot"), ("text", "menu")],
+        steps.Add(Step("@mention the bot with 'menu': the menu in the thread", "mention", [("who", PlaygroundConfig.BotName), ("text", "menu")],
             expect: [Ui("menu.title", Language.En)]));
         var channel = FirstSituationOf("photos-and-posts");
         var channelTopic = AnswerSituation(steps, channel, "channel", extraAtEnd: Ui("action.update", Language.En));
 
         steps.Add(Step("back to the personal chat", "chat", [("chat", "Personal Chat")]));
+        steps.Add(Step("type 'my policy' (the Playground's user is a manager): the editor", "say", [("text", "my policy")],
+            expect: [Content.Ui("policy.editor.intro", Language.En)]));
         steps.Add(Step("type 'français'", "say", [("text", "français")], expect: [Ui("language.switched", Language.Fr)]));
         steps.Add(Step("type a question in French: the answer is in French", "say",
             [("text", "Quelqu'un a laissé un commentaire haineux sur notre page")],
@@ -102,8 +109,10 @@ public sealed class PlaygroundTests(ITestOutputHelper output)
             if (option.Outcome is { } outcome)
             {
                 var title = Content.Topic(outcome.Topic).En.Title;
-                steps.Add(Step($"{where}: answer '{option.En}': the guideline card", "click", [("button", option.En)],
-                    expect: extraAtEnd is null ? [title] : [title, extraAtEnd]));
+                // The card shows her answers apart from the organisation's policy.
+                string[] expected = [title, Ui("guideline.yourAnswers", Language.En), Ui("guideline.orgPolicy", Language.En)];
+                steps.Add(Step($"{where}: answer '{option.En}': the guideline card, with her answers", "click", [("button", option.En)],
+                    expect: extraAtEnd is null ? expected : [.. expected, extraAtEnd]));
                 return outcome.Topic;
             }
             question = situation.Question(option.Next!);

@@ -150,7 +150,7 @@ public sealed class OnboardingContentTests
                 var lessonText = TextOf(Cards.Lesson(lesson, language));
                 foreach (var topicId in lesson.Topics)
                 {
-                    var guideline = TextOf(new PolicyCards(Content).Guideline(Content.Topic(topicId), language, [], OrganisationChoices.None, isManager: false));
+                    var guideline = TextOf(new PolicyCards(Content).Guideline(Content.Topic(topicId), language, GuidelineCase.None, OrganisationChoices.None, isManager: false));
                     var topic = Content.Topic(topicId).Text(language);
                     foreach (var line in new[] { topic.Title, topic.Summary }.Concat(topic.DoNow.Select((s, i) => $"{i + 1}. {s}")))
                     {

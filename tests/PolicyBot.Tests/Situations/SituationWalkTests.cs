@@ -108,7 +108,9 @@ public sealed class SituationWalkTests : IAsyncLifetime
         var topic = Content.Topic(path.Outcome!.Topic);
         var expected = new List<string> { topic.Text(language).Title, topic.Text(language).Summary };
         expected.AddRange(path.Outcome.Notes(language));
-        expected.Add(topic.Text(language).DoNow[0]);
+        // Her answers, then the steps she has not already answered, numbered from 1.
+        expected.AddRange(path.Steps.Select(s => "• " + s.Option.Label(language)));
+        expected.Add("1. " + topic.Text(language).DoNow.Where((_, i) => !path.Outcome.SkipDoNow.Contains(i + 1)).First());
         expected.Add(language == Language.Fr ? "Quoi faire maintenant" : "What to do now");
         await flow.AssertReplyContains([.. expected]).AssertNoReply().StartTestAsync();
     }
