@@ -50,7 +50,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         ILogger<PolicyBotHandler> logger,
         OnboardingFeature onboarding,
         PrivacyFeature privacy,
-        ScopeReplies scope)
+        ScopeReplies scope,
+        SafetyCard safety)
     {
         _scope = scope;
         _conversationState = conversationState;
@@ -65,7 +66,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         _profile = userState.CreateProperty<UserProfile>("profile");
         _flags = conversationState.CreateProperty<ConversationFlags>("flags");
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
-        _situation = new SituationDialog(cards);
+        _situation = new SituationDialog(cards, safety);
         _dialogs = new DialogSet(_dialogState);
         _dialogs.Add(_situation);
         _dialogs.Add(new ForgetMeDialog(cards));
@@ -115,8 +116,10 @@ public sealed class PolicyBotHandler : ActivityHandler
 
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
         // Danger to a person comes before everything a typed message could otherwise be: a command, an answer
-        // to the running situation or lesson, a topic. The dialog is left as it was.
-        if (!activity.IsCardSubmit && await _scope.TryCrisisAsync(dc, cancellationToken).ConfigureAwait(false)) return;
+        // to the running situation or lesson, a topic. The dialog is left as it was. Only a button's own label,
+        // typed whole, is that answer first (a threat button ends on the safety card anyway).
+        if (!activity.IsCardSubmit && !SituationDialog.IsWaitingButton(dc, _cards.Content, activity.Text)
+            && await _scope.TryCrisisAsync(dc, cancellationToken).ConfigureAwait(false)) return;
 
         var language = TurnInfo.Of(turnContext).Language;
         if (_conversationState.WasExpired(turnContext) && !activity.IsCardSubmit)

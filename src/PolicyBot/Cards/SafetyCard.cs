@@ -13,18 +13,22 @@ namespace PolicyBot.Cards;
 /// </summary>
 public sealed class SafetyCard(ContentLibrary content)
 {
-    public Attachment Build(Language language, EmergencyInstructions shelter) =>
-        Attachment.AdaptiveCard(CardTemplates.Expand("safety", Data(language, shelter)));
+    /// <summary>The safety card; <paramref name="lead"/> are lines said first, under the title (why this card, in a situation that ends on it).</summary>
+    public Attachment Build(Language language, EmergencyInstructions shelter, params string[] lead) =>
+        Attachment.AdaptiveCard(CardTemplates.Expand("safety", Data(language, shelter, lead)));
 
-    internal JsonObject Data(Language language, EmergencyInstructions shelter)
+    internal JsonObject Data(Language language, EmergencyInstructions shelter, params string[] lead)
     {
         ArgumentNullException.ThrowIfNull(shelter);
+        ArgumentNullException.ThrowIfNull(lead);
         var lines = new JsonArray();
         if (shelter.Procedure is { } procedure) lines.Add(new JsonObject { ["text"] = Ui("scope.safety.shelterProcedure", language, procedure) });
         if (shelter.Phone is { } phone) lines.Add(new JsonObject { ["text"] = Ui("scope.safety.shelterPhone", language, phone) });
         return new JsonObject
         {
             ["title"] = Ui("scope.safety.title", language),
+            ["hasLead"] = lead.Length > 0,
+            ["lead"] = new JsonArray([.. lead.Select(line => (JsonNode)new JsonObject { ["text"] = line })]),
             ["call911"] = Ui("scope.safety.call911", language),
             ["procedure"] = Ui("scope.safety.procedure", language),
             ["hasShelterLines"] = lines.Count > 0,

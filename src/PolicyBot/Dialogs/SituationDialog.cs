@@ -7,6 +7,7 @@ using BotFramework.Schema;
 using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
+using PolicyBot.Policy;
 
 namespace PolicyBot.Dialogs;
 
@@ -15,7 +16,7 @@ namespace PolicyBot.Dialogs;
 /// answers lead to, with those answers. Only the situation, question and option ids are kept in the
 /// dialog state and on the buttons.
 /// </summary>
-public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
+public sealed class SituationDialog(PolicyCards cards, SafetyCard safety) : Dialog(DialogId)
 {
     public const string DialogId = "situation";
 
@@ -74,6 +75,20 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         Save(dc, step);
         if (answer is not null) return await ApplyAnswerAsync(dc, situation, step, answer, cancellationToken).ConfigureAwait(false);
         return await AskAsync(dc, situation, step, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is, whole, the label of a button of the question this situation is waiting
+    /// on ("Insults, harassment, threats"): typed, it is that answer, not a message about danger. A button that
+    /// means danger ends on the safety card itself.
+    /// </summary>
+    public static bool IsWaitingButton(DialogContext dc, ContentLibrary content, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || dc.ActiveDialog?.Id != DialogId || Load(dc) is not { } step) return false;
+        if (!content.TryGetSituation(step.Situation, out var situation) || situation.Questions.All(q => q.Id != step.Question)) return false;
+        var typed = text.Trim().TrimEnd('.', '!', '?').Trim();
+        return situation.Question(step.Question).Options.Any(o =>
+            string.Equals(o.Fr, typed, StringComparison.OrdinalIgnoreCase) || string.Equals(o.En, typed, StringComparison.OrdinalIgnoreCase));
     }
 
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
@@ -192,15 +207,14 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
     }
 
     /// <summary>
-    /// An answer the guide does not cover and that may mean danger (a threat in a comment): no guideline,
-    /// only where to turn. The words are the product's own and the card says so.
+    /// An answer the guide does not cover and that may mean danger (a threat in a comment): no guideline, the
+    /// safety card every danger message gets (with the shelter's own emergency instructions), led by why.
     /// </summary>
     private Task ShowSafetyAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var language = TurnInfo.Of(turnContext).Language;
-        var card = cards.Info(cards.Ui("situation.safety.title", language),
-            [cards.Ui("situation.safety.danger", language), cards.Ui("situation.safety.procedure", language), cards.Ui("situation.safety.notTheGuide", language)],
-            (cards.Ui("action.menu", language), new JsonObject { ["action"] = CardActions.Menu }));
+        var info = TurnInfo.Of(turnContext);
+        var card = safety.Build(info.Language, EmergencyInstructions.From(info.Choices),
+            cards.Ui("situation.safety.title", info.Language), cards.Ui("situation.safety.notTheGuide", info.Language));
         var reply = Activity.CreateMessage();
         reply.Attachments = [card];
         return turnContext.SendActivityAsync(reply, cancellationToken);

@@ -80,6 +80,9 @@ internal static class CardSamples
             yield return new($"safety.{code}", "safety", safety.Data(language, EmergencyInstructions.None));
             var procedure = language == Language.Fr ? "Protocole Porte verte" : "Green Door protocol";
             yield return new($"safety.shelter.{code}", "safety", safety.Data(language, new EmergencyInstructions("514 555-0142 poste 2", procedure)));
+            // How a situation that ends on a threat in a comment shows it: the same card, led by why.
+            yield return new($"safety.threat.{code}", "safety", safety.Data(language, EmergencyInstructions.None,
+                content.Ui("situation.safety.title", language), content.Ui("situation.safety.notTheGuide", language)));
         }
     }
 

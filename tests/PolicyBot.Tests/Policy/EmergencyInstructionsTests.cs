@@ -40,6 +40,13 @@ public sealed class EmergencyInstructionsTests
         Assert.Contains("Procédure : Green Door protocol", carte);
         Assert.Contains("Numéro d'urgence : 514 555-0142 ext 2", carte);
 
+        // A situation that ends on a threat in a comment shows the same card, with the same instructions.
+        var threat = PolicyScenario.Visible((await bot.RepliesAsync(bot.StaffChat.Submit(
+            new { situation = "hostile-comment", question = "abuse-kind", choice = "threat", answers = new[] { "what-kind=abusive" } }))).Single());
+        Assert.Contains("A threat isn't routine moderation", threat);
+        Assert.Contains("Procedure: Green Door protocol", threat);
+        Assert.Contains("Emergency number: 514 555-0142 ext 2", threat);
+
         var history = PolicyScenario.Visible((await bot.RepliesAsync(bot.ManagerChat.Message("policy history"))).Single());
         Assert.Contains("Shelter's emergency number", history);
         Assert.Contains("514 555-0142 ext 2", history);

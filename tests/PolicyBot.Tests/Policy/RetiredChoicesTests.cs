@@ -21,7 +21,7 @@ public sealed class RetiredChoicesTests
         Assert.DoesNotContain("When do we report content?", unacceptable);
 
         var follow = PolicyScenario.Visible((await bot.RepliesAsync(bot.StaffChat.Submit(new { action = "topic", topic = "connecting-with-others", direct = true }))).Single());
-        Assert.Contains("How do we decide which follow requests to accept?\nNot decided by your organisation yet. The guide's options:", follow);
+        Assert.Contains("How do we decide which follow requests to accept?\nNot recorded by your managers yet. The guide's options:", follow);
 
         var editor = (await bot.RepliesAsync(bot.ManagerChat.Message("my policy"))).Single();
         var submitted = PolicyScenario.EditorSubmit(editor);

@@ -33,9 +33,10 @@ public sealed class ContentReviewFixesTests : IAsyncLifetime
             {
                 var text = CardReader.VisibleText(reply);
                 Assert.Contains("Une menace n'est pas de la modération courante", text);
-                Assert.Contains("Si quelqu'un est en danger immédiat, composez le 911.", text);
-                Assert.Contains("Suivez la procédure d'urgence de votre maison.", text);
-                Assert.Contains("Le guide de la politique ne traite pas des menaces : ces consignes sont celles de l'assistant. Je ne suis pas une ligne de crise.", text);
+                Assert.Contains("Le guide de la politique ne traite pas des menaces : les consignes ci-dessous sont celles de PolicyBot.", text);
+                Assert.Contains("En cas de danger immédiat, appelez le 911.", text);
+                Assert.Contains("Suivez la procédure d'urgence de votre maison d'hébergement.", text);
+                Assert.Contains("pas une ligne de crise", text);
                 Assert.DoesNotContain("Quoi faire maintenant", text);
                 Assert.DoesNotContain(Content.Topic("unacceptable-content").Fr.Title, text);
                 Assert.DoesNotContain("Retirez", text);
@@ -54,9 +55,10 @@ public sealed class ContentReviewFixesTests : IAsyncLifetime
             {
                 var text = CardReader.VisibleText(reply);
                 Assert.Contains("A threat isn't routine moderation", text);
-                Assert.Contains("If someone is in immediate danger, call 911.", text);
+                Assert.Contains("The policy guide doesn't cover threats: the steps below are PolicyBot's own.", text);
+                Assert.Contains("If anyone is in immediate danger, call 911.", text);
                 Assert.Contains("Follow your shelter's emergency procedure.", text);
-                Assert.Contains("The policy guide doesn't cover threats: these steps are the assistant's own. I'm not a crisis line.", text);
+                Assert.Contains("not a crisis line", text);
                 Assert.DoesNotContain("What to do now", text);
                 Assert.DoesNotContain("Remove", text);
             })
@@ -68,7 +70,8 @@ public sealed class ContentReviewFixesTests : IAsyncLifetime
         Chat("fr-CA").Submit(new { action = "situation", situation = "hostile-comment" })
             .AssertReplyContains("Que contient surtout le commentaire?")
             .Send("3").AssertReplyContains("De quoi s'agit-il surtout?")
-            .Send("une menace").AssertReplyContains("Si quelqu'un est en danger immédiat, composez le 911.")
+            // The button's label typed is that answer, and the threat answer ends on the safety card.
+            .Send("une menace").AssertReplyContains("Une menace n'est pas de la modération courante", "En cas de danger immédiat, appelez le 911.", "pas une ligne de crise")
             .AssertNoReply()
             .StartTestAsync();
 
@@ -84,10 +87,13 @@ public sealed class ContentReviewFixesTests : IAsyncLifetime
                 var text = CardReader.VisibleText(reply);
                 Assert.Contains("If our rules exclude harassment and content meant to cause harm, remove the comment by applying them as usual.", text);
                 Assert.Contains("Follow our reporting policy: the guide calls for one whenever content breaks our guidelines or the platform's.", text);
-                // The product's emergency notice (guideline.emergency) is the one place a threat is named on this card.
+                // A threat is named only by the product's emergency notice (guideline.emergency) and by the button she
+                // clicked, shown back under "In your situation"; none of the guideline's own lines speaks of one.
                 var notice = ContentLibrary.Default.Ui("guideline.emergency", Language.En);
                 Assert.Contains(notice, text);
-                Assert.DoesNotContain("threat", text.Replace(notice, "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+                Assert.Contains("• Insults, harassment, threats", text);
+                var guideline = text.Replace(notice, "", StringComparison.Ordinal).Replace("• Insults, harassment, threats", "", StringComparison.Ordinal);
+                Assert.DoesNotContain("threat", guideline, StringComparison.OrdinalIgnoreCase);
             })
             .StartTestAsync();
 
