@@ -47,6 +47,13 @@ public sealed class ScopeRule
     public List<string> None { get; init; } = [];
     public List<string> Only { get; init; } = [];
     public int MinKnownWords { get; init; }
+
+    /// <summary>
+    /// True for a rule that holds only when the message is read in the language it is written in: a broad rule
+    /// ("a person, and no word of social media, policy or office life") would hold for any text read in the
+    /// wrong language, whose words it does not know.
+    /// </summary>
+    public bool OwnLanguageOnly { get; init; }
 }
 
 /// <summary>The names of the scope files and the checks on their shape (the vocabulary itself is checked by <see cref="ScopeRecognizer"/>).</summary>

@@ -51,7 +51,8 @@ public sealed class ScopeRecognizer
     /// (<see cref="QuestionLanguage.Detect(string, Language)"/>); when that finds nothing, or only that it is
     /// unrelated, it is read in the other language too, so danger typed in French with an English Teams locale,
     /// or the reverse, is still recognised. Read in the wrong language, a message has none of that language's
-    /// social-media or policy words, so the other reading is never taken as proof that it is unrelated.
+    /// social-media or policy words, so the other reading is never taken as proof that it is unrelated, and the
+    /// rules marked <see cref="ScopeRule.OwnLanguageOnly"/> do not apply to it.
     /// </summary>
     public ScopeResult Recognize(string? text, Language userLanguage)
     {
@@ -59,17 +60,17 @@ public sealed class ScopeRecognizer
         if (text.Length > MaxChars) text = text[..MaxChars];
         var first = QuestionLanguage.Detect(text, userLanguage);
         var own = Vocabulary(first).Read(text);
-        var found = Kind(own, Order);
+        var found = Kind(own, Order, otherReading: false);
         if (found is not (ScopeKind.None or ScopeKind.Unrelated)) return Result(found, own);
         var other = Vocabulary(first.Other()).Read(text);
-        var otherFound = Kind(other, [.. Order.Where(k => k != ScopeKind.Unrelated)]);
+        var otherFound = Kind(other, [.. Order.Where(k => k != ScopeKind.Unrelated)], otherReading: true);
         return otherFound != ScopeKind.None ? Result(otherFound, other) : Result(found, own);
     }
 
-    private ScopeKind Kind(ScopeVocabulary.Reading reading, IEnumerable<ScopeKind> kinds)
+    private ScopeKind Kind(ScopeVocabulary.Reading reading, IEnumerable<ScopeKind> kinds, bool otherReading)
     {
         var vocabulary = Vocabulary(reading.Language);
-        return kinds.FirstOrDefault(kind => vocabulary.Holds(kind, reading), ScopeKind.None);
+        return kinds.FirstOrDefault(kind => vocabulary.Holds(kind, reading, otherReading), ScopeKind.None);
     }
 
     private static ScopeResult Result(ScopeKind kind, ScopeVocabulary.Reading reading) =>

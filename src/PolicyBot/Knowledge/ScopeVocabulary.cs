@@ -124,9 +124,9 @@ internal sealed class ScopeVocabulary
         }
     }
 
-    /// <summary>Whether a rule of <paramref name="kind"/> holds for this reading.</summary>
-    public bool Holds(ScopeKind kind, Reading reading) =>
-        _rules.TryGetValue(kind, out var rules) && rules.Any(rule => Holds(rule, reading));
+    /// <summary>Whether a rule of <paramref name="kind"/> holds for this reading; <paramref name="otherReading"/>: the message was detected as the other language.</summary>
+    public bool Holds(ScopeKind kind, Reading reading, bool otherReading) =>
+        _rules.TryGetValue(kind, out var rules) && rules.Any(rule => !(otherReading && rule.OwnLanguageOnly) && Holds(rule, reading));
 
     private static bool Holds(ScopeRule rule, Reading reading)
     {

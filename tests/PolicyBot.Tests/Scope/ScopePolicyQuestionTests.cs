@@ -7,8 +7,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// Ordinary policy questions (the three routing sets) must reach the topics: at most 2% of them may be taken
+/// Ordinary policy questions (the five routing sets) must reach the topics: at most 2% of them may be taken
 /// for a crisis or for something unrelated, in each set and over all of them, whatever the Teams locale.
+/// The questions taken are listed for the spent sets only: the two held-out sets print their counts, never a
+/// question, so they stay held out for the matcher.
 /// Legal, thanks and greetings are counted too (a legal reply still offers the closest topic). The topics'
 /// own example questions are held to the same bar; they were written by the content's authors, not blind.
 /// </summary>
@@ -16,7 +18,7 @@ public sealed class ScopePolicyQuestionTests(ITestOutputHelper output)
 {
     private const double MaxShare = 0.02;
 
-    public static TheoryData<string> Sets => ["dev", "test", "holdout", "all", "topic examples"];
+    public static TheoryData<string> Sets => ["dev", "test", "holdout", "dev2", "holdout2", "all", "topic examples"];
 
     [Theory]
     [MemberData(nameof(Sets))]
@@ -27,9 +29,12 @@ public sealed class ScopePolicyQuestionTests(ITestOutputHelper output)
             "dev" => RoutingSets.DevSet,
             "test" => RoutingSets.TestSet,
             "holdout" => RoutingSets.HoldoutSet,
+            "dev2" => RoutingSets.Dev2Set,
+            "holdout2" => RoutingSets.Holdout2Set,
             "topic examples" => TopicExamples(),
-            _ => [.. RoutingSets.DevSet, .. RoutingSets.TestSet, .. RoutingSets.HoldoutSet],
+            _ => [.. RoutingSets.DevSet, .. RoutingSets.TestSet, .. RoutingSets.HoldoutSet, .. RoutingSets.Dev2Set, .. RoutingSets.Holdout2Set],
         };
+        var listQuestions = set is not ("holdout" or "holdout2" or "all");
         var recognizer = ScopeRecognizer.Default;
         var report = new StringBuilder();
         var failures = new List<string>();
@@ -43,6 +48,7 @@ public sealed class ScopePolicyQuestionTests(ITestOutputHelper output)
             {
                 var rows = results.Where(r => r.Result.Kind == kind).ToList();
                 report.AppendLine(CultureInfo.InvariantCulture, $"  {kind,-9} {rows.Count,3} ({(double)rows.Count / results.Count:P1})");
+                if (!listQuestions) continue;
                 foreach (var (question, _) in rows) report.AppendLine(CultureInfo.InvariantCulture, $"      [{question.Lang}] {question.Topic}: {question.Text}");
             }
             if (share > MaxShare) failures.Add($"{label}: {share:P1} > {MaxShare:P0}");

@@ -25,6 +25,46 @@ public sealed class ScopeRecognizerTests
     public void Danger_IsRecognised_DespiteTyposAccentsAndQuebecWording(string lang, string text) =>
         Assert.Equal(ScopeKind.Crisis, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
 
+    /// <summary>Kinds of danger that name no weapon and no violence: the words around them say it (invented messages, none an example of the data).</summary>
+    [Theory]
+    [InlineData("en", "HELP hes at the back door")]                                   // very short, caps, no apostrophe
+    [InlineData("en", "someone keeps turning the door handle of the office")]          // a break-in tried
+    [InlineData("en", "that blue pickup went around the block again and it's his")]   // a car circling
+    [InlineData("en", "a resident drank some bleach")]                                // poison, no "suicide"
+    [InlineData("en", "she posted a goodbye video and nobody can reach her")]          // a farewell, then silence
+    [InlineData("en", "a comment on our reel says 'nowhere to hide'")]                // a veiled threat quoted
+    [InlineData("en", "the dad won't bring the twins back and says he's leaving the country")] // a child kept
+    [InlineData("en", "a brick just came through the lounge window")]                 // something thrown
+    [InlineData("fr", "AIDE yé dans la cour")]                                         // joual, caps
+    [InlineData("fr", "quelqu'un essaie d'ouvrir la porte du bureau, la poignee tourne")] // no accent
+    [InlineData("fr", "elle a bu du lave-glace")]                                      // poison
+    [InlineData("fr", "elle a publié une vidéo d'adieu pis on arrive pas à la joindre")] // farewell, then silence
+    [InlineData("fr", "un commentaire sous notre photo dit « tu pourras pas te cacher »")] // veiled threat quoted
+    [InlineData("fr", "le père ramène pas les jumeaux pis dit qu'il quitte le pays")]  // a child kept
+    [InlineData("fr", "elle se fait des brûlures sur les bras")]                       // self-harm
+    public void Danger_WithoutAWordOfViolence_IsRecognised_InTheMessagesLanguage(string lang, string text)
+    {
+        foreach (var locale in new[] { Language.Fr, Language.En })
+        {
+            var result = Recognizer.Recognize(text, locale);
+
+            Assert.Equal((ScopeKind.Crisis, Languages.Parse(lang)), (result.Kind, result.Language));
+        }
+    }
+
+    [Theory]
+    [InlineData("Are residents allowed on social media during their stay?")]
+    [InlineData("Les résidentes ont-elles droit aux réseaux sociaux pendant leur séjour?")]
+    public void ThePersonRule_HoldsOnlyInTheMessagesOwnLanguage(string text)
+    {
+        // Read in the other language, the message has none of that language's social-media or policy words and
+        // "residents" / "résidentes" is a person: the broad rule that errs toward crisis must not apply there.
+        foreach (var language in new[] { Language.Fr, Language.En })
+        {
+            Assert.Equal(ScopeKind.None, Recognizer.Recognize(text, language).Kind);
+        }
+    }
+
     [Theory]
     [InlineData("Is scrolling TikTok at my desk treated differently than texting?")] // "treated" is not a slip of "threat"
     [InlineData("Can we do a photo shoot with the staff for Instagram?")]
