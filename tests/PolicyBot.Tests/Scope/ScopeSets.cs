@@ -46,10 +46,13 @@ public static class ScopeSets
 {
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Dev = new(() => Load("scope-dev-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout = new(() => Load("scope-holdout-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout3 = new(() => Load("scope-holdout3-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
     public static IReadOnlyList<ScopeMessage> HoldoutSet => Holdout.Value;
+
+    public static IReadOnlyList<ScopeMessage> Holdout3Set => Holdout3.Value;
 
     /// <summary>Every example of Content/scope, as a set (the data checks them at start; this prints the same as figures).</summary>
     public static IReadOnlyList<ScopeMessage> DataExamples(ContentLibrary content) =>
