@@ -31,11 +31,7 @@ internal sealed class FreeTextRouting(ITopicFinder topics, PolicyCards cards)
         }
 
         var found = topics.Find(text, info.Language);
-        if (!info.LanguageChosen && found.Language != info.Language)
-        {
-            info = info with { Language = found.Language };
-            turn.TurnState.Set(info);
-        }
+        info = TurnInfo.AnswerIn(turn, found.Language);
         if (found.Confident && cards.Content.TryGetTopic(found.Best, out var topic))
         {
             var entry = _situations.Read(text, found.Language, topic.Id);

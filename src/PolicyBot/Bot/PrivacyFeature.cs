@@ -3,7 +3,10 @@ using BotFramework.Schema;
 using BotFramework.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using BotFramework.Dialogs;
 using PolicyBot.Cards;
+using PolicyBot.Conversation;
+using PolicyBot.Dialogs;
 using PolicyBot.Knowledge;
 using PolicyBot.Onboarding;
 
@@ -16,7 +19,7 @@ namespace PolicyBot.Bot;
 /// A channel thread's or group chat's state is shared with others and is not hers to delete; it expires.
 /// One place to read when checking what the bot stores.
 /// </summary>
-public sealed class PrivacyFeature
+public sealed class PrivacyFeature : IFeature
 {
     /// <summary>The user-state property listing the personal chats whose state the bot keeps for her.</summary>
     public const string ChatsProperty = "personalChats";
@@ -28,7 +31,6 @@ public sealed class PrivacyFeature
     private readonly OnboardingFeature _onboarding;
     private readonly SenderIdentity _sender;
     private readonly PolicyCards _cards;
-    private readonly ConversationExpiry _conversationExpiry;
     private readonly StorageOptions _storageOptions;
     private readonly ILogger<PrivacyFeature> _logger;
     private readonly IStatePropertyAccessor<List<string>> _chats;
@@ -40,7 +42,6 @@ public sealed class PrivacyFeature
         OnboardingFeature onboarding,
         SenderIdentity sender,
         PolicyCards cards,
-        ConversationExpiry conversationExpiry,
         IOptions<StorageOptions> storageOptions,
         ILogger<PrivacyFeature> logger)
     {
@@ -50,10 +51,32 @@ public sealed class PrivacyFeature
         _onboarding = onboarding;
         _sender = sender;
         _cards = cards;
-        _conversationExpiry = conversationExpiry;
         _storageOptions = storageOptions.Value;
         _logger = logger;
         _chats = userState.CreateProperty<List<string>>(ChatsProperty);
+    }
+
+    public void MapRoutes(RouteTable routes) => routes
+        .OnCommand(["what do you keep about me", "what do you keep", "what do you store", "privacy",
+            "que gardes-tu sur moi", "que gardes tu sur moi", "ce que tu gardes sur moi",
+            "qu'est-ce que tu gardes", "qu'est-ce que tu gardes sur moi", "confidentialite"], WhatWeKeepAsync)
+        .OnAction(CardActions.Privacy, WhatWeKeepAsync)
+        .OnCommand(["forget me", "oublie-moi", "oublie moi", "oubliez-moi", "delete my data"], AskToForgetAsync)
+        .AddDialog(new ForgetMeDialog(_cards, ForgetAsync));
+
+    private async Task<bool> WhatWeKeepAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        await dc.Context.SendCardAsync(WhatWeKeepCard(TurnInfo.Of(dc.Context).Language), cancellationToken).ConfigureAwait(false);
+        if (dc.ActiveDialog is not null) await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>"Forget me" asks first (<see cref="ForgetMeDialog"/>), which then calls <see cref="ForgetAsync"/>.</summary>
+    private static async Task<bool> AskToForgetAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        await dc.BeginDialogAsync(ForgetMeDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>"What do you keep about me": exactly what is stored, for how long, and what stays after "forget me".</summary>
@@ -64,7 +87,7 @@ public sealed class PrivacyFeature
             _cards.Ui("privacy.language", language),
             _cards.Ui("privacy.onboarding", language),
             _cards.Ui("privacy.onboardingRoster", language),
-            _cards.Ui("privacy.conversation", language, (int)Math.Round(_conversationExpiry.Value.TotalHours)),
+            _cards.Ui("privacy.conversation", language, (int)Math.Round((_conversationState.ExpireAfter ?? ConversationState.DefaultExpireAfter).TotalHours)),
             _cards.Ui("privacy.chats", language),
             _cards.Ui("privacy.feedback", language),
             _cards.Ui("privacy.acknowledgements", language),

@@ -87,14 +87,7 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, PolicyCards cards, 
     }
 
     /// <summary>The reply is in the message's language unless she chose a language herself.</summary>
-    private static TurnInfo Answering(ITurnContext turn, ScopeResult result)
-    {
-        var info = TurnInfo.Of(turn);
-        if (info.LanguageChosen || result.Language == info.Language) return info;
-        info = info with { Language = result.Language };
-        turn.TurnState.Set(info);
-        return info;
-    }
+    private static TurnInfo Answering(ITurnContext turn, ScopeResult result) => TurnInfo.AnswerIn(turn, result.Language);
 
     /// <summary>The best three topics as buttons, under a title that says why they are offered.</summary>
     private Attachment Choices(IEnumerable<string> topicIds, string titleKey, Language language)

@@ -1,15 +1,25 @@
 using System.Text.Json.Nodes;
+using BotFramework.Builder;
+using BotFramework.Dialogs;
 using BotFramework.Schema;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
 
 namespace PolicyBot.Dialogs;
 
-/// <summary>"Forget me": says what will be deleted and asks first; a yes ends with <see cref="Confirmed"/> so the bot deletes the user's documents.</summary>
-public sealed class ForgetMeDialog(PolicyCards cards) : ConfirmationDialog(DialogId, Confirmed)
+/// <summary>"Forget me": says what will be deleted and asks first; on yes it ends, then has <paramref name="forget"/> delete the user's documents.</summary>
+public sealed class ForgetMeDialog(PolicyCards cards, Func<ITurnContext, CancellationToken, Task> forget) : ConfirmationDialog(DialogId, Confirmed)
 {
     public const string DialogId = "forget-me";
-    public const string Confirmed = "forget-confirmed";
+    private const string Confirmed = "forget-confirmed";
+
+    /// <summary>A confirmed "forget me" deletes once the dialog has ended, so nothing of it is saved again.</summary>
+    protected override async Task<DialogTurnResult> EndComponentAsync(DialogContext outerDc, object? result, CancellationToken cancellationToken)
+    {
+        var ended = await base.EndComponentAsync(outerDc, result, cancellationToken).ConfigureAwait(false);
+        if (result is Confirmed) await forget(outerDc.Context, cancellationToken).ConfigureAwait(false);
+        return ended;
+    }
 
     protected override Attachment ConfirmationCard(Language language) =>
         cards.Info(cards.Ui("privacy.title", language), [cards.Ui("forget.confirm", language), cards.Ui("forget.confirm.onboarding", language)],

@@ -1,7 +1,7 @@
 using BotFramework.State;
-using PolicyBot.Bot;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Cards;
+using PolicyBot.Conversation;
 using PolicyBot.Knowledge;
 
 namespace PolicyBot.Onboarding;
@@ -18,8 +18,9 @@ public static class OnboardingServiceCollectionExtensions
             sp.GetRequiredService<UserState>(),
             sp.GetRequiredService<OnboardingCards>(),
             sp.GetRequiredService<OnboardingRoster>(),
-            sp.GetRequiredService<SenderIdentity>(),
+            sp.GetRequiredService<RouteConditions>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<IFeature>(sp => sp.GetRequiredService<OnboardingFeature>());
         return services;
     }
 }
