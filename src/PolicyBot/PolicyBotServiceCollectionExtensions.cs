@@ -11,6 +11,8 @@ using PolicyBot.Conversation;
 using PolicyBot.Onboarding;
 using PolicyBot.Policy;
 using PolicyBot.Situations;
+using PolicyBot.Matching;
+using PolicyBot.Privacy;
 
 namespace PolicyBot;
 

@@ -8,6 +8,7 @@ using PolicyBot.Cards;
 using PolicyBot.Conversation;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
+using PolicyBot.Privacy;
 
 namespace PolicyBot.Bot;
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
+using PolicyBot.Conversation;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Bot;
 

@@ -5,6 +5,7 @@ using BotFramework.Schema;
 using BotFramework.State;
 using PolicyBot.Bot;
 using PolicyBot.Knowledge;
+using PolicyBot.Conversation;
 
 namespace PolicyBot.Onboarding;
 

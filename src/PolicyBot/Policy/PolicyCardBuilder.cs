@@ -117,7 +117,7 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
         var topics = new JsonArray();
         var baseline = new JsonObject();
         var emergency = new JsonArray();
-        var instructions = EmergencyInstructions.From(policy);
+        var instructions = EmergencyInstructions.From(policy.ToChoices());
         foreach (var (id, value) in new[] { (EmergencyInstructions.PhoneId, instructions.Phone), (EmergencyInstructions.ProcedureId, instructions.Procedure) })
         {
             baseline[id] = value ?? "";

@@ -7,6 +7,7 @@ using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Conversation;
 using PolicyBot.Knowledge;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Policy;
 

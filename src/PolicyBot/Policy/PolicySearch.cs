@@ -4,6 +4,9 @@ using BotFramework.Builder;
 using BotFramework.Schema;
 using PolicyBot.Bot;
 using PolicyBot.Knowledge;
+using PolicyBot.Conversation;
+using PolicyBot.Matching;
+using PolicyBot.Situations;
 
 namespace PolicyBot.Policy;
 

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Conversation;
-using PolicyBot.Dialogs;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Situations;
 

@@ -4,6 +4,7 @@ using BotFramework.Testing;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
 using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Cards;
 
 namespace PolicyBot.Tests.Policy;
 

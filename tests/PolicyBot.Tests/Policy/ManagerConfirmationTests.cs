@@ -2,6 +2,7 @@ using BotFramework.Schema;
 using BotFramework.Testing;
 using PolicyBot.Knowledge;
 using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Conversation;
 
 namespace PolicyBot.Tests.Policy;
 
