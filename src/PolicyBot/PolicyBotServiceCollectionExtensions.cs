@@ -25,7 +25,7 @@ public static class PolicyBotServiceCollectionExtensions
             .Bind(configuration.GetSection(PolicyBotOptions.SectionName))
             .ValidateWithMessages(o => o.Validate());
         services.AddSingleton(ContentLibrary.Default);
-        services.AddSingleton<PolicyCards>();
+        services.AddSingleton<GuidelineCards>();
         services.AddSingleton<FeedbackCounter>();
         services.AddSingleton<SenderIdentity>();
         services.AddSingleton<RouteConditions>();
@@ -55,7 +55,7 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddHostedService<TopicMatcherWarmUp>();
         services.TryAddSingleton<ITopicFinder>(sp => new MatcherTopicFinder(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<TopicMatcher>()));
         services.AddSingleton<PolicyStore>();
-        services.AddSingleton<PolicyCardBuilder>();
+        services.AddSingleton<OrganisationPolicyCards>();
         services.AddSingleton<PostedCardStore>();
         services.AddSingleton<AcknowledgementCounter>();
         services.AddSingleton<ChannelPosting>();

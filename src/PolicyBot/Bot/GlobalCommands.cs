@@ -10,7 +10,7 @@ using PolicyBot.Knowledge;
 namespace PolicyBot.Bot;
 
 /// <summary>What works at any moment, typed or clicked: help, the menu, cancel, start over, and the language switch.</summary>
-public sealed class GlobalCommands(PolicyCards cards, UserState userState) : IFeature
+public sealed class GlobalCommands(GuidelineCards cards, UserState userState) : IFeature
 {
     private readonly IStatePropertyAccessor<UserProfile> _profile = userState.CreateProperty<UserProfile>("profile");
 

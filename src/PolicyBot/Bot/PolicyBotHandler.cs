@@ -26,7 +26,7 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly IStatePropertyAccessor<ConversationFlags> _flags;
     private readonly DialogSet _dialogs;
     private readonly RouteTable _routes;
-    private readonly PolicyCards _cards;
+    private readonly GuidelineCards _cards;
     private readonly PolicyStore _policy;
     private readonly PostedCardStore _posted;
     private readonly PolicyBotOptions _options;
@@ -38,7 +38,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         ConversationState conversationState,
         UserState userState,
         RouteTable routes,
-        PolicyCards cards,
+        GuidelineCards cards,
         PolicyStore policy,
         PostedCardStore posted,
         PrivacyFeature privacy,

@@ -4,7 +4,6 @@ using BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
-using PolicyBot.Policy;
 using PolicyBot.Conversation;
 using PolicyBot.Matching;
 
@@ -18,7 +17,7 @@ namespace PolicyBot.Bot;
 /// only knows the policy, with the menu; a greeting gets the welcome card again; thanks a short reply.
 /// Only the kind is logged, never the text, and nothing of the message is kept.
 /// </summary>
-public sealed class ScopeReplies(ScopeRecognizer recognizer, PolicyCards cards, SafetyCard safety, ITopicFinder topics, ILogger<ScopeReplies> logger)
+public sealed class ScopeReplies(ScopeRecognizer recognizer, GuidelineCards cards, SafetyCard safety, ITopicFinder topics, ILogger<ScopeReplies> logger)
 {
     /// <summary>What this turn's text is, read once per turn.</summary>
     public ScopeResult Recognize(ITurnContext turn)

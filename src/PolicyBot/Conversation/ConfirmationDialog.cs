@@ -2,7 +2,6 @@ using BotFramework.Builder;
 using BotFramework.Dialogs;
 using BotFramework.Dialogs.Prompts;
 using BotFramework.Schema;
-using PolicyBot.Bot;
 using PolicyBot.Knowledge;
 
 namespace PolicyBot.Conversation;

@@ -1,6 +1,5 @@
 using BotFramework.Builder;
 using Microsoft.Extensions.Logging;
-using PolicyBot.Bot;
 using PolicyBot.Knowledge;
 
 namespace PolicyBot.Conversation;

@@ -2,7 +2,6 @@ using BotFramework.Builder;
 using BotFramework.Dialogs;
 using BotFramework.Schema;
 using BotFramework.State;
-using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Conversation;
 

@@ -12,7 +12,7 @@ public static class OnboardingServiceCollectionExtensions
     public static IServiceCollection AddOnboarding(this IServiceCollection services)
     {
         services.AddSingleton(sp => OnboardingLessons.LoadEmbedded(sp.GetRequiredService<ContentLibrary>()));
-        services.AddSingleton(sp => new OnboardingCards(sp.GetRequiredService<PolicyCards>(), sp.GetRequiredService<OnboardingLessons>()));
+        services.AddSingleton(sp => new OnboardingCards(sp.GetRequiredService<GuidelineCards>(), sp.GetRequiredService<OnboardingLessons>()));
         services.AddSingleton(sp => new OnboardingRoster(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new OnboardingFeature(
             sp.GetRequiredService<UserState>(),

@@ -10,7 +10,7 @@ namespace PolicyBot.Policy;
 /// thread (<c>POST /v3/conversations</c> with the channel and tenant); in a group chat, a message in
 /// the chat. Remembers the card so it can be updated when the policy changes.
 /// </summary>
-public sealed class ChannelPosting(PolicyCardBuilder cards, PostedCardStore posted, TimeProvider time)
+public sealed class ChannelPosting(OrganisationPolicyCards cards, PostedCardStore posted, TimeProvider time)
 {
     /// <summary>Posts the card (through the turn's adapter); returns the reference kept, or null when the channel gave no message id to track.</summary>
     /// <exception cref="ConnectorException">The Connector refused the post.</exception>

@@ -2,7 +2,6 @@ using BotFramework.Builder;
 using BotFramework.Dialogs;
 using BotFramework.Schema;
 using BotFramework.State;
-using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Conversation;
 using PolicyBot.Knowledge;
@@ -16,7 +15,7 @@ namespace PolicyBot.Policy;
 /// </summary>
 public sealed class PolicyCardActions(
     PolicyStore store,
-    PolicyCardBuilder cards,
+    OrganisationPolicyCards cards,
     AcknowledgementCounter acknowledgements,
     PolicySearch search,
     UserState userState) : IFeature
@@ -86,6 +85,6 @@ public sealed class PolicyCardActions(
         var mine = await _myAcknowledgements.GetAsync(turn, () => new Dictionary<string, int>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         var acknowledged = mine.TryGetValue(topic.Id, out var acked) && acked == version;
         var count = await acknowledgements.CountAsync(topic.Id, version, cancellationToken).ConfigureAwait(false);
-        return cards.PolicyCard(topic, TurnInfo.Of(turn).Language, policy, new PolicyCardBuilder.Viewer(acknowledged, count));
+        return cards.PolicyCard(topic, TurnInfo.Of(turn).Language, policy, new OrganisationPolicyCards.Viewer(acknowledged, count));
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using BotFramework.Builder;
 using BotFramework.Dialogs;
 using Microsoft.Extensions.Logging;
-using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Conversation;
 using PolicyBot.Knowledge;
@@ -15,7 +14,7 @@ namespace PolicyBot.Policy;
 /// </summary>
 public sealed class PolicyEditor(
     PolicyStore store,
-    PolicyCardBuilder cards,
+    OrganisationPolicyCards cards,
     PostedCardUpdater updater,
     SenderIdentity sender,
     RouteConditions conditions,
@@ -94,12 +93,12 @@ public sealed class PolicyEditor(
         var wanted = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var point in Content.Topics.SelectMany(t => t.DecisionPoints))
         {
-            var chosen = CardData.String(data, PolicyCardBuilder.InputPrefix + point.Id);
-            if (chosen is null || (chosen != PolicyCardBuilder.NotDecided && chosen.Length > 0 && !point.Options.Contains(chosen))) continue;
-            var option = chosen is PolicyCardBuilder.NotDecided or "" ? null : chosen;
+            var chosen = CardData.String(data, OrganisationPolicyCards.InputPrefix + point.Id);
+            if (chosen is null || (chosen != OrganisationPolicyCards.NotDecided && chosen.Length > 0 && !point.Options.Contains(chosen))) continue;
+            var option = chosen is OrganisationPolicyCards.NotDecided or "" ? null : chosen;
             if (shown.ValueKind == JsonValueKind.Object && CardData.String(shown, point.Id) is { } before)
             {
-                if ((before == PolicyCardBuilder.NotDecided ? null : before) == option) continue;
+                if ((before == OrganisationPolicyCards.NotDecided ? null : before) == option) continue;
             }
             wanted[point.Id] = option;
         }
@@ -115,7 +114,7 @@ public sealed class PolicyEditor(
         var shown = Shown(data);
         foreach (var id in EmergencyInstructions.Ids)
         {
-            var typed = CardData.String(data, PolicyCardBuilder.InputPrefix + id);
+            var typed = CardData.String(data, OrganisationPolicyCards.InputPrefix + id);
             if (typed is null) continue;
             if (!EmergencyInstructions.TryNormalize(id, typed, out var value))
             {

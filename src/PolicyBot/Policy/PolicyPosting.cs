@@ -3,7 +3,6 @@ using BotFramework.Builder;
 using BotFramework.Connector;
 using BotFramework.Dialogs;
 using Microsoft.Extensions.Logging;
-using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Conversation;
 using PolicyBot.Knowledge;
@@ -17,7 +16,7 @@ namespace PolicyBot.Policy;
 /// </summary>
 public sealed class PolicyPosting(
     PolicyStore store,
-    PolicyCards policyCards,
+    GuidelineCards policyCards,
     ChannelPosting posting,
     ITopicFinder finder,
     RouteConditions conditions,

@@ -21,7 +21,7 @@ public sealed class PostedCardUpdater : BackgroundService
 {
     private readonly PostedCardStore _posted;
     private readonly PolicyStore _policy;
-    private readonly PolicyCardBuilder _cards;
+    private readonly OrganisationPolicyCards _cards;
     private readonly BotAdapter _adapter;
     private readonly TrustedServiceUrls _trusted;
     private readonly SendPacer _pacer;
@@ -34,7 +34,7 @@ public sealed class PostedCardUpdater : BackgroundService
     public PostedCardUpdater(
         PostedCardStore posted,
         PolicyStore policy,
-        PolicyCardBuilder cards,
+        OrganisationPolicyCards cards,
         BotAdapter adapter,
         TrustedServiceUrls trusted,
         IOptions<PolicyOptions> options,

@@ -9,7 +9,7 @@ using PolicyBot.Conversation;
 namespace PolicyBot.Privacy;
 
 /// <summary>"Forget me": says what will be deleted and asks first; on yes it ends, then has <paramref name="forget"/> delete the user's documents.</summary>
-public sealed class ForgetMeDialog(PolicyCards cards, Func<ITurnContext, CancellationToken, Task> forget) : ConfirmationDialog(DialogId, Confirmed)
+public sealed class ForgetMeDialog(GuidelineCards cards, Func<ITurnContext, CancellationToken, Task> forget) : ConfirmationDialog(DialogId, Confirmed)
 {
     public const string DialogId = "forget-me";
     private const string Confirmed = "forget-confirmed";

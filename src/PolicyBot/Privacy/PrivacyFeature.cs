@@ -29,7 +29,7 @@ public sealed class PrivacyFeature : IFeature
     private readonly IStorage _storage;
     private readonly OnboardingFeature _onboarding;
     private readonly SenderIdentity _sender;
-    private readonly PolicyCards _cards;
+    private readonly GuidelineCards _cards;
     private readonly StorageOptions _storageOptions;
     private readonly ILogger<PrivacyFeature> _logger;
     private readonly IStatePropertyAccessor<List<string>> _chats;
@@ -40,7 +40,7 @@ public sealed class PrivacyFeature : IFeature
         IStorage storage,
         OnboardingFeature onboarding,
         SenderIdentity sender,
-        PolicyCards cards,
+        GuidelineCards cards,
         IOptions<StorageOptions> storageOptions,
         ILogger<PrivacyFeature> logger)
     {

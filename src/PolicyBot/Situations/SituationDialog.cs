@@ -4,7 +4,6 @@ using BotFramework.Builder;
 using BotFramework.Dialogs;
 using BotFramework.Dialogs.Prompts;
 using BotFramework.Schema;
-using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
 using PolicyBot.Conversation;
@@ -16,14 +15,14 @@ namespace PolicyBot.Situations;
 /// answers lead to, with those answers. Only the situation, question and option ids are kept in the
 /// dialog state and on the buttons.
 /// </summary>
-public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
+public sealed class SituationDialog(GuidelineCards cards) : Dialog(DialogId)
 {
     public const string DialogId = "situation";
 
     private const string CarriedKey = "situation.carried";
 
     /// <summary>Where the dialog is: kept in its state, so a language switch re-asks the same question.</summary>
-    public sealed class Step
+    public sealed class SituationPosition
     {
         public required string Situation { get; set; }
         public required string Question { get; set; }
@@ -52,20 +51,20 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
     public static async Task StartAsync(DialogContext dc, Situation situation, string? topic, IReadOnlyDictionary<string, string> given, CancellationToken cancellationToken)
     {
         await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-        var step = new Step { Situation = situation.Id, Question = situation.Start, Topic = topic, Given = given.Count > 0 ? new Dictionary<string, string>(given, StringComparer.Ordinal) : null };
+        var step = new SituationPosition { Situation = situation.Id, Question = situation.Start, Topic = topic, Given = given.Count > 0 ? new Dictionary<string, string>(given, StringComparer.Ordinal) : null };
         await dc.BeginDialogAsync(DialogId, step, cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken = default)
     {
-        var step = options as Step ?? throw new ArgumentException("A situation starts with a Step.", nameof(options));
+        var step = options as SituationPosition ?? throw new ArgumentException("A situation starts with a SituationPosition.", nameof(options));
         if (!cards.Content.TryGetSituation(step.Situation, out var situation) || situation.Questions.All(q => q.Id != step.Question))
         {
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
         var answer = step.Answer;
         step.Answer = null;
-        if (answer is not null && step.Given is null && dc.Context.TurnState.Get<Step>(CarriedKey) is { } carried
+        if (answer is not null && step.Given is null && dc.Context.TurnState.Get<SituationPosition>(CarriedKey) is { } carried
             && carried.Situation == step.Situation && carried.Question == step.Question)
         {
             step.Given = carried.Given;
@@ -106,7 +105,7 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
     /// </summary>
     public override Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
     {
-        if (reason == DialogReason.CancelCalled && instance.State["step"]?.Deserialize<Step>(BotJson.Options) is { Given.Count: > 0 } step)
+        if (reason == DialogReason.CancelCalled && instance.State["step"]?.Deserialize<SituationPosition>(BotJson.Options) is { Given.Count: > 0 } step)
         {
             turnContext.TurnState.Set(CarriedKey, step);
         }
@@ -115,14 +114,14 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
 
     public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
-        var step = instance.State["step"]?.Deserialize<Step>(BotJson.Options);
+        var step = instance.State["step"]?.Deserialize<SituationPosition>(BotJson.Options);
         if (step is not null && cards.Content.TryGetSituation(step.Situation, out var situation))
         {
             await AskQuestionAsync(turnContext, situation, step, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<DialogTurnResult> ApplyAnswerAsync(DialogContext dc, Situation situation, Step step, string answer, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ApplyAnswerAsync(DialogContext dc, Situation situation, SituationPosition step, string answer, CancellationToken cancellationToken)
     {
         var option = situation.Question(step.Question).Options.FirstOrDefault(o => o.Id == answer);
         if (option is null)
@@ -148,7 +147,7 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
     }
 
     /// <summary>Asks the step's question, unless the words that opened the situation already answered it.</summary>
-    private async Task<DialogTurnResult> AskAsync(DialogContext dc, Situation situation, Step step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskAsync(DialogContext dc, Situation situation, SituationPosition step, CancellationToken cancellationToken)
     {
         if (step.Given is { } given && given.Remove(step.Question, out var answer))
         {
@@ -167,7 +166,7 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
         return situation.Questions.FirstOrDefault(q => q.Id == parts[0])?.Options.FirstOrDefault(o => o.Id == parts[1]);
     }
 
-    private Task AskQuestionAsync(ITurnContext turnContext, Situation situation, Step step, CancellationToken cancellationToken)
+    private Task AskQuestionAsync(ITurnContext turnContext, Situation situation, SituationPosition step, CancellationToken cancellationToken)
     {
         var language = TurnInfo.Of(turnContext).Language;
         var card = cards.Question(situation, situation.Question(step.Question), language, step.Topic, step.Answered);
@@ -210,8 +209,8 @@ public sealed class SituationDialog(PolicyCards cards) : Dialog(DialogId)
     private static List<Choice> Choices(SituationQuestion question, Language language) =>
         [.. question.Options.Select(o => new Choice { Value = o.Id, Title = o.Label(language), Synonyms = [o.Label(language.Other())] })];
 
-    private static void Save(DialogContext dc, Step step) =>
+    private static void Save(DialogContext dc, SituationPosition step) =>
         dc.ActiveDialog!.State["step"] = JsonSerializer.SerializeToNode(step, BotJson.Options);
 
-    private static Step? Load(DialogContext dc) => dc.ActiveDialog?.State["step"]?.Deserialize<Step>(BotJson.Options);
+    private static SituationPosition? Load(DialogContext dc) => dc.ActiveDialog?.State["step"]?.Deserialize<SituationPosition>(BotJson.Options);
 }

@@ -3,11 +3,9 @@ using BotFramework.Builder;
 using BotFramework.Dialogs;
 using BotFramework.Schema;
 using Microsoft.Extensions.Logging;
-using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Conversation;
 using PolicyBot.Knowledge;
-using PolicyBot.Policy;
 using PolicyBot.Matching;
 
 namespace PolicyBot.Situations;
@@ -16,10 +14,10 @@ namespace PolicyBot.Situations;
 /// The main feature: a situation chosen on the menu, a topic, or what she types leads through a few button
 /// questions to the guideline card; then "was this helpful" and "update" on that card.
 /// </summary>
-public sealed class SituationFeature(PolicyCards cards, FeedbackCounter feedback, ITopicFinder topics, ILogger<SituationFeature> logger) : IFeature
+public sealed class SituationFeature(GuidelineCards cards, FeedbackCounter feedback, ITopicFinder topics, ILogger<SituationFeature> logger) : IFeature
 {
     private readonly SituationDialog _dialog = new(cards);
-    private readonly FreeTextRouting _freeText = new(topics, cards);
+    private readonly FreeTextRouter _freeText = new(topics, cards);
 
     private ContentLibrary Content => cards.Content;
 
@@ -43,7 +41,7 @@ public sealed class SituationFeature(PolicyCards cards, FeedbackCounter feedback
     {
         var data = Data(dc);
         await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-        await dc.BeginDialogAsync(SituationDialog.DialogId, new SituationDialog.Step
+        await dc.BeginDialogAsync(SituationDialog.DialogId, new SituationDialog.SituationPosition
         {
             Situation = CardData.String(data, "situation")!,
             Question = CardData.String(data, "question")!,
@@ -65,7 +63,7 @@ public sealed class SituationFeature(PolicyCards cards, FeedbackCounter feedback
     {
         var data = Data(dc);
         if (!Content.TryGetTopic(CardData.String(data, "topic"), out var topic)) return false;
-        if (CardData.True(data, "direct"))
+        if (CardData.IsTrue(data, "direct"))
         {
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             await _dialog.ShowGuidelineAsync(dc.Context, new SituationOutcome { Topic = topic.Id }, cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,6 @@ using BotFramework.Builder;
 using BotFramework.Hosting;
 using BotFramework.State;
 using PolicyBot.Bot;
-using PolicyBot.Conversation;
 
 namespace PolicyBot.Tests.Architecture;
 

@@ -2,7 +2,6 @@ using BotFramework.Schema;
 using BotFramework.Testing;
 using PolicyBot.Knowledge;
 using PolicyBot.Tests.Infrastructure;
-using PolicyBot.Conversation;
 
 namespace PolicyBot.Tests.Policy;
 

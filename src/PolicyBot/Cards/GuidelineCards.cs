@@ -9,7 +9,7 @@ namespace PolicyBot.Cards;
 /// templates in <c>cards/</c>. Nothing a user typed is ever bound into a card. Each card's data is
 /// built by its own <c>…Data</c> method, so tests can check it and expand it with other templaters.
 /// </summary>
-public sealed class PolicyCards(ContentLibrary content)
+public sealed class GuidelineCards(ContentLibrary content)
 {
     public ContentLibrary Content { get; } = content;
 

@@ -11,10 +11,10 @@ namespace PolicyBot.Policy;
 /// The cards of the organisation's policy: the policy card posted in channels and found by search
 /// (current for every viewer through Universal Actions), the manager's editor, and the history.
 /// Words come from the content library; nothing a user typed is bound. Each card's data is built by
-/// its own <c>…Data</c> method, as in <see cref="PolicyCards"/>, so tests can check it and expand it
+/// its own <c>…Data</c> method, as in <see cref="GuidelineCards"/>, so tests can check it and expand it
 /// with other templaters.
 /// </summary>
-public sealed class PolicyCardBuilder(ContentLibrary content)
+public sealed class OrganisationPolicyCards(ContentLibrary content)
 {
     /// <summary>The prefix of an editor input's id; the rest is the decision point id.</summary>
     public const string InputPrefix = "policy-";
@@ -159,13 +159,13 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
             },
             ["topics"] = topics,
             ["actions"] = new JsonArray(
-                PolicyCards.Button(Ui("policy.action.save", language), new JsonObject
+                GuidelineCards.Button(Ui("policy.action.save", language), new JsonObject
                 {
                     ["action"] = CardActions.PolicySave,
                     ["baseVersion"] = policy.Version,
                     ["base"] = baseline,
                 }),
-                PolicyCards.Button(Ui("policy.action.history", language), new JsonObject { ["action"] = CardActions.PolicyHistory })),
+                GuidelineCards.Button(Ui("policy.action.history", language), new JsonObject { ["action"] = CardActions.PolicyHistory })),
         };
     }
 
@@ -178,7 +178,7 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
             ["title"] = Ui("policy.history.title", language),
             ["lines"] = Lines(versions.Count == 0 ? [Ui("policy.history.empty", language)] : []),
             ["entries"] = new JsonArray([.. versions.Select(v => Entry(v, language))]),
-            ["actions"] = new JsonArray(PolicyCards.Button(Ui("policy.action.edit", language), new JsonObject { ["action"] = CardActions.PolicyEdit })),
+            ["actions"] = new JsonArray(GuidelineCards.Button(Ui("policy.action.edit", language), new JsonObject { ["action"] = CardActions.PolicyEdit })),
         };
 
     /// <summary>The answer to a save: the version created and what changed in it.</summary>
@@ -196,8 +196,8 @@ public sealed class PolicyCardBuilder(ContentLibrary content)
             ["lines"] = Lines(lines),
             ["entries"] = new JsonArray(Entry(created, language)),
             ["actions"] = new JsonArray(
-                PolicyCards.Button(Ui("policy.action.edit", language), new JsonObject { ["action"] = CardActions.PolicyEdit }),
-                PolicyCards.Button(Ui("policy.action.history", language), new JsonObject { ["action"] = CardActions.PolicyHistory })),
+                GuidelineCards.Button(Ui("policy.action.edit", language), new JsonObject { ["action"] = CardActions.PolicyEdit }),
+                GuidelineCards.Button(Ui("policy.action.history", language), new JsonObject { ["action"] = CardActions.PolicyHistory })),
         };
     }
 

@@ -2,7 +2,6 @@ using BotFramework.Builder;
 using BotFramework.Dialogs;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
-using PolicyBot.Policy;
 using PolicyBot.Conversation;
 using PolicyBot.Matching;
 
@@ -15,7 +14,7 @@ namespace PolicyBot.Situations;
 /// names when that situation's questions tell the first two topics apart, and otherwise offers the best three
 /// or four topics; no match shows the menu. The answer is in the question's language unless she chose a language herself.
 /// </summary>
-internal sealed class FreeTextRouting(ITopicFinder topics, PolicyCards cards)
+internal sealed class FreeTextRouter(ITopicFinder topics, GuidelineCards cards)
 {
     private readonly SituationReader _situations = SituationReader.For(cards.Content);
 
