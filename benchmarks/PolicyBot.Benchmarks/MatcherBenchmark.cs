@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PolicyBot.Knowledge;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Benchmarks;
 

@@ -51,6 +51,7 @@ async Task RunAsync(string name, Func<IServiceProvider, IStorage> storage)
     var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
     services.AddSingleton<IConfiguration>(configuration);
     services.AddBotFramework(configuration);
+    services.AddBotFrameworkAzure();
     services.AddPolicyBot(configuration);
     services.AddSingleton(sp => new CountingStorage(storage(sp)));
     services.AddSingleton<IStorage>(sp => sp.GetRequiredService<CountingStorage>());

@@ -37,6 +37,9 @@ public class TestAdapter : BotAdapter
 
     public ConcurrentQueue<string> Deletes { get; } = new();
 
+    /// <summary>Conversations the bot started (a new thread in a channel, with its first message), oldest first.</summary>
+    public ConcurrentQueue<ConversationParameters> CreatedConversations { get; } = new();
+
     /// <summary>
     /// How the adapter's activities count as authenticated, in the turn state. Anonymous by default: like
     /// local mode, there is no Teams to ask who a sender is. <see cref="AsTeams"/> makes them channel requests.
@@ -143,6 +146,16 @@ public class TestAdapter : BotAdapter
     {
         Interlocked.Increment(ref _memberLookups);
         return Task.FromResult(Members.TryGetValue(memberId, out var member) ? member : null);
+    }
+
+    /// <summary>Records the new conversation; its id is the channel's thread with the first message's id, as Teams answers.</summary>
+    public override Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        CreatedConversations.Enqueue(parameters);
+        var messageId = $"created-{Interlocked.Increment(ref _nextId)}";
+        var channel = parameters.ChannelData is TeamsChannelData data ? data.Channel?.Id : null;
+        return Task.FromResult(new ConversationResourceResponse { Id = $"{channel ?? "conversation"};messageid={messageId}", ActivityId = messageId, ServiceUrl = serviceUrl });
     }
 
     public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)

@@ -1,6 +1,3 @@
-using Azure.Core;
-using Azure.Identity;
-using Azure.Storage.Blobs;
 using BotFramework.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,10 +10,9 @@ namespace BotFramework;
 public static class BotFrameworkStorageExtensions
 {
     /// <summary>
-    /// Registers the <see cref="IStorage"/> chosen by the <c>Storage</c> section, validated when the host starts.
-    /// For blobs with a service URI, a <see cref="TokenCredential"/> registered by the host is used, else a
-    /// <see cref="DefaultAzureCredential"/> for <see cref="StorageOptions.ManagedIdentityClientId"/>; a registered
-    /// <see cref="BlobClientOptions"/> replaces <see cref="BlobStorage.CreateDefaultClientOptions"/>.
+    /// Registers the <see cref="IStorage"/> chosen by the <c>Storage</c> section, validated when the host starts:
+    /// <see cref="FileStorage"/>, or Azure Blob storage through the <see cref="BlobStorageFactory"/> that
+    /// <c>AddBotFrameworkAzure</c> (project BotFramework.Azure) registers.
     /// </summary>
     public static IServiceCollection AddBotFrameworkStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,16 +35,9 @@ public static class BotFrameworkStorageExtensions
             var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
             return new FileStorage(Path.Combine(root, options.Folder));
         }
-
-        var clientOptions = services.GetService<BlobClientOptions>() ?? BlobStorage.CreateDefaultClientOptions();
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return new BlobStorage(options.ConnectionString, options.ContainerName, clientOptions);
-        }
-
-        var credential = services.GetService<TokenCredential>()
-            ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId });
-        return new BlobStorage(new Uri(options.ServiceUri!), credential, options.ContainerName, clientOptions);
+        var blobs = services.GetService<BlobStorageFactory>()
+            ?? throw new InvalidOperationException("Storage:Provider is AzureBlob, but the host did not add Azure storage: call services.AddBotFrameworkAzure() (project BotFramework.Azure).");
+        return blobs(options, services);
     }
 
     private sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>

@@ -15,6 +15,7 @@ builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
 });
 
 builder.Services.AddBotFramework(builder.Configuration);
+builder.Services.AddBotFrameworkAzure();
 builder.Services.AddPolicyBot(builder.Configuration);
 
 var app = builder.Build();

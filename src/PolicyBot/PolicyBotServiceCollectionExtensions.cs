@@ -1,6 +1,5 @@
 using BotFramework;
 using BotFramework.Builder;
-using BotFramework.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,9 +7,12 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Bot;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
-using PolicyBot.Policy;
-
+using PolicyBot.Conversation;
 using PolicyBot.Onboarding;
+using PolicyBot.Policy;
+using PolicyBot.Situations;
+using PolicyBot.Matching;
+using PolicyBot.Privacy;
 
 namespace PolicyBot;
 
@@ -23,14 +25,18 @@ public static class PolicyBotServiceCollectionExtensions
             .Bind(configuration.GetSection(PolicyBotOptions.SectionName))
             .ValidateWithMessages(o => o.Validate());
         services.AddSingleton(ContentLibrary.Default);
-        services.AddSingleton<PolicyCards>();
+        services.AddSingleton<GuidelineCards>();
         services.AddSingleton<FeedbackCounter>();
         services.AddSingleton<SenderIdentity>();
+        services.AddSingleton<RouteConditions>();
+        // The features fill the route table in this order (only the order of card-data shapes matters).
+        services.AddFeature<SituationFeature>();
+        services.AddFeature<GlobalCommands>();
+        services.AddFeature<PrivacyFeature>();
         services.AddOnboarding();
-        services.AddSingleton(sp => new ConversationExpiry(sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ConversationStateExpiry));
         services.AddPolicyFeature(configuration);
         services.AddScope();
-        services.AddSingleton<PrivacyFeature>();
+        services.AddSingleton<RouteTable>();
         services.AddSingleton<IBot, PolicyBotHandler>();
         return services;
     }
@@ -49,15 +55,24 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddHostedService<TopicMatcherWarmUp>();
         services.TryAddSingleton<ITopicFinder>(sp => new MatcherTopicFinder(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<TopicMatcher>()));
         services.AddSingleton<PolicyStore>();
-        services.AddSingleton<PolicyCardBuilder>();
+        services.AddSingleton<OrganisationPolicyCards>();
         services.AddSingleton<PostedCardStore>();
         services.AddSingleton<AcknowledgementCounter>();
         services.AddSingleton<ChannelPosting>();
         services.AddSingleton<PostedCardUpdater>();
         services.AddHostedService(sp => sp.GetRequiredService<PostedCardUpdater>());
         services.AddSingleton<PolicySearch>();
-        services.AddSingleton<PolicyFeature>();
+        services.AddFeature<PolicyEditor>();
+        services.AddFeature<PolicyPosting>();
+        services.AddFeature<PolicyCardActions>();
         return services;
+    }
+
+    /// <summary>A feature is one singleton, also listed as an <see cref="IFeature"/> for the route table.</summary>
+    private static IServiceCollection AddFeature<T>(this IServiceCollection services) where T : class, IFeature
+    {
+        services.AddSingleton<T>();
+        return services.AddSingleton<IFeature>(sp => sp.GetRequiredService<T>());
     }
 
     /// <summary>Builds the topic indexes at start, so the first question does not wait for them (about a second cold).</summary>

@@ -1,6 +1,5 @@
 using BotFramework.Connector.Authentication;
 using BotFramework.Schema;
-using BotFramework.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -45,7 +44,7 @@ public abstract class BotAdapter
 
     /// <summary>
     /// Runs one turn for an incoming activity whose request was authenticated as <paramref name="authentication"/>
-    /// (put in the turn state, see <see cref="AuthenticationResult.Of"/>), and returns the invoke response, if any.
+    /// (put in the turn state, see <see cref="TurnContextExtensions.Authentication"/>), and returns the invoke response, if any.
     /// </summary>
     /// <param name="cancellationToken">Stops the turn (shutting down); a started turn otherwise runs to its end.</param>
     /// <param name="callerGone">The caller stopped waiting: the turn is dropped if it has not started yet.</param>
@@ -66,19 +65,44 @@ public abstract class BotAdapter
     public virtual Task<ChannelAccount?> GetConversationMemberAsync(ITurnContext turnContext, string memberId, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{GetType().Name} cannot look up conversation members.");
 
+    /// <summary>
+    /// Runs <paramref name="callback"/> on a turn of the conversation <paramref name="reference"/> names, outside any
+    /// incoming activity (a card posted in a chat, a posted card updated): the turn's activity is a
+    /// <c>ContinueConversation</c> event, and what the callback sends is delivered as soon as it returns, as new
+    /// messages (not replies). Returns the channel's answer for each activity delivered.
+    /// </summary>
+    public virtual async Task<ResourceResponse[]> ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(callback);
+        var context = new TurnContext(this, Activity.CreateContinuation(reference));
+        await callback(context, cancellationToken).ConfigureAwait(false);
+        return context.Outbox.Count == 0 ? [] : await SendActivitiesAsync(context, context.Outbox, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts a new conversation on the channel at <paramref name="serviceUrl"/> (in Teams, a new thread in a channel, with
+    /// its first message in <see cref="ConversationParameters.Activity"/>). Adapters without a channel throw <see cref="NotSupportedException"/>.
+    /// </summary>
+    public virtual Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot create conversations.");
+
     private async Task<InvokeResponse?> RunTurnAsync(Activity activity, AuthenticationResult? authentication, BotCallbackHandler bot, CancellationToken cancellationToken)
     {
         var effects = new TurnEffects(); // shared by the attempts: what one did outside the conversation is not done again
+        // The activity as it arrived: an attempt that runs again reads a fresh copy of it, not what the attempt
+        // before changed on it (the mention text removed).
+        var arrived = activity.Clone();
         for (var attempt = 1; ; attempt++)
         {
-            var context = new TurnContext(this, activity);
+            var context = new TurnContext(this, attempt == 1 ? activity : arrived.Clone());
             context.TurnState.Set(effects);
             if (authentication is not null) context.TurnState.Set(authentication);
             try
             {
                 await RunPipelineAsync(context, bot, 0, cancellationToken).ConfigureAwait(false);
             }
-            catch (EtagConflictException) when (attempt < MaxTurnAttempts)
+            catch (TurnConflictException) when (attempt < MaxTurnAttempts)
             {
                 Logger.LogInformation("State changed during the turn (ETag conflict); running the turn again, attempt {Attempt}", attempt + 1);
                 context.ClearOutbox();

@@ -1,3 +1,4 @@
+using BotFramework.Connector.Authentication;
 using BotFramework.Schema;
 
 namespace BotFramework.Builder;
@@ -31,6 +32,13 @@ public interface ITurnContext
 
 public static class TurnContextExtensions
 {
+    /// <summary>How the current turn's request was authenticated; null for a turn an adapter ran without one.</summary>
+    public static AuthenticationResult? Authentication(this ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.TurnState.Get<AuthenticationResult>();
+    }
+
     public static async Task<ResourceResponse> SendActivityAsync(this ITurnContext turnContext, Activity activity, CancellationToken cancellationToken = default) =>
         (await turnContext.SendActivitiesAsync([activity], cancellationToken).ConfigureAwait(false))[0];
 

@@ -150,6 +150,22 @@ public class Activity : ExtensibleObject
         if (outgoing.ReplyToId is null && outgoing.Type != ActivityTypes.Typing) outgoing.ReplyToId = Id;
     }
 
+    /// <summary>
+    /// The activity of a turn that continues a conversation outside any incoming activity (an event named
+    /// <c>ContinueConversation</c>, with no id, so what it sends is not a reply).
+    /// </summary>
+    public static Activity CreateContinuation(ConversationReference reference) => new()
+    {
+        Type = ActivityTypes.Event,
+        Name = "ContinueConversation",
+        ChannelId = reference.ChannelId,
+        ServiceUrl = reference.ServiceUrl,
+        Conversation = reference.Conversation,
+        From = reference.User,
+        Recipient = reference.Bot,
+        Locale = reference.Locale,
+    };
+
     public ConversationReference GetConversationReference() => new()
     {
         ActivityId = Id,

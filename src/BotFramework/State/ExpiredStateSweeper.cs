@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BotFramework.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,7 @@ public sealed class ExpiredStateSweeper(
     IStorage storage,
     ConversationState conversationState,
     IOptions<BotFrameworkOptions> auth,
-    IOptions<BotHostOptions> options,
+    TimeSpan sweepInterval,
     ILogger<ExpiredStateSweeper> logger,
     TimeProvider? timeProvider = null) : BackgroundService
 {
@@ -54,7 +53,7 @@ public sealed class ExpiredStateSweeper(
             return;
         }
         // The first pass waits a little: start-up is busy enough, and a short-lived host has nothing to sweep.
-        var interval = options.Value.ExpiredStateSweepInterval;
+        var interval = sweepInterval;
         try
         {
             await Task.Delay(interval < FirstSweepDelay ? interval : FirstSweepDelay, _time, stoppingToken).ConfigureAwait(false);

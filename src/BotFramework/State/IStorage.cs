@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BotFramework.Builder;
 
 namespace BotFramework.State;
 
@@ -25,7 +26,7 @@ public interface IStorage
 public sealed record StoredDocument(JsonObject Document, string? ETag);
 
 /// <summary>A conditional write lost: someone else changed (or created) the document since it was read.</summary>
-public sealed class EtagConflictException : Exception
+public sealed class EtagConflictException : TurnConflictException
 {
     public EtagConflictException(string key, Exception? inner = null)
         : base($"The document '{key}' was changed by someone else since it was read (ETag conflict).", inner) => Key = key;

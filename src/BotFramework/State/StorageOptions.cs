@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Azure.Storage.Blobs;
 
 namespace BotFramework.State;
 
@@ -70,7 +69,7 @@ public sealed partial class StorageOptions
         {
             yield return $"Storage:ServiceUri '{ServiceUri}' is not an absolute https URI; set it to the account's blob endpoint, such as https://<account>.blob.core.windows.net.";
         }
-        else if (hasConnectionString && !IsConnectionString(ConnectionString!))
+        else if (hasConnectionString && !StorageConnectionString.IsValid(ConnectionString))
         {
             yield return "Storage:ConnectionString is not a valid Azure Storage connection string; copy it from the storage account's Access keys, or use Storage:ServiceUri.";
         }
@@ -87,19 +86,6 @@ public sealed partial class StorageOptions
     }
 
     internal static bool IsValidContainerName(string? name) => name is not null && ContainerNamePattern().IsMatch(name);
-
-    private static bool IsConnectionString(string connectionString)
-    {
-        try
-        {
-            _ = new BlobServiceClient(connectionString);
-            return true;
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
 
     [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex ContainerNamePattern();

@@ -4,7 +4,8 @@ using BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
-using PolicyBot.Policy;
+using PolicyBot.Conversation;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Bot;
 
@@ -16,7 +17,7 @@ namespace PolicyBot.Bot;
 /// only knows the policy, with the menu; a greeting gets the welcome card again; thanks a short reply.
 /// Only the kind is logged, never the text, and nothing of the message is kept.
 /// </summary>
-public sealed class ScopeReplies(ScopeRecognizer recognizer, PolicyCards cards, SafetyCard safety, ITopicFinder topics, ILogger<ScopeReplies> logger)
+public sealed class ScopeReplies(ScopeRecognizer recognizer, GuidelineCards cards, SafetyCard safety, ITopicFinder topics, ILogger<ScopeReplies> logger)
 {
     /// <summary>What this turn's text is, read once per turn.</summary>
     public ScopeResult Recognize(ITurnContext turn)
@@ -87,14 +88,7 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, PolicyCards cards, 
     }
 
     /// <summary>The reply is in the message's language unless she chose a language herself.</summary>
-    private static TurnInfo Answering(ITurnContext turn, ScopeResult result)
-    {
-        var info = TurnInfo.Of(turn);
-        if (info.LanguageChosen || result.Language == info.Language) return info;
-        info = info with { Language = result.Language };
-        turn.TurnState.Set(info);
-        return info;
-    }
+    private static TurnInfo Answering(ITurnContext turn, ScopeResult result) => TurnInfo.AnswerIn(turn, result.Language);
 
     /// <summary>The best three topics as buttons, under a title that says why they are offered.</summary>
     private Attachment Choices(IEnumerable<string> topicIds, string titleKey, Language language)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Bot;
 

@@ -9,9 +9,3 @@ public sealed class UserProfile
     /// <summary><c>fr</c> or <c>en</c> once the user chose; null follows Teams' locale.</summary>
     public string? Language { get; set; }
 }
-
-/// <summary>Per-conversation flags (conversation state).</summary>
-public sealed class ConversationFlags
-{
-    public bool Welcomed { get; set; }
-}

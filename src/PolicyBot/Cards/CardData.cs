@@ -14,7 +14,7 @@ internal static class CardData
             ? [.. v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
             : [];
 
-    public static bool True(JsonElement data, string name) =>
+    public static bool IsTrue(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
 
     public static int Int(JsonElement data, string name) =>

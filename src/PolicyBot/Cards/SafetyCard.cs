@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using BotFramework.Schema;
 using PolicyBot.Knowledge;
-using PolicyBot.Policy;
 
 namespace PolicyBot.Cards;
 

@@ -34,3 +34,9 @@ public sealed record ScopeResult(ScopeKind Kind, Language Language, bool AboutSo
 {
     public static ScopeResult Nothing(Language language) => new(ScopeKind.None, language, false);
 }
+
+/// <summary>The kinds a message is checked for, in the order they are tried (danger first).</summary>
+internal static class ScopeKinds
+{
+    public static readonly ScopeKind[] Order = [ScopeKind.Crisis, ScopeKind.Legal, ScopeKind.Thanks, ScopeKind.Greeting, ScopeKind.Unrelated];
+}

@@ -56,7 +56,7 @@ public sealed class ScopeRule
     public bool OwnLanguageOnly { get; init; }
 }
 
-/// <summary>The names of the scope files and the checks on their shape (the vocabulary itself is checked by <see cref="ScopeRecognizer"/>).</summary>
+/// <summary>The names of the scope files and the checks on their shape (the vocabulary itself is checked by the scope recogniser).</summary>
 public static class ScopeFiles
 {
     /// <summary>The file of shared concepts.</summary>
@@ -68,7 +68,7 @@ public static class ScopeFiles
     /// <summary>The kind a file describes, from its name (<c>crisis</c> → <see cref="ScopeKind.Crisis"/>); false for <c>concepts</c>.</summary>
     public static bool TryKind(string name, out ScopeKind kind)
     {
-        foreach (var candidate in ScopeRecognizer.Order)
+        foreach (var candidate in ScopeKinds.Order)
         {
             if (string.Equals(candidate.ToString(), name, StringComparison.OrdinalIgnoreCase))
             {
@@ -85,7 +85,7 @@ public static class ScopeFiles
         foreach (var file in files)
         {
             var isKind = TryKind(file.Name, out _);
-            if (!isKind && file.Name != Concepts) yield return $"scope/{file.Name}.json: the name must be {Concepts} or a kind ({string.Join(", ", ScopeRecognizer.Order.Select(k => k.ToString().ToLowerInvariant()))}).";
+            if (!isKind && file.Name != Concepts) yield return $"scope/{file.Name}.json: the name must be {Concepts} or a kind ({string.Join(", ", ScopeKinds.Order.Select(k => k.ToString().ToLowerInvariant()))}).";
             foreach (var language in new[] { Language.Fr, Language.En })
             {
                 var data = file.For(language);
@@ -104,7 +104,7 @@ public static class ScopeFiles
                 }
             }
         }
-        foreach (var kind in ScopeRecognizer.Order)
+        foreach (var kind in ScopeKinds.Order)
         {
             if (!files.Any(f => TryKind(f.Name, out var k) && k == kind)) yield return $"scope/{kind.ToString().ToLowerInvariant()}.json is missing.";
         }

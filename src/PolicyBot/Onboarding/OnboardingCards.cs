@@ -11,9 +11,9 @@ namespace PolicyBot.Onboarding;
 /// and the managers' report. Layout from <c>cards/</c>; words from the lessons, the topics and the
 /// interface strings. Every button says which lesson, question and option it is about, so a click on
 /// an older card still lands on the right question. Each card's data is built by its own <c>…Data</c>
-/// method, as in <see cref="PolicyCards"/>, so tests can check it and expand it with other templaters.
+/// method, as in <see cref="GuidelineCards"/>, so tests can check it and expand it with other templaters.
 /// </summary>
-public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons)
+public sealed class OnboardingCards(GuidelineCards cards, OnboardingLessons lessons)
 {
     public OnboardingLessons Lessons { get; } = lessons;
 
@@ -261,7 +261,7 @@ public sealed class OnboardingCards(PolicyCards cards, OnboardingLessons lessons
 
     private static JsonObject Action(string action) => new() { ["action"] = action };
 
-    private static JsonObject Button(string title, JsonObject data) => PolicyCards.Button(title, data);
+    private static JsonObject Button(string title, JsonObject data) => GuidelineCards.Button(title, data);
 
     private static JsonArray Lines(IEnumerable<string> lines)
     {

@@ -3,8 +3,8 @@ using BotFramework.Dialogs;
 using BotFramework.Dialogs.Prompts;
 using BotFramework.Schema;
 using BotFramework.State;
-using PolicyBot.Bot;
 using PolicyBot.Knowledge;
+using PolicyBot.Conversation;
 
 namespace PolicyBot.Onboarding;
 

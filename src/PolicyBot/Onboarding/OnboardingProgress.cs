@@ -1,3 +1,4 @@
+
 namespace PolicyBot.Onboarding;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using BotFramework.State;
-using PolicyBot.Bot;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Cards;
+using PolicyBot.Conversation;
 using PolicyBot.Knowledge;
 
 namespace PolicyBot.Onboarding;
@@ -12,14 +12,15 @@ public static class OnboardingServiceCollectionExtensions
     public static IServiceCollection AddOnboarding(this IServiceCollection services)
     {
         services.AddSingleton(sp => OnboardingLessons.LoadEmbedded(sp.GetRequiredService<ContentLibrary>()));
-        services.AddSingleton(sp => new OnboardingCards(sp.GetRequiredService<PolicyCards>(), sp.GetRequiredService<OnboardingLessons>()));
+        services.AddSingleton(sp => new OnboardingCards(sp.GetRequiredService<GuidelineCards>(), sp.GetRequiredService<OnboardingLessons>()));
         services.AddSingleton(sp => new OnboardingRoster(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new OnboardingFeature(
             sp.GetRequiredService<UserState>(),
             sp.GetRequiredService<OnboardingCards>(),
             sp.GetRequiredService<OnboardingRoster>(),
-            sp.GetRequiredService<SenderIdentity>(),
+            sp.GetRequiredService<RouteConditions>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<IFeature>(sp => sp.GetRequiredService<OnboardingFeature>());
         return services;
     }
 }

@@ -1,7 +1,7 @@
 using BotFramework.Dialogs;
 using BotFramework.Schema;
-using PolicyBot.Dialogs;
 using PolicyBot.Knowledge;
+using PolicyBot.Conversation;
 
 namespace PolicyBot.Onboarding;
 

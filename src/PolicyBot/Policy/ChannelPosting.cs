@@ -10,9 +10,9 @@ namespace PolicyBot.Policy;
 /// thread (<c>POST /v3/conversations</c> with the channel and tenant); in a group chat, a message in
 /// the chat. Remembers the card so it can be updated when the policy changes.
 /// </summary>
-public sealed class ChannelPosting(ConnectorClient connector, PolicyCardBuilder cards, PostedCardStore posted, TimeProvider time)
+public sealed class ChannelPosting(OrganisationPolicyCards cards, PostedCardStore posted, TimeProvider time)
 {
-    /// <summary>Posts the card; returns the reference kept, or null when the Connector gave no message id to track.</summary>
+    /// <summary>Posts the card (through the turn's adapter); returns the reference kept, or null when the channel gave no message id to track.</summary>
     /// <exception cref="ConnectorException">The Connector refused the post.</exception>
     public async Task<PostedCard?> PostAsync(ITurnContext turn, Topic topic, Language language, PolicyVersion policy, CancellationToken cancellationToken)
     {
@@ -36,19 +36,17 @@ public sealed class ChannelPosting(ConnectorClient connector, PolicyCardBuilder 
                 ChannelData = new TeamsChannelData { Channel = new ChannelInfo { Id = teamsChannelId }, Tenant = new TenantInfo { Id = tenantId } },
                 Activity = message,
             };
-            var created = await connector.CreateConversationAsync(activity.ServiceUrl!, parameters, cancellationToken).ConfigureAwait(false);
+            var created = await turn.Adapter.CreateConversationAsync(activity.ServiceUrl!, parameters, cancellationToken).ConfigureAwait(false);
             conversationId = created.Id ?? $"{teamsChannelId};messageid={created.ActivityId}";
             activityId = created.ActivityId ?? (created.Id is { } id ? ConversationIds.MessageId(id) : null);
         }
         else
         {
-            message.ServiceUrl = activity.ServiceUrl;
-            message.ChannelId = activity.ChannelId;
-            message.Conversation = activity.Conversation;
-            message.From = activity.Recipient;
-            var sent = await connector.SendToConversationAsync(message, cancellationToken).ConfigureAwait(false);
+            // A message of its own in the chat, not a reply to the manager's, sent now rather than with the turn's replies.
+            var chat = new ConversationReference { ChannelId = activity.ChannelId, ServiceUrl = activity.ServiceUrl, Conversation = activity.Conversation, Bot = activity.Recipient };
+            var sent = await turn.Adapter.ContinueConversationAsync(chat, (chatTurn, ct) => chatTurn.SendActivityAsync(message, ct), cancellationToken).ConfigureAwait(false);
             conversationId = activity.Conversation!.Id!;
-            activityId = sent.Id;
+            activityId = sent.Length > 0 ? sent[0].Id : null;
         }
         if (string.IsNullOrEmpty(activityId)) return null;
 

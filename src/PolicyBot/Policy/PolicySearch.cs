@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotFramework.Builder;
 using BotFramework.Schema;
-using PolicyBot.Bot;
 using PolicyBot.Knowledge;
+using PolicyBot.Conversation;
+using PolicyBot.Matching;
+using PolicyBot.Situations;
 
 namespace PolicyBot.Policy;
 
@@ -12,7 +14,7 @@ namespace PolicyBot.Policy;
 /// words in French or English find policy cards, best first; no words (or the initial run) lists
 /// the most used topics. Each result is the policy card with a hero-card preview.
 /// </summary>
-public sealed class PolicySearch(PolicyStore store, PolicyCardBuilder cards, ITopicFinder finder, FeedbackCounter feedback, PostedCardStore posted)
+public sealed class PolicySearch(PolicyStore store, OrganisationPolicyCards cards, ITopicFinder finder, FeedbackCounter feedback, PostedCardStore posted)
 {
     public const string CommandId = "searchPolicies";
     public const string QueryParameter = "queryText";
@@ -50,7 +52,7 @@ public sealed class PolicySearch(PolicyStore store, PolicyCardBuilder cards, ITo
             {
                 ["contentType"] = card.ContentType,
                 ["content"] = ((JsonNode)card.Content!).DeepClone(),
-                ["preview"] = PolicyCardBuilder.Preview(topic, language),
+                ["preview"] = OrganisationPolicyCards.Preview(topic, language),
             });
         }
         return new JsonObject

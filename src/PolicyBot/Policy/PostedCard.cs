@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PolicyBot.Knowledge;
 
 namespace PolicyBot.Policy;
 

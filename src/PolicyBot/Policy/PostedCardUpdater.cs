@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.Channels;
+using BotFramework.Builder;
 using BotFramework.Connector;
 using BotFramework.Schema;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,7 @@ namespace PolicyBot.Policy;
 /// <summary>
 /// Brings posted policy cards up to date after a manager's change, in the background so the manager's
 /// turn answers at once. Each card whose topic changed since it was rendered is replaced in place
-/// (<c>PUT</c> of its message), paced by <see cref="SendPacer"/>; a card whose chat or channel is gone
+/// (<c>PUT</c> of its message, through the bot's adapter), paced by <see cref="SendPacer"/>; a card whose chat or channel is gone
 /// (403, 404), or whose serviceUrl is not a trusted Teams host, is forgotten; one that still fails after the Connector's retries keeps its old version
 /// and is tried again at the next change.
 /// </summary>
@@ -20,8 +21,9 @@ public sealed class PostedCardUpdater : BackgroundService
 {
     private readonly PostedCardStore _posted;
     private readonly PolicyStore _policy;
-    private readonly PolicyCardBuilder _cards;
-    private readonly ConnectorClient _connector;
+    private readonly OrganisationPolicyCards _cards;
+    private readonly BotAdapter _adapter;
+    private readonly TrustedServiceUrls _trusted;
     private readonly SendPacer _pacer;
     private readonly ILogger<PostedCardUpdater> _logger;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -32,8 +34,9 @@ public sealed class PostedCardUpdater : BackgroundService
     public PostedCardUpdater(
         PostedCardStore posted,
         PolicyStore policy,
-        PolicyCardBuilder cards,
-        ConnectorClient connector,
+        OrganisationPolicyCards cards,
+        BotAdapter adapter,
+        TrustedServiceUrls trusted,
         IOptions<PolicyOptions> options,
         TimeProvider time,
         ILogger<PostedCardUpdater> logger)
@@ -41,7 +44,8 @@ public sealed class PostedCardUpdater : BackgroundService
         _posted = posted;
         _policy = policy;
         _cards = cards;
-        _connector = connector;
+        _adapter = adapter;
+        _trusted = trusted;
         _pacer = new SendPacer(options.Value.UpdatesPerSecondPerConversation, options.Value.UpdatesPerSecond, time);
         _logger = logger;
     }
@@ -106,7 +110,7 @@ public sealed class PostedCardUpdater : BackgroundService
                 gone.Add(card.Key);
                 continue;
             }
-            if (!_connector.Trusted.IsTrusted(card.ServiceUrl))
+            if (!_trusted.IsTrusted(card.ServiceUrl))
             {
                 // Stored before the allow-list existed, or by a turn that should never have been let in: the
                 // bot's token does not go there. The card is forgotten.
@@ -128,7 +132,8 @@ public sealed class PostedCardUpdater : BackgroundService
             };
             try
             {
-                await _connector.UpdateActivityAsync(update, cancellationToken).ConfigureAwait(false);
+                var reference = new ConversationReference { ChannelId = update.ChannelId, ServiceUrl = update.ServiceUrl, Conversation = update.Conversation };
+                await _adapter.ContinueConversationAsync(reference, (turn, ct) => turn.UpdateActivityAsync(update, ct), cancellationToken).ConfigureAwait(false);
                 rendered[card.Key] = policy.Version;
             }
             catch (ConnectorException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)

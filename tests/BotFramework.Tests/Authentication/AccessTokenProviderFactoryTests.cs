@@ -51,7 +51,7 @@ public sealed class AccessTokenProviderFactoryTests
             MicrosoftAppType = MicrosoftAppType.UserAssignedMSI,
             MicrosoftAppId = AppId,
             MicrosoftAppTenantId = TenantId,
-        });
+        }, managedIdentity: (options, time) => new ManagedIdentityAccessTokenProvider(options, time));
 
         Assert.IsType<ManagedIdentityAccessTokenProvider>(provider);
     }

@@ -109,6 +109,7 @@ public sealed class AddBotFrameworkAuthenticationTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddBotFrameworkAuthentication(builder.Configuration);
+        builder.Services.AddBotFrameworkAzure();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

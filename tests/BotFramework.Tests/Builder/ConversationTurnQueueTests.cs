@@ -234,7 +234,7 @@ public sealed class ConversationTurnQueueTests
     {
         var adapter = new TestAdapter();
         BotFramework.Connector.Authentication.AuthenticationResult? seen = null;
-        var bot = new CallbackBot(turn => seen = BotFramework.Connector.Authentication.AuthenticationResult.Of(turn));
+        var bot = new CallbackBot(turn => seen = turn.Authentication());
 
         await adapter.SendAsync(adapter.MakeMessage("hi"), bot);
         Assert.True(seen!.IsAnonymous);

@@ -62,6 +62,7 @@ public sealed class BotHost : IAsyncDisposable
         builder.Services.AddLogging();
         builder.Services.AddSingleton(bot);
         builder.Services.AddBotFramework(builder.Configuration);
+        builder.Services.AddBotFrameworkAzure();
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();

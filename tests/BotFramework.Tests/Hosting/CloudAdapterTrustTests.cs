@@ -156,7 +156,7 @@ public sealed class CloudAdapterTrustTests : IAsyncLifetime
     public async Task TheTurnSeesWhoCalled()
     {
         AuthenticationResult? seen = null;
-        var bot = new CallbackBot(turn => seen = AuthenticationResult.Of(turn));
+        var bot = new CallbackBot(turn => seen = turn.Authentication());
         await using var host = await StartAsync(bot);
 
         await host.PostAsync(TeamsRequests.Message(_connector.ServiceUrl), EntraToken(OtherApp));

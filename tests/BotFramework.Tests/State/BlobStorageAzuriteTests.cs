@@ -87,7 +87,7 @@ public sealed class BlobStorageAzuriteTests(AzuriteFixture azurite, ITestOutputH
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:ContainerName"] = _containerName,
         }).Build();
-        _services = new ServiceCollection().AddBotFrameworkStorage(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddBotFrameworkStorage(configuration).AddBotFrameworkAzure().BuildServiceProvider();
         _services.GetRequiredService<IStartupValidator>().Validate();
         return Task.CompletedTask;
     }

@@ -22,7 +22,7 @@ public abstract class ExpiredStateSweeperTests
     private ConversationState Conversations => new(Storage, Expiry, _clock);
 
     private ExpiredStateSweeper Sweeper(ConversationState state, params string[] channels) =>
-        new(Storage, state, Options.Create(new BotFrameworkOptions { AllowedChannels = channels }), Options.Create(new BotHostOptions()), NullLogger<ExpiredStateSweeper>.Instance, _clock);
+        new(Storage, state, Options.Create(new BotFrameworkOptions { AllowedChannels = channels }), new BotHostOptions().ExpiredStateSweepInterval, NullLogger<ExpiredStateSweeper>.Instance, _clock);
 
     private async Task SaveTurnAsync(ConversationState state, string conversation, string step = "asked", string channel = StateTestTurns.Channel)
     {

@@ -174,6 +174,6 @@ public sealed class StorageOptionsTests
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddBotFrameworkStorage(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddBotFrameworkStorage(configuration).AddBotFrameworkAzure().BuildServiceProvider();
     }
 }

@@ -1,6 +1,7 @@
 using BotFramework.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Knowledge;
 
 namespace PolicyBot.Tests.Bot;
 

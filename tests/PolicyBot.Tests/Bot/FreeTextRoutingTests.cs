@@ -4,6 +4,7 @@ using BotFramework.Schema;
 using BotFramework.Testing;
 using PolicyBot.Knowledge;
 using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Tests.Bot;
 

@@ -3,6 +3,7 @@ using BotFramework.State;
 using BotFramework.Testing;
 using PolicyBot.Bot;
 using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Situations;
 
 namespace PolicyBot.Tests.Bot;
 

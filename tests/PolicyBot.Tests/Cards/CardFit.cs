@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PolicyBot.Tests.Deployment;
+using PolicyBot.Knowledge;
 
 namespace PolicyBot.Tests.Cards;
 

@@ -16,7 +16,7 @@ public sealed class CardFitTests(ITestOutputHelper output)
     [Fact]
     public async Task EverySampleFitsOnDesktopAndOnAPhoneInBothThemes()
     {
-        var samples = CardSamples.All(new PolicyCards(ContentLibrary.Default));
+        var samples = CardSamples.All(new GuidelineCards(ContentLibrary.Default));
         var cards = samples.Select(s => new CardFit.Card(s.Name, s.Name.Split('.')[^1],
             CardTemplate.Expand(CardSamples.Template(s.Template), CardSamples.Read(s.Name)))).ToList();
 

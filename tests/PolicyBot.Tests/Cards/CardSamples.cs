@@ -32,7 +32,7 @@ internal static class CardSamples
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static IReadOnlyList<Sample> All(PolicyCards cards)
+    public static IReadOnlyList<Sample> All(GuidelineCards cards)
     {
         var content = cards.Content;
         var topic = content.Topic(SampleTopic);
@@ -110,7 +110,7 @@ internal static class CardSamples
     /// first question; a wrong answer to that question, then the right answer that completes the lesson;
     /// progress in the middle of lesson 3; the completion card; a manager's report on two invented staff.
     /// </summary>
-    private static IEnumerable<Sample> OnboardingSamples(PolicyCards cards)
+    private static IEnumerable<Sample> OnboardingSamples(GuidelineCards cards)
     {
         var lessons = OnboardingLessons.LoadEmbedded(cards.Content);
         var onboarding = new OnboardingCards(cards, lessons);
@@ -188,7 +188,7 @@ internal static class CardSamples
     /// </summary>
     private static IEnumerable<Sample> PolicySamples(ContentLibrary content)
     {
-        var builder = new PolicyCardBuilder(content);
+        var builder = new OrganisationPolicyCards(content);
         var topic = content.Topic(SampleTopic);
         var (scope, inform) = (topic.DecisionPoints[0], topic.DecisionPoints[1]);
         var voice = content.Topic("what-to-post").DecisionPoints[0];
@@ -198,7 +198,7 @@ internal static class CardSamples
         var second = first.Apply(
             new Dictionary<string, string?> { [scope.Id] = scope.Options[1], [inform.Id] = inform.Options[0] },
             new PolicyAuthor("Test Manager B", "00000000-0000-0000-0000-0000000000e2"), Day1.AddDays(-6))!;
-        var reader = new PolicyCardBuilder.Viewer(Acknowledged: true, AcknowledgedCount: 4);
+        var reader = new OrganisationPolicyCards.Viewer(Acknowledged: true, AcknowledgedCount: 4);
 
         foreach (var language in new[] { Language.En, Language.Fr })
         {
@@ -212,8 +212,8 @@ internal static class CardSamples
     }
 
     /// <summary>The help card's data, as the bot builds it for the "help" command.</summary>
-    private static JsonObject HelpData(PolicyCards cards, Language language) =>
-        PolicyCards.InfoData(cards.Ui("help.title", language), [cards.Ui("help.body", language), cards.Ui("help.notCrisis", language)],
+    private static JsonObject HelpData(GuidelineCards cards, Language language) =>
+        GuidelineCards.InfoData(cards.Ui("help.title", language), [cards.Ui("help.body", language), cards.Ui("help.notCrisis", language)],
         [
             (cards.Ui("action.menu", language), new JsonObject { ["action"] = CardActions.Menu }),
             (cards.Ui("action.privacy", language), new JsonObject { ["action"] = CardActions.Privacy }),

@@ -14,7 +14,7 @@ public sealed class CardSamplesTests
     [Fact]
     public void CardSamplesAreCurrent()
     {
-        var samples = CardSamples.All(new PolicyCards(ContentLibrary.Default));
+        var samples = CardSamples.All(new GuidelineCards(ContentLibrary.Default));
         var update = Environment.GetEnvironmentVariable(UpdateVariable) == "1";
         if (update) Directory.CreateDirectory(CardSamples.Folder);
 
@@ -41,7 +41,7 @@ public sealed class CardSamplesTests
     [Fact]
     public void EveryTemplateHasSamplesInBothLanguages()
     {
-        var samples = CardSamples.All(new PolicyCards(ContentLibrary.Default));
+        var samples = CardSamples.All(new GuidelineCards(ContentLibrary.Default));
         foreach (var template in CardTemplates.Names)
         {
             Assert.Contains(samples, s => s.Template == template && s.Name.EndsWith(".en", StringComparison.Ordinal));

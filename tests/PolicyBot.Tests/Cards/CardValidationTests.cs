@@ -16,7 +16,7 @@ public sealed class CardValidationTests(ITestOutputHelper output)
     [Fact]
     public async Task EverySampleCardPassesTeamsValidation()
     {
-        var cards = CardSamples.All(new PolicyCards(ContentLibrary.Default))
+        var cards = CardSamples.All(new GuidelineCards(ContentLibrary.Default))
             .Select(s => (s.Name, (JsonNode)CardTemplate.Expand(CardSamples.Template(s.Template), CardSamples.Read(s.Name))))
             .ToList();
 

@@ -19,8 +19,8 @@ namespace PolicyBot.Tests.Cards;
 
 /// <summary>
 /// Talks to the real bot (in process, file storage in a temp folder) through every path a person can
-/// click, and keeps every Adaptive Card it sends, named after how it was reached. Cards the bot posts
-/// through the Connector (policy cards in a channel) go to a <see cref="FakeConnector"/> and are kept too.
+/// click, and keeps every Adaptive Card it sends, named after how it was reached. Cards the bot posts in a
+/// new channel thread (policy cards) go through the adapter's <c>CreateConversationAsync</c> and are kept too.
 /// </summary>
 internal sealed class ScriptedConversation : IDisposable
 {
@@ -28,7 +28,6 @@ internal sealed class ScriptedConversation : IDisposable
 
     private readonly BotTestServices _services = new(new Dictionary<string, string?> { ["PolicyBot:Managers:0"] = ManagerObjectId });
     private readonly ContentLibrary _content = ContentLibrary.Default;
-    private FakeConnector? _connector;
 
     /// <summary>The bot as the web host builds it (same services, middleware and state).</summary>
     public IBot Bot => _services.Bot;
@@ -175,19 +174,19 @@ internal sealed class ScriptedConversation : IDisposable
         {
             await SendAsync(chat, chat.MakeMessage("my policy"), $"{who}/my policy ({i + 1})");
             var submit = EditorSubmit(Cards[^1].Card);
-            foreach (var (point, option) in saves[i]) submit[PolicyCardBuilder.InputPrefix + point.Id] = option;
+            foreach (var (point, option) in saves[i]) submit[OrganisationPolicyCards.InputPrefix + point.Id] = option;
             if (i == 1)
             {
                 // The shelter's own emergency instructions (invented), shown on the safety card from now on.
-                submit[PolicyCardBuilder.InputPrefix + EmergencyInstructions.PhoneId] = "514 555-0142";
-                submit[PolicyCardBuilder.InputPrefix + EmergencyInstructions.ProcedureId] = "Green Door protocol";
+                submit[OrganisationPolicyCards.InputPrefix + EmergencyInstructions.PhoneId] = "514 555-0142";
+                submit[OrganisationPolicyCards.InputPrefix + EmergencyInstructions.ProcedureId] = "Green Door protocol";
             }
             await SendAsync(chat, chat.MakeSubmit(submit), $"{who}/my policy, save ({i + 1})");
         }
         // A procedure name with a link is refused: the message, and the editor again with what was typed.
         await SendAsync(chat, chat.MakeMessage("my policy"), $"{who}/my policy (refused)");
         var refused = EditorSubmit(Cards[^1].Card);
-        refused[PolicyCardBuilder.InputPrefix + EmergencyInstructions.ProcedureId] = "[click](https://example.invalid)";
+        refused[OrganisationPolicyCards.InputPrefix + EmergencyInstructions.ProcedureId] = "[click](https://example.invalid)";
         await SendAsync(chat, chat.MakeSubmit(refused), $"{who}/my policy, save refused");
         await SendAsync(chat, chat.MakeMessage("policy history"), $"{who}/policy history");
         await SendAsync(chat, chat.MakeMessage("a resident is in danger right now"), $"{who}/crisis with the shelter's instructions");
@@ -227,27 +226,22 @@ internal sealed class ScriptedConversation : IDisposable
     }
 
     /// <summary>
-    /// Policy cards: a manager posts every topic in a channel (in English and in French), through the
-    /// Connector; a colleague's Teams refreshes each card and she confirms she read it (Universal
+    /// Policy cards: a manager posts every topic in a channel (in English and in French), each a new thread
+    /// the adapter creates; a colleague's Teams refreshes each card and she confirms she read it (Universal
     /// Actions), or clicks the fallback of an outdated card; the message extension's search.
     /// </summary>
     private async Task PostAndReadPolicyCardsAsync()
     {
-        _connector ??= await FakeConnector.StartAsync();
         foreach (var (language, locale) in new[] { (Language.En, "en-US"), (Language.Fr, "fr-CA") })
         {
             var who = $"channel-manager {language.Code()}";
             var manager = NewAdapter(TestAdapter.ChannelThread($"channel-manager-{language.Code()}", ManagerObjectId));
-            manager.Conversation.ServiceUrl = _connector.ServiceUrl;
             manager.Locale = locale;
             foreach (var topic in _content.Topics)
             {
-                var before = _connector.Requests.Count;
+                var before = manager.CreatedConversations.Count;
                 await SendAsync(manager, manager.MakeMention($"post {topic.Id}"), $"{who}/post {topic.Id}");
-                var posted = _connector.Requests.Skip(before)
-                    .Where(r => r.Method == "POST" && r.Path.EndsWith("/v3/conversations", StringComparison.Ordinal))
-                    .Select(r => r.Activity!.Properties!["activity"].Deserialize<Activity>(BotJson.Options)!)
-                    .ToList();
+                var posted = manager.CreatedConversations.Skip(before).Select(created => created.Activity!).ToList();
                 if (posted.Count != 1) throw new InvalidOperationException($"'post {topic.Id}' did not post one card in the channel ({posted.Count}).");
                 foreach (var card in CardReader.Cards(posted[0])) Cards.Add(($"{who}/post {topic.Id}, posted", JsonNode.Parse(card.GetRawText())!));
             }
@@ -329,7 +323,7 @@ internal sealed class ScriptedConversation : IDisposable
     /// </summary>
     public static IEnumerable<(string Name, JsonNode Card)> TopicChoiceCards()
     {
-        var cards = new PolicyCards(ContentLibrary.Default);
+        var cards = new GuidelineCards(ContentLibrary.Default);
         foreach (var language in new[] { Language.En, Language.Fr })
         {
             foreach (var group in ContentLibrary.Default.Topics.Chunk(3))
@@ -356,6 +350,5 @@ internal sealed class ScriptedConversation : IDisposable
     public void Dispose()
     {
         _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _connector?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

@@ -13,7 +13,7 @@ public sealed class TemplateParityTests
     [Fact]
     public async Task CSharpBinderMatchesAdaptiveCardsTemplatingForEverySample()
     {
-        var samples = CardSamples.All(new PolicyCards(ContentLibrary.Default));
+        var samples = CardSamples.All(new GuidelineCards(ContentLibrary.Default));
         var cases = new JsonArray();
         foreach (var sample in samples)
         {

@@ -34,6 +34,7 @@ public sealed class BotTestServices : IAsyncDisposable
         var services = new ServiceCollection().AddLogging(l => l.ClearProviders());
         services.AddSingleton<IConfiguration>(configuration);
         services.AddBotFramework(configuration);
+        services.AddBotFrameworkAzure();
         services.AddPolicyBot(configuration);
         configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PolicyBot.Knowledge;
 using Xunit.Abstractions;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Tests.Knowledge;
 

@@ -1,4 +1,5 @@
 using PolicyBot.Knowledge;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Tests.Knowledge;
 

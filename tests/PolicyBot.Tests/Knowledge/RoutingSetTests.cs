@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PolicyBot.Knowledge;
 using Xunit.Abstractions;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Tests.Knowledge;
 

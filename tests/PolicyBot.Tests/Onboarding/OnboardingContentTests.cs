@@ -13,7 +13,7 @@ public sealed class OnboardingContentTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;
     private static readonly OnboardingLessons Lessons = OnboardingLessons.LoadEmbedded(Content);
-    private static readonly OnboardingCards Cards = new(new PolicyCards(Content), Lessons);
+    private static readonly OnboardingCards Cards = new(new GuidelineCards(Content), Lessons);
 
     [Fact]
     public void Lessons_cover_all_19_topics_exactly_once_in_the_guides_order()
@@ -150,7 +150,7 @@ public sealed class OnboardingContentTests
                 var lessonText = TextOf(Cards.Lesson(lesson, language));
                 foreach (var topicId in lesson.Topics)
                 {
-                    var guideline = TextOf(new PolicyCards(Content).Guideline(Content.Topic(topicId), language, GuidelineCase.None, OrganisationChoices.None, isManager: false));
+                    var guideline = TextOf(new GuidelineCards(Content).Guideline(Content.Topic(topicId), language, GuidelineCase.None, OrganisationChoices.None, isManager: false));
                     var topic = Content.Topic(topicId).Text(language);
                     foreach (var line in new[] { topic.Title, topic.Summary }.Concat(topic.DoNow.Select((s, i) => $"{i + 1}. {s}")))
                     {

@@ -4,6 +4,7 @@ using BotFramework.Testing;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
 using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Cards;
 
 namespace PolicyBot.Tests.Policy;
 
@@ -102,8 +103,8 @@ public sealed class EmergencyInstructionsTests
         // The editor comes back with everything she had on it: the refused text (links and expressions defused,
         // as in every bound value) and the other choice she made.
         var inputs = Inputs(replies[1]);
-        Assert.Equal(PolicyBot.Cards.CardTemplate.Defuse(typed), inputs[PolicyCardBuilder.InputPrefix + field]);
-        Assert.Equal("accept-all", inputs[PolicyCardBuilder.InputPrefix + "follow-requests"]);
+        Assert.Equal(PolicyBot.Cards.CardTemplate.Defuse(typed), inputs[OrganisationPolicyCards.InputPrefix + field]);
+        Assert.Equal("accept-all", inputs[OrganisationPolicyCards.InputPrefix + "follow-requests"]);
         var current = await bot.Store.ReadCurrentAsync();
         Assert.Equal(1, current.Version);
         Assert.Equal("514 555-0100", current.Decisions[Phone]);

@@ -172,8 +172,8 @@ internal sealed class PolicyScenario : IAsyncDisposable
         foreach (var input in Inputs(card)) data[input.Id] = input.Value;
         foreach (var (point, option) in changes)
         {
-            Assert.True(data.ContainsKey(PolicyCardBuilder.InputPrefix + point), $"The editor has no input for {point}.");
-            data[PolicyCardBuilder.InputPrefix + point] = option;
+            Assert.True(data.ContainsKey(OrganisationPolicyCards.InputPrefix + point), $"The editor has no input for {point}.");
+            data[OrganisationPolicyCards.InputPrefix + point] = option;
         }
         return data;
     }

@@ -25,8 +25,8 @@ public sealed class RetiredChoicesTests
 
         var editor = (await bot.RepliesAsync(bot.ManagerChat.Message("my policy"))).Single();
         var submitted = PolicyScenario.EditorSubmit(editor);
-        Assert.False(submitted.ContainsKey(PolicyCardBuilder.InputPrefix + "reporting"), "The editor no longer offers the retired point.");
-        Assert.Equal(PolicyCardBuilder.NotDecided, submitted[PolicyCardBuilder.InputPrefix + "follow-requests"]!.GetValue<string>());
+        Assert.False(submitted.ContainsKey(OrganisationPolicyCards.InputPrefix + "reporting"), "The editor no longer offers the retired point.");
+        Assert.Equal(OrganisationPolicyCards.NotDecided, submitted[OrganisationPolicyCards.InputPrefix + "follow-requests"]!.GetValue<string>());
 
         var history = PolicyScenario.Visible((await bot.RepliesAsync(bot.ManagerChat.Message("policy history"))).Single());
         Assert.Contains("reporting (decision point no longer offered)\nnot decided → any-rule-breach", history);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Bot;
 using PolicyBot.Knowledge;
 using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Situations;
 
 namespace PolicyBot.Tests.Policy;
 

@@ -1,6 +1,7 @@
 using BotFramework.Schema;
 using BotFramework.Testing;
 using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Onboarding;
 
 namespace PolicyBot.Tests.Scope;
 

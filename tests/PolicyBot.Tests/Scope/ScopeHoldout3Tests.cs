@@ -1,4 +1,5 @@
 using PolicyBot.Knowledge;
+using PolicyBot.Matching;
 using Xunit.Abstractions;
 
 namespace PolicyBot.Tests.Scope;

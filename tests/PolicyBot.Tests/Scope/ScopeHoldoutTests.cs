@@ -1,5 +1,6 @@
 using PolicyBot.Knowledge;
 using Xunit.Abstractions;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Tests.Scope;
 

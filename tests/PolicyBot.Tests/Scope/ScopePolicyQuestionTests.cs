@@ -3,6 +3,7 @@ using System.Text;
 using PolicyBot.Knowledge;
 using PolicyBot.Tests.Knowledge;
 using Xunit.Abstractions;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Tests.Scope;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PolicyBot.Knowledge;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Tests.Scope;
 

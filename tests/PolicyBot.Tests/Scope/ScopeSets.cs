@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PolicyBot.Knowledge;
 using PolicyBot.Tests.Knowledge;
+using PolicyBot.Matching;
 
 namespace PolicyBot.Tests.Scope;
 

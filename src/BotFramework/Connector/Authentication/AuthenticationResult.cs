@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BotFramework.Builder;
 
 namespace BotFramework.Connector.Authentication;
 
@@ -52,13 +51,6 @@ public sealed class AuthenticationResult
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
         return new(false, null, null, null, false, reason);
-    }
-
-    /// <summary>How the current turn's request was authenticated; null for a turn an adapter ran without one.</summary>
-    public static AuthenticationResult? Of(ITurnContext turnContext)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        return turnContext.TurnState.Get<AuthenticationResult>();
     }
 
     public override string ToString() => Succeeded ? (IsAnonymous ? "anonymous" : $"authenticated ({Issuer})") : $"rejected: {FailureReason}";

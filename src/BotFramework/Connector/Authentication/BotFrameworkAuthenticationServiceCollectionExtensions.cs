@@ -50,7 +50,8 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
             sp.GetRequiredService<OpenIdMetadataCacheRegistry>().Get));
         services.TryAddSingleton(sp => AccessTokenProviderFactory.Create(
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ManagedIdentityTokenProviderFactory>()));
 
         return services;
     }

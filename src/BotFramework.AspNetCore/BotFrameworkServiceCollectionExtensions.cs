@@ -1,0 +1,99 @@
+using BotFramework.Builder;
+using BotFramework.Connector.Authentication;
+using BotFramework.Hosting;
+using BotFramework.State;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BotFramework;
+
+public static class BotFrameworkServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything a bot needs from the protocol layer: authentication, storage, the HTTP adapter and
+    /// Connector, conversation and user state, and the middleware every turn runs through — typing
+    /// indicator, state saved once at the end, re-deliveries recognised. The bot itself is an <see cref="IBot"/>.
+    /// </summary>
+    public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBotFrameworkAuthentication(configuration);
+        services.AddBotFrameworkStorage(configuration);
+        services.AddBotFrameworkHosting(configuration);
+
+        services.AddSingleton(sp => new ConversationState(
+            sp.GetRequiredService<IStorage>(),
+            sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ConversationStateExpiry,
+            sp.GetService<TimeProvider>()));
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
+
+        // Order matters: typing first, then saving around everything the bot changes (the conversation
+        // state last: it is the commit point that records the handled activity), then de-duplication.
+        services.AddSingleton<IMiddleware>(sp => new ShowTypingMiddleware(
+            sp.GetRequiredService<IOptions<BotHostOptions>>().Value.TypingDelay,
+            timeProvider: sp.GetService<TimeProvider>(),
+            logger: sp.GetRequiredService<ILogger<ShowTypingMiddleware>>()));
+        services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<UserState>(), sp.GetRequiredService<ConversationState>()));
+        services.AddSingleton<IMiddleware>(sp => new DeduplicationMiddleware(sp.GetRequiredService<ConversationState>()));
+
+        services.AddHostedService<StartupReport>();
+        services.AddSingleton(sp => new ExpiredStateSweeper(
+            sp.GetRequiredService<IStorage>(),
+            sp.GetRequiredService<ConversationState>(),
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>(),
+            sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ExpiredStateSweepInterval,
+            sp.GetRequiredService<ILogger<ExpiredStateSweeper>>(),
+            sp.GetService<TimeProvider>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredStateSweeper>());
+        return services;
+    }
+
+    /// <summary>Says at start how the bot runs, and warns loudly when it runs without authentication.</summary>
+    private sealed class StartupReport(
+        IOptions<BotFrameworkOptions> auth,
+        IOptions<BotHostOptions> host,
+        IOptions<StorageOptions> storage,
+        IServiceProvider services,
+        ILogger<StartupReport> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (auth.Value.IsLocalMode && host.Value.AllowUnauthenticatedRequests)
+            {
+                logger.LogCritical("UNAUTHENTICATED: MicrosoftAppId is not set and Bot:AllowUnauthenticatedRequests is true. ANYONE who can reach this host can talk to the bot as anyone, without a token. Never run like this where others can reach it; set MicrosoftAppId, MicrosoftAppType and MicrosoftAppTenantId to run behind Azure Bot Service.");
+            }
+            else if (auth.Value.IsLocalMode)
+            {
+                logger.LogWarning("MicrosoftAppId is not set: running in LOCAL MODE. Requests from this machine are accepted without a token and replies are sent without one (Agents Playground); requests from other machines get 401. Set MicrosoftAppId, MicrosoftAppType and MicrosoftAppTenantId to run behind Azure Bot Service.");
+                if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
+                {
+                    lifetime.ApplicationStarted.Register(WarnAboutNonLoopbackAddresses);
+                }
+            }
+            else
+            {
+                logger.LogInformation("Bot Framework authentication is on ({AppType}); channels {Channels}; tenants {Tenants}; callers {Callers}.",
+                    auth.Value.MicrosoftAppType, string.Join(", ", auth.Value.EffectiveAllowedChannels), string.Join(", ", auth.Value.EffectiveAllowedTenants),
+                    host.Value.AllowedCallers.Length == 0 ? "any app-only caller of the tenant (see Bot:AllowedCallers)" : string.Join(", ", host.Value.AllowedCallers));
+            }
+            logger.LogInformation("State storage: {Provider}.", storage.Value.Provider);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private void WarnAboutNonLoopbackAddresses()
+        {
+            var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var open = addresses.Where(a => !Uri.TryCreate(a.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) || !Loopback.IsHost(uri.Host)).ToList();
+            if (open.Count > 0)
+            {
+                logger.LogWarning("Local mode is listening on {Addresses}, which other machines can reach: their requests get 401 (only this machine's are answered).", string.Join(", ", open));
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Matching;
+
+/// <summary>
+/// One language's scope data, compiled: each concept's phrases as analysed words, the rules of each kind,
+/// and the spelling help (one-slip corrections towards the scope's own words, for words the content
+/// never uses). Problems with the data (a rule naming an unknown concept, a phrase that reads as
+/// nothing) are collected in <see cref="Problems"/>.
+/// </summary>
+internal sealed class ScopeVocabulary
+{
+    /// <summary>
+    /// Words this short are never put right, nor put right into: one slip turns them into other real words
+    /// ("lying" is not "dying").
+    /// </summary>
+    private const int MinCorrectedLength = 6;
+
+    private readonly ScopeAnalyzer _analyzer;
+    private readonly HashSet<string> _known;
+    private readonly TermSpelling _spelling;
+    private readonly List<string> _prefixes = [];
+    private readonly Dictionary<string, List<Phrase>> _byFirstStem = new(StringComparer.Ordinal);
+    private readonly List<Phrase> _byFirstPrefix = [];
+    private readonly Dictionary<ScopeKind, List<ScopeRule>> _rules = [];
+
+    private enum WordMatch
+    {
+        /// <summary>The same stem ("threatened" matches "threatens").</summary>
+        Stem,
+
+        /// <summary>Written <c>word*</c>: any word that starts with it.</summary>
+        Prefix,
+
+        /// <summary>Written <c>=word</c>: this word exactly, when stemming would join it to another ("comment" is not "commenter" in French).</summary>
+        Exact,
+    }
+
+    /// <summary>One word of a phrase and how it matches a word of the message; <paramref name="Stem"/> indexes the phrase.</summary>
+    private readonly record struct PhraseWord(string Value, WordMatch How, string Stem)
+    {
+        public bool IsPrefix => How == WordMatch.Prefix;
+
+        public bool Matches(ScopeAnalyzer.Word word) => How switch
+        {
+            WordMatch.Prefix => word.Surface.StartsWith(Value, StringComparison.Ordinal),
+            WordMatch.Exact => word.Surface == Value,
+            _ => word.Stem == Value,
+        };
+    }
+
+    private sealed record Phrase(string Concept, PhraseWord[] Words, string Text);
+
+    public ScopeVocabulary(Language language, ContentLibrary content, IReadOnlyList<ScopeFile> scope, HashSet<string> knownWords)
+    {
+        Language = language;
+        _analyzer = new ScopeAnalyzer(language);
+        _known = new HashSet<string>(knownWords, StringComparer.Ordinal);
+        var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var text in ScopeRecognizer.ContentTexts(content, language))
+        {
+            foreach (var word in _analyzer.Words(text)) frequencies[word.Surface] = frequencies.GetValueOrDefault(word.Surface) + 1;
+        }
+
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in scope)
+        {
+            var data = file.For(language);
+            foreach (var (concept, phrases) in data.Concepts)
+            {
+                if (!defined.Add(concept)) Problems.Add($"scope/{file.Name}.json ({language.Code()}): the concept \"{concept}\" is defined twice.");
+                foreach (var phrase in phrases) Compile(file.Name, concept, phrase, frequencies);
+            }
+        }
+        foreach (var file in scope)
+        {
+            if (!ScopeFiles.TryKind(file.Name, out var kind)) continue;
+            var rules = _rules[kind] = [.. file.For(language).Rules];
+            foreach (var name in rules.SelectMany(r => r.All.Concat(r.None).Concat(r.Only)).Distinct(StringComparer.Ordinal))
+            {
+                if (!defined.Contains(name)) Problems.Add($"scope/{file.Name}.json ({language.Code()}): a rule names the concept \"{name}\", which is not defined.");
+            }
+        }
+        _spelling = new TermSpelling(frequencies);
+    }
+
+    public Language Language { get; }
+
+    public List<string> Problems { get; } = [];
+
+    /// <summary>What one reading of a message found: its words, how many of them the bot knows, and per concept where it matched (start, length).</summary>
+    public sealed record Reading(Language Language, IReadOnlyList<ScopeAnalyzer.Word> Words, int KnownWords, IReadOnlyDictionary<string, List<(int Start, int Length)>> Matches)
+    {
+        public IReadOnlyCollection<string> Concepts => (IReadOnlyCollection<string>)Matches.Keys;
+    }
+
+    /// <summary>Reads <paramref name="text"/>: analysed words, slips put right, concepts found.</summary>
+    public Reading Read(string text)
+    {
+        var words = _analyzer.Words(text).Select(Correct).ToList();
+        var matches = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var candidates = _byFirstStem.TryGetValue(words[i].Stem, out var exact) ? exact.Concat(_byFirstPrefix) : _byFirstPrefix;
+            foreach (var phrase in candidates)
+            {
+                if (!MatchesAt(phrase, words, i)) continue;
+                if (!matches.TryGetValue(phrase.Concept, out var list)) matches[phrase.Concept] = list = [];
+                list.Add((i, phrase.Words.Length));
+            }
+        }
+        return new Reading(Language, words, words.Count(w => _known.Contains(w.Surface)), matches);
+    }
+
+    /// <summary>For diagnostics: each phrase of the data found in <paramref name="text"/>, with the words it matched.</summary>
+    internal IEnumerable<string> Explain(string text)
+    {
+        var reading = Read(text);
+        var words = reading.Words;
+        for (var i = 0; i < words.Count; i++)
+        {
+            foreach (var phrase in _byFirstStem.Values.SelectMany(p => p).Concat(_byFirstPrefix))
+            {
+                if (MatchesAt(phrase, [.. words], i)) yield return $"{phrase.Concept}:\"{phrase.Text}\"←{string.Join(' ', words.Skip(i).Take(phrase.Words.Length).Select(w => w.Surface))}";
+            }
+        }
+    }
+
+    /// <summary>Whether a rule of <paramref name="kind"/> holds for this reading; <paramref name="otherReading"/>: the message was detected as the other language.</summary>
+    public bool Holds(ScopeKind kind, Reading reading, bool otherReading) =>
+        _rules.TryGetValue(kind, out var rules) && rules.Any(rule => !(otherReading && rule.OwnLanguageOnly) && Holds(rule, reading));
+
+    private static bool Holds(ScopeRule rule, Reading reading)
+    {
+        if (reading.KnownWords < rule.MinKnownWords || !rule.All.All(reading.Matches.ContainsKey) || rule.None.Any(reading.Matches.ContainsKey)) return false;
+        if (rule.Only.Count == 0) return true;
+        // Every word must belong to one of the rule's concepts: "hello there" is a greeting, "hello, a comment…" is not.
+        var covered = new bool[reading.Words.Count];
+        foreach (var concept in rule.All.Concat(rule.Only))
+        {
+            if (!reading.Matches.TryGetValue(concept, out var found)) continue;
+            foreach (var (start, length) in found)
+            {
+                for (var i = start; i < start + length; i++) covered[i] = true;
+            }
+        }
+        return covered.All(c => c);
+    }
+
+    private static bool MatchesAt(Phrase phrase, List<ScopeAnalyzer.Word> words, int start)
+    {
+        if (start + phrase.Words.Length > words.Count) return false;
+        for (var j = 0; j < phrase.Words.Length; j++)
+        {
+            if (!phrase.Words[j].Matches(words[start + j])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A word the content never uses, one slip away from a word of the data (six letters or more), is read as
+    /// that word. Beginnings (<c>word*</c>) are not guessed at: "treated" is not a slip of "threat…". Common
+    /// misspellings of a beginning are listed in the data instead.
+    /// </summary>
+    private ScopeAnalyzer.Word Correct(ScopeAnalyzer.Word word)
+    {
+        var surface = word.Surface;
+        if (surface.Length < MinCorrectedLength || _known.Contains(surface) || !surface.All(char.IsAsciiLetter)) return word;
+        if (_prefixes.Any(p => surface.StartsWith(p, StringComparison.Ordinal))) return word;
+        // TermSpelling also pairs words two edits apart ("clarifie", "scarifie"): keep only true single slips.
+        var corrected = _spelling.Correct(surface);
+        return corrected != surface && OneSlipApart(surface, corrected) ? new ScopeAnalyzer.Word(corrected, _analyzer.Stem(corrected)) : word;
+    }
+
+    /// <summary>Equal, or one letter missing, added, changed, or two neighbours swapped.</summary>
+    internal static bool OneSlipApart(string a, string b)
+    {
+        if (a == b) return true;
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
+        if (a.Length == b.Length)
+        {
+            if (a[(i + 1)..] == b[(i + 1)..]) return true;
+            return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..] == b[(i + 2)..];
+        }
+        return a.Length > b.Length ? a[(i + 1)..] == b[i..] : a[i..] == b[(i + 1)..];
+    }
+
+    private void Compile(string file, string concept, string phrase, Dictionary<string, double> frequencies)
+    {
+        var words = new List<PhraseWord>();
+        foreach (var raw in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var how = raw.EndsWith('*') ? WordMatch.Prefix : raw.StartsWith('=') ? WordMatch.Exact : WordMatch.Stem;
+            if (how != WordMatch.Stem)
+            {
+                var single = _analyzer.Words(raw.Trim('*', '='));
+                if (single.Count != 1 || single[0].Surface.Length < 3)
+                {
+                    Problems.Add($"scope/{file}.json ({Language.Code()}): \"{raw}\" in concept \"{concept}\" must be one word of at least three letters with its * or =.");
+                    return;
+                }
+                words.Add(new PhraseWord(single[0].Surface, how, single[0].Stem));
+                if (how == WordMatch.Prefix) _prefixes.Add(single[0].Surface);
+                _known.Add(single[0].Surface);
+                continue;
+            }
+            foreach (var word in _analyzer.Words(raw))
+            {
+                words.Add(new PhraseWord(word.Stem, how, word.Stem));
+                _known.Add(word.Surface);
+                // A scope word is a target for spelling help even if the content never uses it (long words only).
+                if (word.Surface.Length >= MinCorrectedLength) frequencies[word.Surface] = frequencies.GetValueOrDefault(word.Surface) + 1;
+            }
+        }
+        // "a+" would read as the word "a": what is written must be what is matched.
+        if (words.Count == 0 || (words.Count == 1 && words[0].Value.Length < 2 && phrase.Any(c => !char.IsLetter(c) && c != '\'')))
+        {
+            Problems.Add($"scope/{file}.json ({Language.Code()}): \"{phrase}\" in concept \"{concept}\" reads as no word, or as a single letter.");
+            return;
+        }
+        var compiled = new Phrase(concept, [.. words], phrase);
+        if (compiled.Words[0].IsPrefix)
+        {
+            _byFirstPrefix.Add(compiled);
+        }
+        else
+        {
+            if (!_byFirstStem.TryGetValue(compiled.Words[0].Stem, out var list)) _byFirstStem[compiled.Words[0].Stem] = list = [];
+            list.Add(compiled);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+namespace PolicyBot.Matching;
+
+/// <summary>
+/// A multinomial logistic regression over the analysed terms and neighbouring-term pairs of each sentence
+/// of a topic: its title, its summary, its guidance and its examples. BM25 says how much of a question a
+/// topic's text covers; the classifier
+/// learns which words tell close topics apart ("coworker" leans to photos of staff, "employer" to staff
+/// saying where they work), which a bag of words weighted by rarity alone cannot.
+/// Trained once when the matcher is built (a fixed order, so always the same weights); then read-only
+/// and safe to share between threads.
+/// </summary>
+internal sealed class TopicClassifier
+{
+    private readonly Dictionary<string, int> _features = new(StringComparer.Ordinal);
+    private readonly int _classes;
+    private readonly float[] _weights; // feature-major: _weights[feature * _classes + class]
+    private readonly float[] _bias;
+
+    public TopicClassifier(int classes, IReadOnlyList<(int Class, IReadOnlyList<string> Features)> samples, TopicMatcherSettings settings)
+    {
+        _classes = classes;
+        _bias = new float[classes];
+        var encoded = new List<(int Class, int[] Features)>(samples.Count);
+        foreach (var (label, features) in samples)
+        {
+            var ids = new List<int>();
+            foreach (var feature in features.Distinct(StringComparer.Ordinal))
+            {
+                if (!_features.TryGetValue(feature, out var id)) _features[feature] = id = _features.Count;
+                ids.Add(id);
+            }
+            if (ids.Count > 0) encoded.Add((label, [.. ids]));
+        }
+        _weights = new float[_features.Count * classes];
+        Train(encoded, settings);
+    }
+
+    /// <summary>The probability of each topic (index order of the training classes) for a question's features.</summary>
+    public double[] Probabilities(IEnumerable<string> features)
+    {
+        var ids = new List<int>();
+        foreach (var feature in features.Distinct(StringComparer.Ordinal))
+        {
+            if (_features.TryGetValue(feature, out var id)) ids.Add(id);
+        }
+        var scores = new double[_classes];
+        Scores(ids, scores);
+        Softmax(scores);
+        return scores;
+    }
+
+    /// <summary>
+    /// Stochastic gradient descent with AdaGrad steps and L2 shrinkage over a fixed shuffled order.
+    /// Every feature of a sample weighs 1/√n, so a long example does not outvote a short one.
+    /// </summary>
+    private void Train(List<(int Class, int[] Features)> samples, TopicMatcherSettings settings)
+    {
+        var order = Enumerable.Range(0, samples.Count).ToArray();
+        var random = new Random(20261129);
+        var sumSquares = new float[_weights.Length];
+        var biasSquares = new float[_classes];
+        var scores = new double[_classes];
+        var rate = settings.ClassifierLearningRate;
+        var l2 = settings.ClassifierL2;
+        for (var epoch = 0; epoch < settings.ClassifierEpochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var index in order)
+            {
+                var (label, features) = samples[index];
+                Scores(features, scores);
+                Softmax(scores);
+                var value = 1f / MathF.Sqrt(features.Length);
+                for (var c = 0; c < _classes; c++)
+                {
+                    var gradient = (float)scores[c] - (c == label ? 1f : 0f);
+                    biasSquares[c] += gradient * gradient;
+                    _bias[c] -= rate * gradient / MathF.Sqrt(biasSquares[c] + 1e-8f);
+                    foreach (var feature in features)
+                    {
+                        var w = feature * _classes + c;
+                        var g = gradient * value + l2 * _weights[w];
+                        sumSquares[w] += g * g;
+                        _weights[w] -= rate * g / MathF.Sqrt(sumSquares[w] + 1e-8f);
+                    }
+                }
+            }
+        }
+    }
+
+    private void Scores(IReadOnlyList<int> features, double[] scores)
+    {
+        var value = features.Count == 0 ? 0 : 1 / Math.Sqrt(features.Count);
+        for (var c = 0; c < _classes; c++) scores[c] = _bias[c];
+        foreach (var feature in features)
+        {
+            var row = feature * _classes;
+            for (var c = 0; c < _classes; c++) scores[c] += _weights[row + c] * value;
+        }
+    }
+
+    private static void Softmax(double[] scores)
+    {
+        var max = scores.Max();
+        var sum = 0.0;
+        for (var c = 0; c < scores.Length; c++) sum += scores[c] = Math.Exp(scores[c] - max);
+        for (var c = 0; c < scores.Length; c++) scores[c] /= sum;
+    }
+}

@@ -1,0 +1,248 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Matching;
+
+/// <summary>
+/// One language's in-memory Lucene index: one document per topic with its title, its summary, its
+/// guidance (what to do, what to avoid, why), all its example questions, and the pairs of neighbouring
+/// terms in each example; and a <see cref="TopicClassifier"/> trained on the same sentences, which
+/// reorders the topics BM25 finds. Immutable once built; the shared <see cref="IndexSearcher"/> is safe
+/// to use from many threads.
+/// </summary>
+internal sealed class TopicIndex
+{
+    private const string IdField = "id";
+    private const string TitleField = "title";
+    private const string SummaryField = "summary";
+    private const string GuidanceField = "guidance";
+    private const string ExamplesField = "examples";
+    private const string PairsField = "pairs";
+
+    private readonly TopicMatcherSettings _settings;
+    private readonly IndexSearcher _searcher;
+    private readonly string[] _topicIds;
+    private readonly Dictionary<string, HashSet<string>> _fieldTerms;
+    private readonly HashSet<string> _weakTerms;
+    private readonly TopicClassifier? _classifier;
+    private readonly Dictionary<string, int> _classOfTopic;
+
+    public TopicIndex(Language language, ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool> includeExample)
+    {
+        _settings = settings;
+        Analyzer = new TopicAnalyzer(language, content.Synonyms.For(language), settings, Vocabulary(content, language, includeExample));
+        _weakTerms = [.. StopWords.Weak(language).SelectMany(Analyzer.Terms)];
+        var config = new IndexWriterConfig(TopicAnalyzer.Version, Analyzer)
+        {
+            Similarity = new BM25Similarity(settings.K1, settings.B),
+            OpenMode = OpenMode.CREATE,
+            UseCompoundFile = false, // nothing is ever written to disk
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+        };
+        _classOfTopic = content.Topics.Select((topic, i) => (topic.Id, i)).ToDictionary(t => t.Id, t => t.i, StringComparer.Ordinal);
+        var sentences = new List<(int Class, IReadOnlyList<string> Features)>();
+        DirectoryReader reader;
+        using (var writer = new IndexWriter(new RAMDirectory(), config))
+        {
+            foreach (var topic in content.Topics) writer.AddDocument(Document(topic, language, includeExample, sentences));
+            reader = DirectoryReader.Open(writer, applyAllDeletes: false); // one segment, flushed in memory: no commit needed
+        }
+        _topicIds = new string[reader.MaxDoc];
+        for (var doc = 0; doc < reader.MaxDoc; doc++) _topicIds[doc] = reader.Document(doc).Get(IdField);
+        (_fieldTerms, var spread) = Vocabulary(reader, settings.EntropyIdf);
+        _searcher = new IndexSearcher(reader) { Similarity = new TopicSimilarity(settings.K1, settings.B, spread, reader.MaxDoc) };
+        _classifier = settings.ClassifierWeight > 0 ? new TopicClassifier(_classOfTopic.Count, sentences, settings) : null;
+    }
+
+    public TopicAnalyzer Analyzer { get; }
+
+    /// <summary>
+    /// The best topics for <paramref name="text"/>, best first, each with a score above zero. Only topics
+    /// BM25 finds are ranked; with the classifier on, each one's score becomes
+    /// <c>best × (bm25 / best + w × p) / (1 + w)</c>, where <c>best</c> is the first BM25 score and <c>p</c>
+    /// the classifier's probability for the topic: still on the BM25 scale, so the confidence thresholds
+    /// read the same way, and a topic both agree on keeps the best score.
+    /// </summary>
+    public IReadOnlyList<TopicScore> Search(string text, int count)
+    {
+        var terms = Analyzer.Terms(text);
+        // "my", "we", "je", "notre", "should", "peut-on" help to tell topics apart, but alone they are not a
+        // question; nor is a number alone ("2" typed to a menu that is no longer there).
+        if (terms.TrueForAll(t => _weakTerms.Contains(t) || t.All(char.IsAsciiDigit))) return [];
+        var query = Query(terms);
+        if (query.Clauses.Count == 0) return [];
+        var hits = _searcher.Search(query, _classifier is null ? count : _topicIds.Length).ScoreDocs;
+        var ranked = new List<TopicScore>(hits.Length);
+        var probabilities = hits.Length > 0 ? _classifier?.Probabilities(Features(terms)) : null;
+        var best = hits.Length > 0 ? hits[0].Score : 0;
+        var w = _settings.ClassifierWeight;
+        foreach (var hit in hits)
+        {
+            if (hit.Score <= 0) continue;
+            var topicId = _topicIds[hit.Doc];
+            var score = probabilities is null ? hit.Score : best * (hit.Score / best + w * probabilities[_classOfTopic[topicId]]) / (1 + w);
+            ranked.Add(new TopicScore(topicId, score));
+        }
+        if (probabilities is null) return ranked;
+        ranked.Sort((x, y) => y.Score.CompareTo(x.Score));
+        return ranked.Count > count ? ranked[..count] : ranked;
+    }
+
+    /// <summary>The share (0 to 1) of the distinct terms of <paramref name="text"/> that appear somewhere in this language's topics.</summary>
+    public double KnownShare(string text)
+    {
+        var terms = Analyzer.Terms(text).Distinct(StringComparer.Ordinal).ToList();
+        return terms.Count == 0 ? 0 : (double)terms.Count(term => _fieldTerms.Values.Any(known => known.Contains(term))) / terms.Count;
+    }
+
+    /// <summary>
+    /// Each distinct term counts once per topic: its best field, plus a share of its other fields (a word
+    /// in a topic's title and in its examples is not twice the evidence). Pairs of neighbouring terms
+    /// add what the bag of words misses: "compte perso" is not "compte de la maison".
+    /// </summary>
+    private BooleanQuery Query(List<string> terms)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms))
+        {
+            var fields = new DisjunctionMaxQuery(_settings.FieldTieBreaker);
+            foreach (var (field, boost) in TermFields)
+            {
+                if (Clause(field, term, boost) is { } clause) fields.Add(clause);
+            }
+            if (fields.Disjuncts.Count > 0) query.Add(fields, Occur.SHOULD);
+        }
+        foreach (var pair in Pairs(terms).Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms))
+        {
+            if (Clause(PairsField, pair, _settings.PairsBoost) is { } clause) query.Add(clause, Occur.SHOULD);
+        }
+        return query;
+    }
+
+    private IEnumerable<(string Field, float Boost)> TermFields =>
+    [
+        (TitleField, _settings.TitleBoost),
+        (SummaryField, _settings.SummaryBoost),
+        (GuidanceField, _settings.GuidanceBoost),
+        (ExamplesField, _settings.ExamplesBoost),
+    ];
+
+    /// <summary>What the classifier reads of a sentence: its terms and its pairs of neighbouring terms.</summary>
+    private IEnumerable<string> Features(List<string> terms) => terms.Concat(Pairs(terms).Select(pair => "§" + pair));
+
+    /// <summary>Only field/term pairs the index holds become clauses: the others would score nothing and cost a lookup.</summary>
+    private TermQuery? Clause(string field, string term, float boost) =>
+        boost > 0 && _fieldTerms.TryGetValue(field, out var terms) && terms.Contains(term)
+            ? new TermQuery(new Term(field, term)) { Boost = boost }
+            : null;
+
+    /// <summary>
+    /// Title and summary are analysed by the writer; guidance and examples are analysed here, once, and
+    /// handed over as one stream per field (a question is never searched as a phrase, so where one
+    /// example ends does not matter; a pair never spans two examples). Each sentence, analysed, is also
+    /// added to <paramref name="sentences"/> to train the classifier.
+    /// </summary>
+    private Document Document(Topic topic, Language language, Func<Topic, Language, int, bool> includeExample, List<(int Class, IReadOnlyList<string> Features)> sentences)
+    {
+        var text = topic.Text(language);
+        var topicClass = _classOfTopic[topic.Id];
+        foreach (var sentence in Guidance(text).Append(text.Title).Append(text.Summary))
+        {
+            sentences.Add((topicClass, [.. Features(Analyzer.Terms(sentence))]));
+        }
+        var guidance = Guidance(text).SelectMany(Analyzer.Terms).ToList();
+        var examples = new List<string>();
+        var pairs = new List<string>();
+        for (var i = 0; i < text.Examples.Count; i++)
+        {
+            if (!includeExample(topic, language, i)) continue;
+            var terms = Analyzer.Terms(text.Examples[i]);
+            examples.AddRange(terms);
+            pairs.AddRange(Pairs(terms));
+            sentences.Add((topicClass, [.. Features(terms)]));
+        }
+        return
+        [
+            new StringField(IdField, topic.Id, Field.Store.YES),
+            new TextField(TitleField, text.Title, Field.Store.NO),
+            new TextField(SummaryField, text.Summary, Field.Store.NO),
+            new TextField(GuidanceField, new TermListTokenStream(guidance)),
+            new TextField(ExamplesField, new TermListTokenStream(examples)),
+            new TextField(PairsField, new TermListTokenStream(pairs)),
+        ];
+    }
+
+    /// <summary>Every text of the language the index is built from: what the spelling correction takes as right.</summary>
+    private static IEnumerable<string> Vocabulary(ContentLibrary content, Language language, Func<Topic, Language, int, bool> includeExample)
+    {
+        foreach (var topic in content.Topics)
+        {
+            var text = topic.Text(language);
+            foreach (var sentence in Guidance(text).Append(text.Title).Append(text.Summary)) yield return sentence;
+            for (var i = 0; i < text.Examples.Count; i++)
+            {
+                if (includeExample(topic, language, i)) yield return text.Examples[i];
+            }
+        }
+    }
+
+    /// <summary>What to do, what to avoid and why: the topic's guidance sentences.</summary>
+    private static IEnumerable<string> Guidance(TopicText text) => text.DoNow.Concat(text.Avoid).Concat(text.Why);
+
+    /// <summary>Terms at most <see cref="TopicMatcherSettings.PairsWindow"/> apart, in their order, as one term.</summary>
+    private IEnumerable<string> Pairs(List<string> terms)
+    {
+        for (var i = 1; i < terms.Count; i++)
+        {
+            for (var j = Math.Max(0, i - _settings.PairsWindow); j < i; j++)
+            {
+                if (terms[j] != terms[i]) yield return terms[j] + " " + terms[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the vocabulary once: the terms each field holds, and for each term how many topics it is
+    /// spread over (all fields together; with entropy, a word used ten times by one topic and once by
+    /// another counts as little more than one topic).
+    /// </summary>
+    private static (Dictionary<string, HashSet<string>> FieldTerms, Dictionary<string, double> Spread) Vocabulary(DirectoryReader reader, bool entropy)
+    {
+        var fieldTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var fields = MultiFields.GetFields(reader);
+        DocsEnum? docs = null;
+        foreach (var field in fields)
+        {
+            if (field == IdField) continue;
+            var terms = fieldTerms[field] = new HashSet<string>(StringComparer.Ordinal);
+            var termsEnum = fields.GetTerms(field).GetEnumerator();
+            while (termsEnum.MoveNext())
+            {
+                var term = termsEnum.Term.Utf8ToString();
+                terms.Add(term);
+                if (!counts.TryGetValue(term, out var perTopic)) counts[term] = perTopic = new double[reader.MaxDoc];
+                docs = termsEnum.Docs(null, docs, DocsFlags.FREQS);
+                int doc;
+                while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) perTopic[doc] += docs.Freq;
+            }
+        }
+        return (fieldTerms, counts.ToDictionary(t => t.Key, t => Spread(t.Value, entropy), StringComparer.Ordinal));
+    }
+
+    private static double Spread(double[] perTopic, bool entropy)
+    {
+        if (!entropy) return perTopic.Count(c => c > 0);
+        var total = perTopic.Sum();
+        var h = 0.0;
+        foreach (var c in perTopic)
+        {
+            if (c > 0) h -= c / total * Math.Log(c / total);
+        }
+        return Math.Exp(h);
+    }
+}
