@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Bot;
 using PolicyBot.Cards;
+using PolicyBot.Diagnostics;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
 
@@ -31,6 +32,7 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddPolicyFeature(configuration);
         services.AddScope();
         services.AddSingleton<PrivacyFeature>();
+        services.AddPolicyBotDiagnostics();
         services.AddSingleton<IBot, PolicyBotHandler>();
         return services;
     }

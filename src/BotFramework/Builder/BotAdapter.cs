@@ -1,4 +1,5 @@
 using BotFramework.Connector.Authentication;
+using BotFramework.Diagnostics;
 using BotFramework.Schema;
 using BotFramework.State;
 using Microsoft.Extensions.Logging;
@@ -56,7 +57,7 @@ public abstract class BotAdapter
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(bot);
         var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
-        return _queue.RunAsync(key, () => RunTurnAsync(activity, authentication, bot, cancellationToken), callerGone);
+        return _queue.RunAsync(key, () => TurnTelemetry.RunAsync(activity, () => RunTurnAsync(activity, authentication, bot, cancellationToken)), callerGone);
     }
 
     /// <summary>
@@ -71,6 +72,7 @@ public abstract class BotAdapter
         var effects = new TurnEffects(); // shared by the attempts: what one did outside the conversation is not done again
         for (var attempt = 1; ; attempt++)
         {
+            TurnTelemetry.Current?.Attempt();
             var context = new TurnContext(this, activity);
             context.TurnState.Set(effects);
             if (authentication is not null) context.TurnState.Set(authentication);
@@ -80,7 +82,7 @@ public abstract class BotAdapter
             }
             catch (EtagConflictException) when (attempt < MaxTurnAttempts)
             {
-                Logger.LogInformation("State changed during the turn (ETag conflict); running the turn again, attempt {Attempt}", attempt + 1);
+                Logger.LogDebug("State changed during the turn (ETag conflict); running the turn again, attempt {Attempt}", attempt + 1);
                 context.ClearOutbox();
                 continue;
             }
@@ -93,6 +95,7 @@ public abstract class BotAdapter
                 }
                 catch (Exception) when (context.TurnState.Get<DeliveryFailureHandler>() is { } handler)
                 {
+                    TurnTelemetry.Current?.DeliveryFailed();
                     await RememberUndeliveredAsync(handler, context.Outbox).ConfigureAwait(false);
                     throw;
                 }

@@ -31,6 +31,7 @@ internal sealed class FreeTextRouting(ITopicFinder topics, PolicyCards cards)
         }
 
         var found = topics.Find(text, info.Language);
+        Diagnostics.PolicyBotTelemetry.Matched(found);
         if (!info.LanguageChosen && found.Language != info.Language)
         {
             info = info with { Language = found.Language };

@@ -7,6 +7,7 @@ using BotFramework.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Cards;
+using PolicyBot.Diagnostics;
 using PolicyBot.Dialogs;
 using PolicyBot.Knowledge;
 using PolicyBot.Onboarding;
@@ -37,6 +38,7 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly OnboardingFeature _onboarding;
     private readonly PrivacyFeature _privacy;
     private readonly ScopeReplies _scope;
+    private readonly DiagnosticFeature _diagnostic;
 
     public PolicyBotHandler(
         ConversationState conversationState,
@@ -50,9 +52,11 @@ public sealed class PolicyBotHandler : ActivityHandler
         ILogger<PolicyBotHandler> logger,
         OnboardingFeature onboarding,
         PrivacyFeature privacy,
-        ScopeReplies scope)
+        ScopeReplies scope,
+        DiagnosticFeature diagnostic)
     {
         _scope = scope;
+        _diagnostic = diagnostic;
         _conversationState = conversationState;
         _privacy = privacy;
         _cards = cards;
@@ -132,6 +136,12 @@ public sealed class PolicyBotHandler : ActivityHandler
 
         // Policy commands: my policy, policy history, post <topic or words>.
         if (await _policy.TryHandleTextAsync(turnContext, cancellationToken).ConfigureAwait(false)) return;
+
+        if (DiagnosticFeature.Recognizes(activity.Text))
+        {
+            await _diagnostic.RespondAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         var command = Commands.Recognize(activity.Text);
         if (command != Command.None)
