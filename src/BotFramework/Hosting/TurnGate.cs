@@ -76,8 +76,8 @@ public sealed class TurnGate : IDisposable
 public sealed class ShutdownOptions
 {
     /// <summary>
-    /// Running turns get this long to save and deliver after SIGTERM. App Service gives a container about 30 s
-    /// before it kills it, so the default leaves room for the host's own stop.
+    /// Running turns get this long to save and deliver after SIGTERM. Keep it shorter than the time the platform
+    /// waits before it kills the process; a turn normally takes well under a second, a throttled one a few.
     /// </summary>
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(20);
 
