@@ -228,7 +228,9 @@ public sealed partial class BicepTemplateTests
         Assert.Matches(@"DisableLocalAuth:\s*true\b", monitoring);
         Assert.Matches(@"metricsPublisherRoleId\s*=\s*'3913510d-42f4-4e42-8a64-420c390055eb'", monitoring);
         Assert.Matches(@"scope:\s*insights\b", monitoring);
-        Assert.Matches(@"module\s+monitoring\s+'modules/monitoring\.bicep'[^}]*location:\s*location\b", BicepSources.Main);
+        var module = Regex.Match(BicepSources.Main, @"module\s+monitoring\s+'modules/monitoring\.bicep'(?<body>.*?)\nmodule\s", RegexOptions.Singleline);
+        Assert.True(module.Success, "main.bicep should use modules/monitoring.bicep");
+        Assert.Matches(@"\n\s+location:\s*location\s*\n", module.Groups["body"].Value);
         Assert.Matches(@"principalId:\s*identity\.properties\.principalId", BicepSources.Main);
         // The connection string names where to send; with local authentication off it cannot be used without the identity's token.
         Assert.Matches(@"applicationInsights:\s*monitoring\.outputs\.ingestionSettings\b", BicepSources.Main);

@@ -68,7 +68,6 @@ public sealed class HostReadsTheTemplateSettingsTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         var traced = Assert.IsAssignableFrom<TracedStorage>(host.Services.GetRequiredService<IStorage>());
         var storage = Assert.IsType<BlobStorage>(traced.Inner);
-        Assert.True(host.Services.GetRequiredService<TelemetryExport>().ApplicationInsights);
         Assert.Equal(new Uri(BlobServiceUri + "policybot-state"), storage.ContainerUri);
         Assert.IsType<ManagedIdentityAccessTokenProvider>(host.Services.GetRequiredService<IAccessTokenProvider>());
         var auth = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotFrameworkOptions>>().Value;

@@ -5,7 +5,8 @@ namespace PolicyBot.Tests.Operations;
 
 /// <summary>
 /// With the shipped appsettings.json, an ordinary turn writes nothing at Information: its lines are Debug, and the
-/// Connector's retry pipeline logs no line per attempt (only a retry, at Warning, is something to act on).
+/// Connector's retry pipeline logs no line per attempt (only a retry, at Warning, is something to act on). The default
+/// level is lowered to Debug here, to see the per-turn lines; the shipped per-category levels stay as they are.
 /// </summary>
 public sealed class TurnLogLevelTests : IAsyncLifetime
 {
@@ -15,7 +16,7 @@ public sealed class TurnLogLevelTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _host = new BotHost();
+        _host = new BotHost(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Debug" });
     }
 
     public async Task DisposeAsync()
