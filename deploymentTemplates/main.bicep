@@ -55,6 +55,11 @@ param softDeleteRetentionDays int = 7
 @description('Entra object ids of the users who may manage the organisation policy and see onboarding reports.')
 param managerObjectIds string[] = []
 
+@description('Days the Log Analytics workspace keeps the bot\'s telemetry (Application Insights).')
+@minValue(30)
+@maxValue(730)
+param telemetryRetentionDays int = 30
+
 @description('App ids that may call the bot with a token issued by your tenant (Bot:AllowedCallers). Empty: any app-only caller of the tenant; the app logs each caller app id the first time it sees it, so you can pin this list.')
 param allowedCallerAppIds string[] = []
 
@@ -80,6 +85,18 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'policybot-monitoring'
+  params: {
+    name: 'appi-${baseName}-${suffix}'
+    workspaceName: 'log-${baseName}-${suffix}'
+    location: location
+    retentionDays: telemetryRetentionDays
+    principalId: identity.properties.principalId
+    principalResourceId: identity.id
+  }
+}
+
 module webApp 'modules/webApp.bicep' = {
   name: 'policybot-webapp'
   params: {
@@ -96,6 +113,7 @@ module webApp 'modules/webApp.bicep' = {
     managerObjectIds: managerObjectIds
     allowedCallerAppIds: allowedCallerAppIds
     deletedRetentionDays: softDeleteRetentionDays
+    applicationInsights: monitoring.outputs.ingestionSettings
   }
 }
 
@@ -120,6 +138,9 @@ output webAppName string = webApp.outputs.name
 
 @description('Bot app id (the managed identity\'s client id); {{BOT_ID}} in the Teams package.')
 output botAppId string = bot.outputs.appId
+
+@description('Application Insights resource: where to look when something goes wrong (deploymentTemplates/README.md).')
+output applicationInsightsName string = monitoring.outputs.name
 
 @description('State storage account name.')
 output storageAccountName string = storage.outputs.name

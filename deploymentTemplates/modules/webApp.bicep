@@ -42,6 +42,9 @@ param allowedCallerAppIds string[]
 @description('Days a deleted state blob can still be restored (the account\'s soft delete), so the bot tells users truthfully.')
 param deletedRetentionDays int
 
+@description('Application Insights connection string (local authentication off: the identity signs the telemetry).')
+param applicationInsights string
+
 // Configuration keys read by PolicyBot.Web ("__" stands for ":" and array indexes on App Service). Never set
 // Bot__AllowUnauthenticatedRequests here: with the app id below every request needs a token.
 var baseAppSettings = [
@@ -84,6 +87,10 @@ var baseAppSettings = [
   {
     name: 'Storage__DeletedRetentionDays'
     value: string(deletedRetentionDays)
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: applicationInsights
   }
 ]
 

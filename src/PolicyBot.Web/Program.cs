@@ -1,7 +1,12 @@
 using BotFramework;
+using BotFramework.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using PolicyBot;
+using PolicyBot.Diagnostics;
+using PolicyBot.Web.Health;
+using PolicyBot.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,11 +22,18 @@ builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddBotFrameworkAzure();
 builder.Services.AddPolicyBot(builder.Configuration);
+builder.Services.AddPolicyBotTelemetry(builder.Configuration);
+builder.Services.AddHealthChecks().AddBotFrameworkChecks().AddPolicyBotChecks();
 
 var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Text("ok"));
-app.MapBotFramework("/api/messages");
+app.MapHealthChecks("/readyz", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains(BotFrameworkDiagnosticsExtensions.ReadyTag),
+    ResponseWriter = ReadinessResponse.WriteAsync,
+});
+app.MapBotFramework(TelemetryServiceCollectionExtensions.MessagesPath);
 
 app.Run();
 

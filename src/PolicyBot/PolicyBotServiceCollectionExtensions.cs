@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Bot;
 using PolicyBot.Cards;
+using PolicyBot.Diagnostics;
 using PolicyBot.Knowledge;
 using PolicyBot.Conversation;
 using PolicyBot.Onboarding;
@@ -37,6 +38,7 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddPolicyFeature(configuration);
         services.AddScope();
         services.AddSingleton<RouteTable>();
+        services.AddPolicyBotDiagnostics();
         services.AddSingleton<IBot, PolicyBotHandler>();
         return services;
     }

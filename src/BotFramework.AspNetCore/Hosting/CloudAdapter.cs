@@ -196,7 +196,7 @@ public sealed class CloudAdapter : BotAdapter
             return;
         }
 
-        _logger.LogInformation("Handled a {ActivityType} turn in {ElapsedMs:0.0} ms", type, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        _logger.LogDebug("Handled a {ActivityType} turn in {ElapsedMs:0.0} ms", type, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (activity.Type == ActivityTypes.Invoke)
         {
             response.StatusCode = invokeResponse?.Status ?? StatusCodes.Status501NotImplemented;

@@ -38,8 +38,11 @@ public static class HostingServiceCollectionExtensions
                     MaxDelay = TimeSpan.FromSeconds(30),
                     ShouldRetryAfterHeader = true,
                     ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome)),
+                    OnRetry = _ => { Diagnostics.BotTelemetry.ConnectorRetries.Add(1); return ValueTask.CompletedTask; },
                 });
             });
+        // Added after the retries, so under them: one span per attempt.
+        services.AddHttpClient(ConnectorClient.HttpClientName).AddHttpMessageHandler(() => new Diagnostics.ConnectorTelemetryHandler());
         // Where the bot's token may go: Teams' hosts, those listed in Bot:AllowedServiceHosts, and in local mode this machine.
         services.AddSingleton(sp => new TrustedServiceUrls(
             sp.GetRequiredService<IOptions<BotHostOptions>>().Value.AllowedServiceHosts,
@@ -52,6 +55,7 @@ public static class HostingServiceCollectionExtensions
         services.AddSingleton<CloudAdapter>();
         // The adapter features use outside a turn (posting in another conversation, updating a posted card).
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+        TurnGate.Register(services, configuration);
         LocalModeGuard.Register(services);
         return services;
     }

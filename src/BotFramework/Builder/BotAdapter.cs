@@ -1,4 +1,5 @@
 using BotFramework.Connector.Authentication;
+using BotFramework.Diagnostics;
 using BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -55,7 +56,7 @@ public abstract class BotAdapter
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(bot);
         var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
-        return _queue.RunAsync(key, () => RunTurnAsync(activity, authentication, bot, cancellationToken), callerGone);
+        return _queue.RunAsync(key, () => TurnTelemetry.RunAsync(activity, () => RunTurnAsync(activity, authentication, bot, cancellationToken)), callerGone);
     }
 
     /// <summary>
@@ -95,6 +96,7 @@ public abstract class BotAdapter
         var arrived = activity.Clone();
         for (var attempt = 1; ; attempt++)
         {
+            TurnTelemetry.Current?.Attempt();
             var context = new TurnContext(this, attempt == 1 ? activity : arrived.Clone());
             context.TurnState.Set(effects);
             if (authentication is not null) context.TurnState.Set(authentication);
@@ -104,7 +106,7 @@ public abstract class BotAdapter
             }
             catch (TurnConflictException) when (attempt < MaxTurnAttempts)
             {
-                Logger.LogInformation("State changed during the turn (ETag conflict); running the turn again, attempt {Attempt}", attempt + 1);
+                Logger.LogDebug("State changed during the turn (ETag conflict); running the turn again, attempt {Attempt}", attempt + 1);
                 context.ClearOutbox();
                 continue;
             }
@@ -117,6 +119,7 @@ public abstract class BotAdapter
                 }
                 catch (Exception) when (context.TurnState.Get<DeliveryFailureHandler>() is { } handler)
                 {
+                    TurnTelemetry.Current?.DeliveryFailed();
                     await RememberUndeliveredAsync(handler, context.Outbox).ConfigureAwait(false);
                     throw;
                 }

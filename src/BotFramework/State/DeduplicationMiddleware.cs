@@ -44,6 +44,7 @@ public sealed class DeduplicationMiddleware : IMiddleware
         var undelivered = await _undelivered.GetAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (recent.Contains(id, StringComparer.Ordinal))
         {
+            Diagnostics.BotTelemetry.Redeliveries.Add(1);
             if (undelivered?.ActivityId == id)
             {
                 // Handled, but its answer never reached the user: send it now, without running the turn again.

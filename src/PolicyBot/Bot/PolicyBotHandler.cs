@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Cards;
 using PolicyBot.Conversation;
+using PolicyBot.Diagnostics;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
 using PolicyBot.Privacy;
@@ -34,6 +35,7 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly PrivacyFeature _privacy;
     private readonly ScopeReplies _scope;
     private readonly ILogger<PolicyBotHandler> _logger;
+    private readonly DiagnosticFeature _diagnostic;
 
     public PolicyBotHandler(
         ConversationState conversationState,
@@ -45,8 +47,10 @@ public sealed class PolicyBotHandler : ActivityHandler
         PrivacyFeature privacy,
         ScopeReplies scope,
         IOptions<PolicyBotOptions> options,
-        ILogger<PolicyBotHandler> logger)
+        ILogger<PolicyBotHandler> logger,
+        DiagnosticFeature diagnostic)
     {
+        _diagnostic = diagnostic;
         _conversationState = conversationState;
         _routes = routes;
         _cards = cards;
@@ -122,6 +126,11 @@ public sealed class PolicyBotHandler : ActivityHandler
         if (_conversationState.WasExpired(turnContext))
         {
             await turnContext.SendActivityAsync(_cards.Ui("expired.notice", language), cancellationToken).ConfigureAwait(false);
+        }
+        if (DiagnosticFeature.Recognizes(activity.Text))
+        {
+            await _diagnostic.RespondAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return;
         }
         if (await _routes.TryCommandAsync(dc, cancellationToken).ConfigureAwait(false)) return;
         if (dc.ActiveDialog is not null)

@@ -57,6 +57,7 @@ internal sealed class ScriptedConversation : IDisposable
             await WalkSituationsAndTopicsAsync(chat, who);
             await WalkScopeAsync(chat, who, language);
             if (manager) await SendAsync(chat, chat.MakeMessage("onboarding report"), $"{who}/onboarding report, nobody yet");
+            if (manager) await SendAsync(chat, chat.MakeMessage("diagnostic"), $"{who}/diagnostic");
             await WalkOnboardingAsync(chat, who);
             if (manager) await WalkPolicyAsync(chat, who);
             await SendAsync(chat, chat.MakeMessage("forget me"), $"{who}/forget me");

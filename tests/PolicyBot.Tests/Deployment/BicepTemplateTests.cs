@@ -25,6 +25,7 @@ public sealed partial class BicepTemplateTests
         "Storage__ContainerName",
         "Storage__ManagedIdentityClientId",
         "Storage__DeletedRetentionDays",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
         ManagerSetting,
         CallerSetting,
     ];
@@ -178,7 +179,7 @@ public sealed partial class BicepTemplateTests
             var container = compiled.Single("Microsoft.Storage/storageAccounts/blobServices/containers");
             Assert.Equal("None", Text(container.Get("publicAccess")));
 
-            var role = compiled.Single("Microsoft.Authorization/roleAssignments");
+            var role = Assert.Single(compiled.Resources, r => r.Type == "Microsoft.Authorization/roleAssignments" && r.Scope.Variable("blobDataContributorRoleId") is not null);
             var roleVariable = Regex.Match(Text(role.Get("roleDefinitionId")),
                 @"^\[subscriptionResourceId\('Microsoft\.Authorization/roleDefinitions', variables\('(\w+)'\)\)\]$");
             Assert.True(roleVariable.Success, "roleDefinitionId should name a built-in role through a variable");
@@ -217,6 +218,39 @@ public sealed partial class BicepTemplateTests
     }
 
     [Fact]
+    public async Task ApplicationInsights_IsWorkspaceBased_InTheAppsRegion_WithoutLocalAuth_AndOnlyTheIdentityMayPublish()
+    {
+        var monitoring = BicepSources.Module("monitoring");
+        Assert.Matches(@"resource\s+workspace\s+'Microsoft\.OperationalInsights/workspaces@", monitoring);
+        Assert.Matches(@"resource\s+insights\s+'Microsoft\.Insights/components@", monitoring);
+        Assert.Equal(2, Regex.Matches(monitoring, @"^\s+location:\s*location\s*$", RegexOptions.Multiline).Count);
+        Assert.Matches(@"WorkspaceResourceId:\s*workspace\.id\b", monitoring);
+        Assert.Matches(@"DisableLocalAuth:\s*true\b", monitoring);
+        Assert.Matches(@"metricsPublisherRoleId\s*=\s*'3913510d-42f4-4e42-8a64-420c390055eb'", monitoring);
+        Assert.Matches(@"scope:\s*insights\b", monitoring);
+        var module = Regex.Match(BicepSources.Main, @"module\s+monitoring\s+'modules/monitoring\.bicep'(?<body>.*?)\nmodule\s", RegexOptions.Singleline);
+        Assert.True(module.Success, "main.bicep should use modules/monitoring.bicep");
+        Assert.Matches(@"\n\s+location:\s*location\s*\n", module.Groups["body"].Value);
+        Assert.Matches(@"principalId:\s*identity\.properties\.principalId", BicepSources.Main);
+        // The connection string names where to send; with local authentication off it cannot be used without the identity's token.
+        Assert.Matches(@"applicationInsights:\s*monitoring\.outputs\.ingestionSettings\b", BicepSources.Main);
+        Assert.Matches(@"output\s+ingestionSettings\s+string\s*=\s*insights\.properties\.ConnectionString", monitoring);
+        Assert.Equal("applicationInsights", AppSettingsFromText()["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+
+        if (await CompiledTemplate.LoadAsync() is { } compiled)
+        {
+            var insights = compiled.Single("Microsoft.Insights/components");
+            Assert.True(insights.Get("DisableLocalAuth")!.GetValue<bool>());
+            Assert.Equal("web", Text(insights.Get("Application_Type")));
+            Assert.Equal("LogAnalytics", Text(insights.Get("IngestionMode")));
+            compiled.Single("Microsoft.OperationalInsights/workspaces");
+            var publisher = Assert.Single(compiled.Resources, r => r.Type == "Microsoft.Authorization/roleAssignments" && r.Scope.Variable("metricsPublisherRoleId") is not null);
+            Assert.Equal("3913510d-42f4-4e42-8a64-420c390055eb", Text(publisher.Scope.Variable("metricsPublisherRoleId")));
+            Assert.Equal("ServicePrincipal", Text(publisher.Get("principalType")));
+        }
+    }
+
+    [Fact]
     public async Task Bot_UsesTheManagedIdentity_AndTheTeamsChannel()
     {
         var bot = BicepSources.Module("bot");
@@ -250,7 +284,7 @@ public sealed partial class BicepTemplateTests
     public async Task Outputs_AndParameterFile_MatchTheTemplate()
     {
         var main = BicepSources.Main;
-        foreach (var output in new[] { "webAppHostName", "botAppId", "storageAccountName" })
+        foreach (var output in new[] { "webAppHostName", "botAppId", "storageAccountName", "applicationInsightsName" })
         {
             Assert.Matches($@"output\s+{output}\s+string\s*=", main);
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using BotFramework;
 using BotFramework.Connector.Authentication;
+using BotFramework.Diagnostics;
 using BotFramework.Hosting;
 using BotFramework.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public sealed class HostReadsTheTemplateSettingsTests
     private const string BlobServiceUri = "https://stpolicybotexample.blob.core.windows.net/";
     private const string ManagerId = "bbbbbbbb-cccc-4ddd-8eee-ffffffffffff";
     private const string CallerAppId = "cccccccc-dddd-4eee-8fff-000000000000";
+    private const string ApplicationInsights = "InstrumentationKey=dddddddd-eeee-4fff-8000-111111111111;IngestionEndpoint=https://127.0.0.1:9/";
 
     /// <summary>The template's settings, with the values Azure would put in (App Service turns "__" into ":").</summary>
     private static Dictionary<string, string?> DeployedSettings()
@@ -37,6 +39,8 @@ public sealed class HostReadsTheTemplateSettingsTests
                 "objectId" => ManagerId,
                 "callerAppId" => CallerAppId,
                 "string(deletedRetentionDays)" => "7",
+                // Where Application Insights' ingestion is; nothing listens there in the tests.
+                "applicationInsights" => ApplicationInsights,
                 _ when expression.StartsWith('\'') && expression.EndsWith('\'') => expression.Trim('\''),
                 _ => throw new InvalidOperationException($"The test does not know what Azure puts in {name} = {expression}; add it here."),
             };
@@ -62,7 +66,8 @@ public sealed class HostReadsTheTemplateSettingsTests
         using var client = host.CreateClient(); // starts the host: options are validated at start
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        var storage = Assert.IsType<BlobStorage>(host.Services.GetRequiredService<IStorage>());
+        var traced = Assert.IsAssignableFrom<TracedStorage>(host.Services.GetRequiredService<IStorage>());
+        var storage = Assert.IsType<BlobStorage>(traced.Inner);
         Assert.Equal(new Uri(BlobServiceUri + "policybot-state"), storage.ContainerUri);
         Assert.IsType<ManagedIdentityAccessTokenProvider>(host.Services.GetRequiredService<IAccessTokenProvider>());
         var auth = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotFrameworkOptions>>().Value;
@@ -104,6 +109,7 @@ public sealed class HostReadsTheTemplateSettingsTests
     /// <summary>The configuration keys bound by the host's options, as "Section:Property".</summary>
     private static IEnumerable<string> HostKeys()
     {
+        yield return PolicyBot.Web.Telemetry.TelemetryServiceCollectionExtensions.ApplicationInsightsKey;
         foreach (var (prefix, type) in new (string, Type)[]
         {
             ("", typeof(BotFrameworkOptions)),

@@ -25,6 +25,8 @@ public sealed class ScopePrivacyTests(AzuriteFixture azurite)
             ["Storage:Provider"] = "AzureBlob",
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:ContainerName"] = container,
+            // What a turn recognised is logged at Debug (per-turn lines are): look at every line.
+            ["Logging:LogLevel:Default"] = "Debug",
         };
         await using var connector = await FakeConnector.StartAsync();
         var teams = new TeamsActivities(connector.ServiceUrl);
