@@ -6,6 +6,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using PolicyBot.Conversation;
 using PolicyBot.Diagnostics;
 
 namespace PolicyBot.Web.Telemetry;

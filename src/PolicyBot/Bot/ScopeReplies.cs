@@ -35,7 +35,7 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, GuidelineCards card
         var result = Recognize(turn);
         if (result.Kind != ScopeKind.Crisis) return false;
         var info = Answering(turn, result);
-        Diagnostics.PolicyBotTelemetry.Scope(result.Kind);
+        Conversation.PolicyBotTelemetry.Scope(result.Kind);
         logger.LogDebug("A message was recognised as {Kind}: safety card sent first (also about social media: {Social})", result.Kind, result.AboutSocialMedia);
         await turn.SendCardAsync(safety.Build(info.Language, EmergencyInstructions.From(info.Choices)), cancellationToken).ConfigureAwait(false);
         if (!result.AboutSocialMedia) return true;
@@ -62,7 +62,7 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, GuidelineCards card
         var result = Recognize(turn);
         if (result.Kind is ScopeKind.None or ScopeKind.Crisis) return false;
         var info = Answering(turn, result);
-        Diagnostics.PolicyBotTelemetry.Scope(result.Kind);
+        Conversation.PolicyBotTelemetry.Scope(result.Kind);
         logger.LogDebug("A message was recognised as {Kind}", result.Kind);
         var language = info.Language;
         switch (result.Kind)

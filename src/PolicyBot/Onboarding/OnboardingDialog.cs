@@ -134,7 +134,7 @@ public sealed class OnboardingDialog(
 
         var outcome = progress.Answer(lessons, lesson, question, option, time.GetUtcNow(), info.Choices.Version);
         await turn.SendCardAsync(cards.Feedback(lesson, question, option, outcome, progress, info.Language), cancellationToken).ConfigureAwait(false);
-        if (outcome.CompletedLesson is not null) Diagnostics.PolicyBotTelemetry.LessonsCompleted.Add(1);
+        if (outcome.CompletedLesson is not null) Conversation.PolicyBotTelemetry.LessonsCompleted.Add(1);
         if (outcome.CompletedLesson is not null) await UpdateRosterAsync(turn, progress, cancellationToken).ConfigureAwait(false);
         if (outcome.Finished)
         {

@@ -155,7 +155,7 @@ public sealed class PostedCardUpdater : BackgroundService
         if (rendered.Count > 0 || gone.Count > 0) await _posted.RecordAsync(rendered, gone, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Posted cards brought to policy version {Version}: {Updated} updated, {Forgotten} forgotten, {Failed} failed",
             policy.Version, rendered.Count, gone.Count, failed);
-        Diagnostics.PolicyBotTelemetry.PostedCards(rendered.Count, gone.Count, failed);
+        Conversation.PolicyBotTelemetry.PostedCards(rendered.Count, gone.Count, failed);
         return new Report(rendered.Count, gone.Count, failed);
     }
 

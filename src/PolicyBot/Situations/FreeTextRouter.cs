@@ -31,7 +31,7 @@ internal sealed class FreeTextRouter(ITopicFinder topics, GuidelineCards cards)
         }
 
         var found = topics.Find(text, info.Language);
-        Diagnostics.PolicyBotTelemetry.Matched(found);
+        PolicyBotTelemetry.Matched(found);
         info = TurnInfo.AnswerIn(turn, found.Language);
         if (found.Confident && cards.Content.TryGetTopic(found.Best, out var topic))
         {

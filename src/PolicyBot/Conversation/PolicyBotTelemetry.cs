@@ -5,7 +5,7 @@ using PolicyBot.Matching;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
 
-namespace PolicyBot.Diagnostics;
+namespace PolicyBot.Conversation;
 
 /// <summary>The product's metrics (meter <see cref="Name"/>): counts only, tagged with a few known words, never with text.</summary>
 public static class PolicyBotTelemetry

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using BotFramework.State;
+using BotFramework.Builder;
+using BotFramework.Diagnostics;
 
-namespace BotFramework.Diagnostics;
+namespace BotFramework.State;
 
 /// <summary>
 /// Wraps a storage so each call is a "bot.storage" span (operation, number of documents, outcome) under the

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using BotFramework.State;
+using BotFramework.Diagnostics;
 using Activity = BotFramework.Schema.Activity;
 
-namespace BotFramework.Diagnostics;
+namespace BotFramework.Builder;
 
 /// <summary>
 /// One turn as telemetry sees it: a span "bot.turn" with the activity type, the conversation kind, the hashed
@@ -48,7 +48,7 @@ public sealed class TurnTelemetry
             outcome = "cancelled";
             throw;
         }
-        catch (EtagConflictException)
+        catch (TurnConflictException)
         {
             outcome = "conflict";
             throw;
