@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Cards;
 using PolicyBot.Conversation;
-using PolicyBot.Diagnostics;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
 using PolicyBot.Privacy;
@@ -35,7 +34,6 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly PrivacyFeature _privacy;
     private readonly ScopeReplies _scope;
     private readonly ILogger<PolicyBotHandler> _logger;
-    private readonly DiagnosticFeature _diagnostic;
 
     public PolicyBotHandler(
         ConversationState conversationState,
@@ -47,10 +45,8 @@ public sealed class PolicyBotHandler : ActivityHandler
         PrivacyFeature privacy,
         ScopeReplies scope,
         IOptions<PolicyBotOptions> options,
-        ILogger<PolicyBotHandler> logger,
-        DiagnosticFeature diagnostic)
+        ILogger<PolicyBotHandler> logger)
     {
-        _diagnostic = diagnostic;
         _conversationState = conversationState;
         _routes = routes;
         _cards = cards;
@@ -126,11 +122,6 @@ public sealed class PolicyBotHandler : ActivityHandler
         if (_conversationState.WasExpired(turnContext))
         {
             await turnContext.SendActivityAsync(_cards.Ui("expired.notice", language), cancellationToken).ConfigureAwait(false);
-        }
-        if (DiagnosticFeature.Recognizes(activity.Text))
-        {
-            await _diagnostic.RespondAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            return;
         }
         if (await _routes.TryCommandAsync(dc, cancellationToken).ConfigureAwait(false)) return;
         if (dc.ActiveDialog is not null)

@@ -33,7 +33,7 @@ public sealed class DiagnosticFeature(
     MatcherReadiness matcher,
     SenderIdentity identity,
     GuidelineCards cards,
-    TelemetryExport? telemetry = null)
+    TelemetryExport? telemetry = null) : IFeature
 {
     /// <summary>The document the round-trip writes, reads back and deletes.</summary>
     public const string SelfTestKey = "policybot/diagnostic/self-test";
@@ -41,8 +41,12 @@ public sealed class DiagnosticFeature(
     private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Texts = new(LoadTexts);
     private static readonly Lazy<string> ContentVersion = new(ComputeContentVersion);
 
-    public static bool Recognizes(string? text) =>
-        text is not null && text.Trim().TrimEnd('.', '!').Equals("diagnostic", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The same word in French and English; who may see the card is checked by <see cref="RespondAsync"/>, which says why it refuses.</summary>
+    public void MapRoutes(RouteTable routes) => routes.OnCommand(["diagnostic"], async (dc, ct) =>
+    {
+        await RespondAsync(dc.Context, ct).ConfigureAwait(false);
+        return true;
+    });
 
     public async Task RespondAsync(ITurnContext turn, CancellationToken cancellationToken)
     {

@@ -2,6 +2,8 @@ using BotFramework.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
+using PolicyBot.Conversation;
+
 namespace PolicyBot.Diagnostics;
 
 public static class PolicyBotDiagnosticsExtensions
@@ -12,6 +14,7 @@ public static class PolicyBotDiagnosticsExtensions
         services.AddSingleton<MatcherReadiness>();
         services.AddHostedService(sp => sp.GetRequiredService<MatcherReadiness>());
         services.AddSingleton<DiagnosticFeature>();
+        services.AddSingleton<IFeature>(sp => sp.GetRequiredService<DiagnosticFeature>());
         return services;
     }
 
