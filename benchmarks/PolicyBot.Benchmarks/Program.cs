@@ -27,7 +27,7 @@ if (only is null or "matcher")
 if (only == "matcher") return;
 Console.WriteLine("storage        turns/s   p50 ms   p99 ms   CPU ms/turn   calls/turn  reads  writes   alloc KB/turn   RSS MB");
 
-if (only is null or "memory") await RunAsync("in-memory", _ => new InMemoryStorage());
+if (only is null or "memory") await RunAsync("in-memory", _ => new MemoryStorage());
 if (only is null or "file")
 {
     var folder = Path.Combine(Path.GetTempPath(), "policybot-bench-" + Guid.NewGuid().ToString("N"));

@@ -48,7 +48,7 @@ public sealed class AuthenticationScenario
 
     public FakeOpenIdServer Server { get; } = new();
 
-    public ManualTimeProvider Time { get; } = new();
+    public ManualClock Time { get; } = new(DateTimeOffset.UtcNow);
 
     public List<TestSigningKey> ChannelKeys { get; } = [new("bf-key-1", "msteams", "webchat")];
 

@@ -4,7 +4,7 @@ namespace BotFramework.Tests.Authentication;
 
 public sealed class CachingAccessTokenProviderTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly ManualClock _time = new(DateTimeOffset.UtcNow);
     private int _calls;
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class OpenIdMetadataCacheTests
     private const string JwksUrl = AuthenticationScenario.ChannelJwksUrl;
 
     private readonly FakeOpenIdServer _server = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly ManualClock _time = new(DateTimeOffset.UtcNow);
     private readonly List<TestSigningKey> _keys = [new("bf-key-1", "msteams", "webchat"), new("bf-key-bare", endorsements: null)];
     private readonly OpenIdMetadataCache _cache;
 

@@ -75,6 +75,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     {
         var card = Outgoing(ChannelThread, "Updated card");
         card.Id = "1740819600123";
+        _connector.Enqueue(200, """{"id":"1"}""");
 
         var response = await Client().UpdateActivityAsync(card);
 

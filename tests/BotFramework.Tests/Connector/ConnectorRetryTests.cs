@@ -82,7 +82,8 @@ public sealed class ConnectorRetryTests : IAsyncLifetime
         Assert.Equal("42", response.Id);
         var requests = _connector.Requests.ToArray();
         Assert.Equal(3, requests.Length);
-        Assert.All(requests, r => Assert.Equal(requests[0] with { Timestamp = r.Timestamp }, r));
+        Assert.Equal([status, status, 200], requests.Select(r => r.Status));
+        Assert.All(requests, r => Assert.Equal(requests[0] with { Timestamp = r.Timestamp, Status = r.Status }, r));
     }
 
     [Theory]

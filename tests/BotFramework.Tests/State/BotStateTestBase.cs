@@ -22,7 +22,7 @@ public abstract class BotStateTestBase : IDisposable
 
     protected CountingStorage Storage { get; }
 
-    protected ManualTimeProvider Clock { get; } = new(Start);
+    protected ManualClock Clock { get; } = new(Start);
 
     protected StateTestTurns Turns { get; } = new();
 

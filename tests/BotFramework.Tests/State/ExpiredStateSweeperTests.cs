@@ -17,7 +17,7 @@ public abstract class ExpiredStateSweeperTests
     protected abstract IListableStorage Storage { get; }
 
     /// <summary>A clock a day and a half ahead of the storage's own, so what was written now looks old to the sweeper.</summary>
-    private readonly ManualTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
 
     private ConversationState Conversations => new(Storage, Expiry, _clock);
 

@@ -197,13 +197,4 @@ public sealed class AlwaysAvailableTests : IAsyncLifetime
             .AssertReplyContains("Unacceptable content", "In your situation")
             .StartTestAsync();
     }
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using BotFramework.State;
-using BotFramework.Tests.State;
 using BotFramework.Testing;
 using PolicyBot.Tests.Infrastructure;
 

@@ -5,7 +5,6 @@ using BotFramework;
 using BotFramework.Schema;
 using BotFramework.State;
 using BotFramework.Testing;
-using BotFramework.Tests.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -140,7 +139,7 @@ public sealed class EntraCallerTests : IAsyncLifetime
 
     private static string Ui(string key) => Content.Ui(key, Language.En);
 
-    private IReadOnlyList<FakeConnector.Request> MemberLookups => [.. _teams.Requests.Where(r => r.Method == "GET")];
+    private IReadOnlyList<ConnectorRequest> MemberLookups => [.. _teams.Requests.Where(r => r.Method == "GET")];
 
     [Fact]
     public async Task AnotherAppOfTheTenant_NamingAManager_GetsNoReport_BecauseTeamsKnowsTheSenderAsSomeoneElse()
@@ -154,7 +153,7 @@ public sealed class EntraCallerTests : IAsyncLifetime
         Assert.Equal(Ui("onboarding.report.managersOnly"), reply.Text);
         Assert.Empty(reply.Attachments ?? []);
         var lookup = Assert.Single(MemberLookups);
-        Assert.Equal("/connector/v3/conversations/a:personal-chat-0001/members/29:user-0001", lookup.Path);
+        Assert.Equal($"{FakeConnector.RegionPath}v3/conversations/a:personal-chat-0001/members/29:user-0001", lookup.Path);
         // The look-up and the reply carry the token the bot got from its managed identity.
         Assert.Equal("Bearer " + FakeConnector.ManagedIdentityToken, lookup.Authorization);
         Assert.All(_teams.Requests, r => Assert.Equal("Bearer " + FakeConnector.ManagedIdentityToken, r.Authorization));

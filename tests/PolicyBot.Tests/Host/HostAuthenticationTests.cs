@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Claims;
 using BotFramework;
 using BotFramework.Connector.Authentication;
-using BotFramework.Tests.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -19,7 +19,7 @@ public sealed class HostConversationTests : HostTestBase
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var request = Assert.Single(Connector.Requests);
         Assert.Equal("POST", request.Method);
-        Assert.Equal($"/connector/v3/conversations/{Teams.ConversationId}/activities/{message.Id}", request.Path);
+        Assert.Equal($"{FakeConnector.RegionPath}v3/conversations/{Teams.ConversationId}/activities/{message.Id}", request.Path);
         Assert.Equal(message.Id, request.Activity!.ReplyToId);
         Assert.Equal(TeamsActivities.BotId, request.Activity.From!.Id);
         Assert.Contains("What situation are you facing?", CardReader.VisibleText(request.Activity));
@@ -122,7 +122,7 @@ public sealed class HostConversationTests : HostTestBase
         await Host.PostAsync(Teams.Submit(new { action = "situation", situation = "hostile-comment" }));
         var question = Connector.Messages[^1];
         var answer = Teams.Submit(CardReader.FindAction(question, "Disagreement or criticism")!.Data!.Value);
-        for (var i = 0; i < 4; i++) Connector.Failures.Enqueue((HttpStatusCode.ServiceUnavailable, null)); // more than the retries
+        for (var i = 0; i < 4; i++) Connector.Fail(HttpStatusCode.ServiceUnavailable); // more than the retries
 
         var failed = await Host.PostAsync(answer);
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);

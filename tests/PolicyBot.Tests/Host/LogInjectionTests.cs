@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using BotFramework;
-using BotFramework.Tests.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -14,7 +14,7 @@ public sealed class UndeliveredRepliesTests : HostTestBase
     {
         var message = Teams.Message("menu", id: "1700000000888");
         message.Conversation!.Name = "Invented group chat name";
-        Connector.Failures.Enqueue((HttpStatusCode.Forbidden, null));
+        Connector.Fail(HttpStatusCode.Forbidden);
 
         var failed = await Host.PostAsync(message);
 
@@ -24,13 +24,13 @@ public sealed class UndeliveredRepliesTests : HostTestBase
         Assert.DoesNotContain("Test Worker", stored);
         Assert.DoesNotContain("00000000-0000-0000-0000-00000000c001", stored);
         Assert.DoesNotContain("Invented group chat name", stored);
-        Assert.DoesNotContain("connector", stored);
+        Assert.DoesNotContain(FakeConnector.RegionPath.Trim('/'), stored);
 
         var redelivered = await Host.PostAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
-        var request = Assert.Single(Connector.Requests);
-        Assert.Equal($"/connector/v3/conversations/{Teams.ConversationId}/activities/{message.Id}", request.Path);
+        var request = Assert.Single(Connector.Delivered);
+        Assert.Equal($"{FakeConnector.RegionPath}v3/conversations/{Teams.ConversationId}/activities/{message.Id}", request.Path);
         Assert.Equal("29:user-0001", request.Activity!.Recipient!.Id);
         Assert.Equal(Infrastructure.TeamsActivities.BotId, request.Activity.From!.Id);
         Assert.Contains("What situation are you facing?", CardReader.VisibleText(request.Activity));

@@ -1,6 +1,5 @@
 using BotFramework.Schema;
 using BotFramework.Testing;
-using BotFramework.Tests.State;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
 using PolicyBot.Onboarding;

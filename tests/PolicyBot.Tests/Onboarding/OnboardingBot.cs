@@ -19,7 +19,7 @@ internal sealed class OnboardingBot : IDisposable
 
     private readonly BotTestServices _services;
 
-    public OnboardingBot(string dataFolder, FakeClock clock, IDictionary<string, string?>? settings = null)
+    public OnboardingBot(string dataFolder, ManualClock clock, IDictionary<string, string?>? settings = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["PolicyBot:Managers:0"] = ManagerAadId };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
@@ -52,25 +52,4 @@ internal sealed record Staff(string Key, string Name, string AadObjectId)
     public static Staff Amelie { get; } = new("amelie", "Amélie Test", "00000000-0000-0000-0000-0000000000a1");
     public static Staff Beth { get; } = new("beth", "Beth Test", "00000000-0000-0000-0000-0000000000b2");
     public static Staff Manager { get; } = new("manon", "Manon Gestion", OnboardingBot.ManagerAadId);
-}
-
-/// <summary>A clock that moves only when the test says so.</summary>
-internal sealed class FakeClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; private set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
-}
-
-/// <summary>A folder under the temp directory, deleted at the end of the test.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "policybot-onboarding-tests", Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
-    }
 }

@@ -8,7 +8,7 @@ public sealed class OnboardingConversationTests : IDisposable
 {
     private static readonly DateTimeOffset March14 = new(2025, 3, 14, 15, 30, 0, TimeSpan.Zero);
     private readonly TempFolder _data = new();
-    private readonly FakeClock _clock = new(March14);
+    private readonly ManualClock _clock = new(March14);
 
     public void Dispose() => _data.Dispose();
 

@@ -8,7 +8,7 @@ namespace PolicyBot.Tests.Onboarding;
 public sealed class OnboardingReportTests : IDisposable
 {
     private readonly TempFolder _data = new();
-    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 3, 14, 22, 0, 0, TimeSpan.Zero));
+    private readonly ManualClock _clock = new(new DateTimeOffset(2025, 3, 14, 22, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _data.Dispose();
 

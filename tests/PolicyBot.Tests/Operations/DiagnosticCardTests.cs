@@ -78,7 +78,7 @@ public sealed class DiagnosticCardTests : IAsyncLifetime
         var before = Count(await AskAsync(chat, chat.Message("diagnostic"), ManagerAadId), "Undelivered replies since start");
 
         // A turn whose reply the Connector refuses for good (400 is not retried): saved, but not delivered.
-        _connector.Failures.Enqueue((HttpStatusCode.BadRequest, null));
+        _connector.Fail(HttpStatusCode.BadRequest);
         var staff = Chat("a:diagnostic-chat-0002", "29:diagnostic-user-0002");
         using (var failed = await _host.PostAsync(staff.Message("menu"))) Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
 

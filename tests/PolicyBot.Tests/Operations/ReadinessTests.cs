@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using BotFramework;
 using BotFramework.Connector.Authentication;
-using BotFramework.Tests.Authentication;
-using BotFramework.Tests.State;
 using BotFramework.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Tests.Infrastructure;

@@ -49,7 +49,7 @@ public sealed class TelemetryPrivacyTests : IAsyncLifetime
         await SendAsync(_teams.Message("someone posted Zephyrine Quillfeather's home address on Marigold Lane in a comment on our page"));
         await ClickFirstAsync();
         // The Connector throttles once: retried, counted.
-        _connector.Failures.Enqueue((HttpStatusCode.TooManyRequests, "0"));
+        _connector.Fail(HttpStatusCode.TooManyRequests, "0");
         await SendAsync(_teams.Message("Snorkelwick says her ex is at the door of the shelter right now"));
         await SendAsync(_teams.Message("menu"));
         await ClickFirstAsync();

@@ -30,7 +30,7 @@ public sealed class TurnLogLevelTests : IAsyncLifetime
     {
         var teams = new TeamsActivities(_connector.ServiceUrl, "a:log-levels-0001");
         using (var response = await _host.PostAsync(teams.Message("menu"))) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        _connector.Failures.Enqueue((HttpStatusCode.TooManyRequests, "0"));
+        _connector.Fail(HttpStatusCode.TooManyRequests, "0");
         using (var response = await _host.PostAsync(teams.Message("help"))) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, _connector.Messages.Count);
 

@@ -135,7 +135,7 @@ internal sealed class PolicyScenario : IAsyncDisposable
     }
 
     /// <summary>Sends and returns what the bot sent to the Connector in that turn.</summary>
-    public async Task<IReadOnlyList<FakeConnector.Request>> TurnAsync(Activity activity)
+    public async Task<IReadOnlyList<ConnectorRequest>> TurnAsync(Activity activity)
     {
         var before = Connector.Requests.Count;
         await SendAsync(activity);

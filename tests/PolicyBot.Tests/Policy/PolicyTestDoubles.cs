@@ -2,16 +2,6 @@ using BotFramework.State;
 
 namespace PolicyBot.Tests.Policy;
 
-/// <summary>A clock that moves only when told.</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
-}
-
 /// <summary>A storage that runs <see cref="BeforeWrite"/> just before a write of a given key, once — to stage races deterministically.</summary>
 internal sealed class InterleavingStorage(IStorage inner) : IStorage
 {
@@ -32,21 +22,16 @@ internal sealed class InterleavingStorage(IStorage inner) : IStorage
     public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) => inner.DeleteAsync(keys, cancellationToken);
 }
 
-/// <summary>A temp folder of <see cref="FileStorage"/>, deleted at the end.</summary>
+/// <summary>A <see cref="FileStorage"/> in a temp folder, deleted at the end.</summary>
 internal sealed class TempStorage : IDisposable
 {
-    public TempStorage()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "policybot-tests", "policy-" + Guid.NewGuid().ToString("N"));
-        Storage = new FileStorage(Folder);
-    }
+    private readonly TempFolder _folder = new();
 
-    public string Folder { get; }
+    public TempStorage() => Storage = new FileStorage(_folder.Path);
+
+    public string Folder => _folder.Path;
 
     public FileStorage Storage { get; }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 }

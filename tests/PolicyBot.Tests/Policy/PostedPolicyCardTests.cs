@@ -180,13 +180,13 @@ public sealed class PostedPolicyCardTests
         await using var bot = await PolicyScenario.StartAsync();
         await bot.SendAsync(bot.ManagerInChannel.Mention("post connecting-with-others"));
         await bot.Store.ChangeAsync(new PolicyAuthor("Morgane Manager", PolicyScenario.ManagerAad), new Dictionary<string, string?> { ["follow-requests"] = "accept-all" });
-        bot.Connector.Failures.Enqueue((HttpStatusCode.TooManyRequests, "0"));
-        bot.Connector.Failures.Enqueue((HttpStatusCode.TooManyRequests, null));
+        bot.Connector.Fail(HttpStatusCode.TooManyRequests, "0");
+        bot.Connector.Fail(HttpStatusCode.TooManyRequests);
 
         var report = await bot.Updater.UpdateNowAsync();
 
         Assert.Equal(new PostedCardUpdater.Report(1, 0, 0), report);
-        Assert.Empty(bot.Connector.Failures);
+        Assert.Equal(0, bot.Connector.ScriptedAnswersLeft);
         Assert.Single(bot.Connector.Updates);
         Assert.Equal(1, Assert.Single(await new PostedCardStoreReader(bot).AllAsync()).Version);
     }
@@ -197,7 +197,7 @@ public sealed class PostedPolicyCardTests
         await using var bot = await PolicyScenario.StartAsync(new Dictionary<string, string?> { ["Bot:ConnectorMaxRetries"] = "2" });
         await bot.SendAsync(bot.ManagerInChannel.Mention("post connecting-with-others"));
         await bot.Store.ChangeAsync(new PolicyAuthor("Morgane Manager", PolicyScenario.ManagerAad), new Dictionary<string, string?> { ["follow-requests"] = "accept-all" });
-        for (var i = 0; i < 3; i++) bot.Connector.Failures.Enqueue((HttpStatusCode.TooManyRequests, "0"));
+        for (var i = 0; i < 3; i++) bot.Connector.Fail(HttpStatusCode.TooManyRequests, "0");
 
         Assert.Equal(new PostedCardUpdater.Report(0, 0, 1), await bot.Updater.UpdateNowAsync());
         Assert.Equal(0, Assert.Single(await new PostedCardStoreReader(bot).AllAsync()).Version);
@@ -212,7 +212,7 @@ public sealed class PostedPolicyCardTests
         await using var bot = await PolicyScenario.StartAsync(new Dictionary<string, string?> { ["Bot:ConnectorMaxRetries"] = "0" });
         await bot.SendAsync(bot.ManagerInChannel.Mention("post connecting-with-others"));
         await bot.Store.ChangeAsync(new PolicyAuthor("Morgane Manager", PolicyScenario.ManagerAad), new Dictionary<string, string?> { ["follow-requests"] = "accept-all" });
-        bot.Connector.Failures.Enqueue((HttpStatusCode.NotFound, null));
+        bot.Connector.Fail(HttpStatusCode.NotFound);
 
         Assert.Equal(new PostedCardUpdater.Report(0, 1, 0), await bot.Updater.UpdateNowAsync());
         Assert.Empty(await new PostedCardStoreReader(bot).AllAsync());

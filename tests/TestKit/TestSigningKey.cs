@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace BotFramework.Tests.Authentication;
+namespace TestKit;
 
 /// <summary>
 /// An RSA key pair made for the tests, published in a JWKS with optional endorsements. Key material is

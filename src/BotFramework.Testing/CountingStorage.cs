@@ -1,4 +1,6 @@
-namespace BotFramework.State;
+using BotFramework.State;
+
+namespace BotFramework.Testing;
 
 /// <summary>
 /// Counts the documents read, written and deleted through another storage (one per key, attempted or

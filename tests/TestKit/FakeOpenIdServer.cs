@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace BotFramework.Tests.Authentication;
+namespace TestKit;
 
 /// <summary>
 /// An in-process identity provider: answers OpenID configuration and JWKS requests for the issuers

@@ -7,7 +7,7 @@ using System.Runtime.InteropServices;
 using Azure.Storage.Blobs;
 using BotFramework.State;
 
-namespace BotFramework.Tests.State;
+namespace TestKit;
 
 /// <summary>
 /// A real Azurite blob service on a free loopback port, shared by a test collection. By default it persists

@@ -1,4 +1,4 @@
-namespace BotFramework.Tests.State;
+namespace TestKit;
 
 /// <summary>A fresh folder under the temp directory, deleted with its contents on dispose.</summary>
 public sealed class TempFolder : IDisposable

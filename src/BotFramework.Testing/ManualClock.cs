@@ -1,9 +1,10 @@
-namespace BotFramework.Tests.Builder;
+namespace BotFramework.Testing;
 
 /// <summary>
-/// A clock whose timers fire only when the test moves it with <see cref="Advance"/>, so code that waits
-/// with <c>Task.Delay(…, timeProvider, …)</c> runs deterministically. Counts the timers created, and lets a
-/// test wait until the code under test has started waiting.
+/// A clock that moves only when the test moves it with <see cref="Advance"/>; its timers fire then, so code
+/// that waits with <c>Task.Delay(…, timeProvider, …)</c> runs deterministically. Counts the timers created,
+/// and lets a test wait until the code under test has started waiting. Register it as the
+/// <see cref="TimeProvider"/> of the services under test.
 /// </summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
@@ -23,6 +24,9 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
         get { lock (_gate) return _created; }
     }
+
+    /// <summary>The clock's time now.</summary>
+    public DateTimeOffset Now => GetUtcNow();
 
     public override DateTimeOffset GetUtcNow()
     {
