@@ -19,7 +19,6 @@ public sealed class ContentLibrary
     private readonly Dictionary<string, Topic> _topics;
     private readonly Dictionary<string, Situation> _situations;
     private readonly Dictionary<string, Dictionary<string, string>> _ui;
-    private readonly GuidePassages? _passages;
     private readonly Dictionary<string, IReadOnlyList<string>> _sections = new(StringComparer.Ordinal);
 
     private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide, IEnumerable<ScopeFile> scope)
@@ -32,10 +31,10 @@ public sealed class ContentLibrary
         _ui = ui;
         Topics = [.. _topics.Values];
         Situations = [.. _situations.Values];
-        _passages = guide.Passages([.. Topics.Select(t => t.Section)]);
-        var problems = Validate().ToList();
+        var passages = guide.Passages([.. Topics.Select(t => t.Section)]);
+        var problems = new ContentChecks(this, passages).Problems().ToList();
         if (problems.Count > 0) throw new InvalidDataException("The bot's content is inconsistent:\n- " + string.Join("\n- ", problems));
-        foreach (var topic in Topics) _sections[topic.Id] = SourceSections(topic, _passages!);
+        foreach (var topic in Topics) _sections[topic.Id] = SourceSections(topic, passages!);
     }
 
     /// <summary>Topics in the guide's order.</summary>
@@ -151,151 +150,12 @@ public sealed class ContentLibrary
         }
     }
 
-    private IEnumerable<string> Validate()
-    {
-        if (_passages is null) yield return "The topics' sections are not lines of the guide, in the topics' order.";
-        foreach (var problem in ScopeFiles.Problems(Scope)) yield return problem;
-        foreach (var topic in Topics)
-        {
-            foreach (var problem in TopicSourceProblems(topic)) yield return problem;
-            if (!_situations.TryGetValue(topic.Situation, out var situation))
-            {
-                yield return $"Topic {topic.Id} names situation {topic.Situation}, which does not exist.";
-            }
-            else if (!OutcomeTopics(situation).Contains(topic.Id))
-            {
-                yield return $"Topic {topic.Id} names situation {topic.Situation}, which never ends on it.";
-            }
-        }
-        foreach (var situation in Situations)
-        {
-            var ids = situation.Questions.Select(q => q.Id).ToHashSet();
-            if (!ids.Contains(situation.Start)) yield return $"Situation {situation.Id} starts at a missing question {situation.Start}.";
-            foreach (var problem in LabelProblems($"Situation {situation.Id}: the title", situation.Fr.Title, situation.En.Title)) yield return problem;
-            foreach (var question in situation.Questions)
-            {
-                foreach (var option in question.Options)
-                {
-                    foreach (var problem in LabelProblems($"Situation {situation.Id}, {question.Id}/{option.Id}: the label", option.Fr, option.En)) yield return problem;
-                    if ((option.Next is null ? 0 : 1) + (option.Outcome is null ? 0 : 1) + (option.Safety ? 1 : 0) != 1)
-                    {
-                        yield return $"Situation {situation.Id}, {question.Id}/{option.Id}: needs exactly one of next, outcome or safety.";
-                    }
-                    if (option.Next is not null && !ids.Contains(option.Next))
-                    {
-                        yield return $"Situation {situation.Id}, {question.Id}/{option.Id}: next question {option.Next} is missing.";
-                    }
-                    if (option.Outcome is not null && !_topics.ContainsKey(option.Outcome.Topic))
-                    {
-                        yield return $"Situation {situation.Id}, {question.Id}/{option.Id}: topic {option.Outcome.Topic} does not exist.";
-                    }
-                    if (option.Outcome is { } outcome)
-                    {
-                        var where = $"Situation {situation.Id}, {question.Id}/{option.Id}";
-                        if (outcome.Fr.Count is < 1 or > 3 || outcome.En.Count is < 1 or > 3)
-                        {
-                            yield return $"{where}: {outcome.Fr.Count} French and {outcome.En.Count} English outcome lines; an outcome has 1 to 3 in each language.";
-                        }
-                        // Every line the bot says about this case rests on a passage of the guide.
-                        if (outcome.Sources.Count == 0) yield return $"{where}: the outcome lines have no sources; give one excerpt of the guide per line.";
-                        foreach (var problem in SourceProblems(where, "outcome lines", outcome.Sources, outcome.Fr.Count, outcome.En.Count)) yield return problem;
-                        if (_topics.TryGetValue(outcome.Topic, out var ending) && SkipProblem(outcome, ending) is { } skip) yield return $"{where}: {skip}";
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Every statement of a topic, and every option of its decision points, must carry a source from the
-    /// guide, inside one section of it: a statement without one stops the bot at start.
-    /// </summary>
-    private IEnumerable<string> TopicSourceProblems(Topic topic)
-    {
-        var where = $"Topic {topic.Id}";
-        var sources = topic.Sources ?? new TopicSources();
-        if (sources.Summary is null) yield return $"{where}: the summary has no source.";
-        else if (Guide.Problem(sources.Summary) is { } summaryProblem) yield return $"{where}: the summary's source {summaryProblem}.";
-        foreach (var (field, list, fr, en) in StatementSources(topic))
-        {
-            if (list.Count == 0) yield return $"{where}: {field} has no sources; give one per statement.";
-            foreach (var problem in SourceProblems(where, field, list, fr, en)) yield return problem;
-        }
-        foreach (var point in topic.DecisionPoints)
-        {
-            foreach (var option in point.Options.Where(o => !point.Sources.ContainsKey(o)))
-            {
-                yield return $"{where}, decision point {point.Id}/{option}: the option has no source.";
-            }
-            foreach (var (option, excerpt) in point.Sources)
-            {
-                if (!point.Options.Contains(option)) yield return $"{where}, decision point {point.Id}: a source is given for '{option}', which is not one of its options.";
-                else if (Guide.Problem(excerpt) is { } problem) yield return $"{where}, decision point {point.Id}/{option}: the source {problem}.";
-            }
-        }
-        if (_passages is null) yield break;
-        foreach (var excerpt in Excerpts(topic).Where(e => Guide.Problem(e) is null && _passages.HeadingOf(e) is null))
-        {
-            yield return $"{where}: the source \"{excerpt}\" runs across two sections of the guide; quote one.";
-        }
-    }
-
-    private static IEnumerable<(string Field, List<string> Sources, int Fr, int En)> StatementSources(Topic topic)
-    {
-        var sources = topic.Sources ?? new TopicSources();
-        yield return ("doNow", sources.DoNow, topic.Fr.DoNow.Count, topic.En.DoNow.Count);
-        yield return ("avoid", sources.Avoid, topic.Fr.Avoid.Count, topic.En.Avoid.Count);
-        yield return ("why", sources.Why, topic.Fr.Why.Count, topic.En.Why.Count);
-    }
-
-    /// <summary>Every excerpt a topic quotes: its statements' sources, then its decision points'.</summary>
-    private static IEnumerable<string> Excerpts(Topic topic)
-    {
-        if (topic.Sources?.Summary is { } summary) yield return summary;
-        foreach (var (_, list, _, _) in StatementSources(topic)) foreach (var excerpt in list) yield return excerpt;
-        foreach (var point in topic.DecisionPoints) foreach (var excerpt in point.Sources.Values) yield return excerpt;
-    }
-
     /// <summary>The topic's own section, then the other sections its sources lie in, in the guide's order.</summary>
     private IReadOnlyList<string> SourceSections(Topic topic, GuidePassages passages)
     {
         var order = Topics.Select(t => t.Section).ToList();
-        var others = Excerpts(topic).Select(passages.HeadingOf).OfType<string>().Where(s => s != topic.Section).Distinct().OrderBy(order.IndexOf);
+        var others = ContentChecks.Excerpts(topic).Select(passages.HeadingOf).OfType<string>().Where(s => s != topic.Section).Distinct().OrderBy(order.IndexOf);
         return [topic.Section, .. others];
-    }
-
-    /// <summary>Sources run parallel to the statements they support; each one must be quoted from the guide.</summary>
-    internal IEnumerable<string> SourceProblems(string where, string field, IReadOnlyList<string> sources, int frCount, int enCount)
-    {
-        if (sources.Count == 0) yield break;
-        if (sources.Count != frCount || sources.Count != enCount)
-        {
-            yield return $"{where}: {sources.Count} sources for {frCount} French and {enCount} English {field}; give one per statement.";
-        }
-        for (var i = 0; i < sources.Count; i++)
-        {
-            if (Guide.Problem(sources[i]) is { } problem) yield return $"{where}: the source of {field}[{i}] {problem}.";
-        }
-    }
-
-    /// <summary>Why a button label cannot stand (empty, or too long to read whole on a phone), in each language.</summary>
-    internal static IEnumerable<string> LabelProblems(string where, string fr, string en)
-    {
-        foreach (var (language, label) in new[] { ("French", fr), ("English", en) })
-        {
-            if (string.IsNullOrWhiteSpace(label)) yield return $"{where} is empty in {language}.";
-            else if (label.Length > MaxButtonLabelLength) yield return $"{where} \"{label}\" has {label.Length} characters in {language}; a button label has at most {MaxButtonLabelLength}.";
-        }
-    }
-
-    /// <summary>Why an outcome's skipDoNow does not fit its topic, or null when it does.</summary>
-    internal static string? SkipProblem(SituationOutcome outcome, Topic topic)
-    {
-        var steps = Math.Min(topic.Fr.DoNow.Count, topic.En.DoNow.Count);
-        if (outcome.SkipDoNow.Any(n => n < 1 || n > steps)) return $"skipDoNow [{string.Join(", ", outcome.SkipDoNow)}] names a step {topic.Id} does not have (it has {steps}).";
-        if (outcome.SkipDoNow.Distinct().Count() != outcome.SkipDoNow.Count) return "skipDoNow names a step twice.";
-        if (outcome.SkipDoNow.Count > 0 && outcome.SkipDoNow.Count >= steps) return $"skipDoNow leaves none of {topic.Id}'s steps.";
-        return null;
     }
 
     /// <summary>The topics a situation can end on.</summary>

@@ -105,7 +105,7 @@ public sealed class OnboardingLessons
                     {
                         yield return $"Question {where}/{option.Id}: the explanation's source {sourceProblem}.";
                     }
-                    foreach (var problem in ContentLibrary.LabelProblems($"Question {where}/{option.Id}: the label", option.Fr.Label, option.En.Label)) yield return problem;
+                    foreach (var problem in ContentChecks.LabelProblems($"Question {where}/{option.Id}: the label", option.Fr.Label, option.En.Label)) yield return problem;
                     foreach (var problem in Texts($"{where}/{option.Id}", ("explanation", option.Fr.Explanation, option.En.Explanation)))
                     {
                         yield return problem;

@@ -14,22 +14,22 @@ public sealed class SkipDoNowTests
     private static SituationOutcome Skipping(params int[] steps) => new() { Topic = Divergent.Id, SkipDoNow = [.. steps] };
 
     [Fact]
-    public void AStepTheTopicHas_IsAccepted() => Assert.Null(ContentLibrary.SkipProblem(Skipping(1), Divergent));
+    public void AStepTheTopicHas_IsAccepted() => Assert.Null(ContentChecks.SkipProblem(Skipping(1), Divergent));
 
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
     [InlineData(-1)]
     public void AStepTheTopicDoesNotHave_IsRejected(int step) =>
-        Assert.Contains("does not have", ContentLibrary.SkipProblem(Skipping(step), Divergent), StringComparison.Ordinal);
+        Assert.Contains("does not have", ContentChecks.SkipProblem(Skipping(step), Divergent), StringComparison.Ordinal);
 
     [Fact]
     public void AStepNamedTwice_IsRejected() =>
-        Assert.Contains("twice", ContentLibrary.SkipProblem(Skipping(2, 2), Divergent), StringComparison.Ordinal);
+        Assert.Contains("twice", ContentChecks.SkipProblem(Skipping(2, 2), Divergent), StringComparison.Ordinal);
 
     [Fact]
     public void SkippingEveryStep_IsRejected() =>
-        Assert.Contains("leaves none", ContentLibrary.SkipProblem(Skipping(1, 2, 3, 4), Divergent), StringComparison.Ordinal);
+        Assert.Contains("leaves none", ContentChecks.SkipProblem(Skipping(1, 2, 3, 4), Divergent), StringComparison.Ordinal);
 
     [Fact]
     public void TheContentsMarkers_FitTheirTopics_AndAreOnAnswersAboutTheOrganisationsStance()
@@ -40,7 +40,7 @@ public sealed class SkipDoNowTests
         Assert.NotEmpty(marked);
         foreach (var (situation, question, option) in marked)
         {
-            Assert.Null(ContentLibrary.SkipProblem(option.Outcome!, Content.Topic(option.Outcome!.Topic)));
+            Assert.Null(ContentChecks.SkipProblem(option.Outcome!, Content.Topic(option.Outcome!.Topic)));
             // Only a question about the organisation ("our", "the organisation") can settle a step that says "check the organisation's …".
             Assert.Matches("organisation|[Oo]ur ", question.Text(Language.En));
             foreach (var step in option.Outcome!.SkipDoNow)
