@@ -14,7 +14,6 @@ public sealed class OnboardingRoster(IStorage storage)
 {
     public const string Key = "policybot/onboarding/roster";
     private const string StaffProperty = "staff";
-    private const int MaxAttempts = 10;
 
     /// <summary>The roster key of the person who sent the activity: her Entra object id, else her channel id.</summary>
     public static string? StaffId(Activity activity) =>
@@ -43,30 +42,17 @@ public sealed class OnboardingRoster(IStorage storage)
         return [.. staff.Select(p => p.Value?.Deserialize<RosterEntry>(BotJson.Options)).OfType<RosterEntry>()];
     }
 
-    /// <summary>Reads the document, applies <paramref name="change"/> and writes it only if it changed, retrying when another turn wrote first.</summary>
-    private async Task UpdateAsync(Func<JsonObject, bool> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <summary>Applies <paramref name="change"/> to the staff lines; another person's progress saved at the same moment is read again and kept.</summary>
+    private Task UpdateAsync(Func<JsonObject, bool> change, CancellationToken cancellationToken) =>
+        storage.UpdateAsync(Key, document =>
         {
-            var read = await storage.ReadAsync([Key], cancellationToken).ConfigureAwait(false);
-            var (document, etag) = read.TryGetValue(Key, out var stored) ? (stored.Document, stored.ETag) : (new JsonObject(), null);
             if (document[StaffProperty] is not JsonObject staff)
             {
                 staff = new JsonObject();
                 document[StaffProperty] = staff;
             }
-            if (!change(staff)) return;
-            try
-            {
-                await storage.WriteAsync(new Dictionary<string, StoredDocument> { [Key] = new(document, etag) }, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (EtagConflictException) when (attempt < MaxAttempts)
-            {
-                // Another person's progress was saved at the same moment: read again and apply ours.
-            }
-        }
-    }
+            return change(staff);
+        }, cancellationToken);
 }
 
 /// <summary>One line of the managers' report.</summary>

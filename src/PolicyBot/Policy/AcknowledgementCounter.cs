@@ -16,7 +16,7 @@ public sealed class AcknowledgementCounter(IStorage storage)
     public async Task<int> AddAsync(string topicId, int version, CancellationToken cancellationToken = default)
     {
         var count = 0;
-        await SharedDocument.UpdateAsync(storage, Key, document =>
+        await storage.UpdateAsync(Key, document =>
         {
             var perVersion = document[topicId] as JsonObject ?? new JsonObject();
             var name = Name(version);
@@ -30,7 +30,7 @@ public sealed class AcknowledgementCounter(IStorage storage)
 
     public async Task<int> CountAsync(string topicId, int version, CancellationToken cancellationToken = default)
     {
-        var document = await SharedDocument.ReadAsync(storage, Key, cancellationToken).ConfigureAwait(false);
+        var document = await storage.ReadOrNewAsync(Key, cancellationToken).ConfigureAwait(false);
         return (document[topicId] as JsonObject)?[Name(version)]?.GetValue<int>() ?? 0;
     }
 

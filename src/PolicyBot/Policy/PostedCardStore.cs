@@ -15,12 +15,12 @@ public sealed class PostedCardStore(IStorage storage, IOptions<PolicyOptions> op
     public const string Key = "policybot/policy/posted";
 
     public async Task<IReadOnlyList<PostedCard>> AllAsync(CancellationToken cancellationToken = default) =>
-        Cards(await SharedDocument.ReadAsync(storage, Key, cancellationToken).ConfigureAwait(false));
+        Cards(await storage.ReadOrNewAsync(Key, cancellationToken).ConfigureAwait(false));
 
     public Task AddAsync(PostedCard card, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return SharedDocument.UpdateAsync(storage, Key, document =>
+        return storage.UpdateAsync(Key, document =>
         {
             var cards = Cards(document).Where(c => c.Key != card.Key).Append(card).ToList();
             var max = options.Value.MaxPostedCards;
@@ -32,7 +32,7 @@ public sealed class PostedCardStore(IStorage storage, IOptions<PolicyOptions> op
 
     /// <summary>Records the version each card now shows and forgets the cards that are gone.</summary>
     public Task RecordAsync(IReadOnlyDictionary<string, int> renderedVersions, IReadOnlySet<string> gone, CancellationToken cancellationToken = default) =>
-        SharedDocument.UpdateAsync(storage, Key, document =>
+        storage.UpdateAsync(Key, document =>
         {
             var cards = Cards(document);
             var changed = false;
@@ -61,7 +61,7 @@ public sealed class PostedCardStore(IStorage storage, IOptions<PolicyOptions> op
     {
         var conversation = ConversationIds.Base(conversationId);
         var removed = 0;
-        await SharedDocument.UpdateAsync(storage, Key, document =>
+        await storage.UpdateAsync(Key, document =>
         {
             var cards = Cards(document);
             var kept = cards.Where(c => !(teamId is not null && c.TeamId == teamId) && ConversationIds.Base(c.ConversationId) != conversation && c.TeamsChannelId != conversation).ToList();

@@ -34,12 +34,10 @@ public sealed class FeedbackCounter(IStorage storage, UserState userState)
     }
 
     /// <summary>Adds one answer to the topic's counts; <paramref name="replacing"/> is the same person's earlier answer, taken back.</summary>
-    public async Task RecordAsync(string topicId, bool helpful, bool? replacing = null, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task RecordAsync(string topicId, bool helpful, bool? replacing = null, CancellationToken cancellationToken = default) =>
+        // Someone else counting at the same moment makes the update read again and add ours.
+        storage.UpdateAsync(Key, document =>
         {
-            var read = await storage.ReadAsync([Key], cancellationToken).ConfigureAwait(false);
-            var (document, etag) = read.TryGetValue(Key, out var stored) ? (stored.Document, stored.ETag) : (new JsonObject(), null);
             var counts = document[topicId] as JsonObject ?? new JsonObject { ["helpful"] = 0, ["notHelpful"] = 0 };
             var field = helpful ? "helpful" : "notHelpful";
             counts[field] = (counts[field]?.GetValue<int>() ?? 0) + 1;
@@ -49,17 +47,8 @@ public sealed class FeedbackCounter(IStorage storage, UserState userState)
                 counts[previous] = Math.Max(0, (counts[previous]?.GetValue<int>() ?? 0) - 1);
             }
             if (counts.Parent is null) document[topicId] = counts;
-            try
-            {
-                await storage.WriteAsync(new Dictionary<string, StoredDocument> { [Key] = new(document, etag) }, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (EtagConflictException) when (attempt < 10)
-            {
-                // Someone else counted at the same moment: read again and add ours.
-            }
-        }
-    }
+            return true;
+        }, cancellationToken);
 
     public async Task<(int Helpful, int NotHelpful)> CountsAsync(string topicId, CancellationToken cancellationToken = default)
     {
