@@ -21,8 +21,7 @@ public static class BotFrameworkStorageExtensions
 
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+            .ValidateWithMessages(o => o.Validate());
         services.TryAddSingleton(CreateStorage);
         return services;
     }
@@ -38,14 +37,5 @@ public static class BotFrameworkStorageExtensions
         var blobs = services.GetService<BlobStorageFactory>()
             ?? throw new InvalidOperationException("Storage:Provider is AzureBlob, but the host did not add Azure storage: call services.AddBotFrameworkAzure() (project BotFramework.Azure).");
         return blobs(options, services);
-    }
-
-    private sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, StorageOptions options)
-        {
-            var errors = options.Validate().ToList();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-        }
     }
 }

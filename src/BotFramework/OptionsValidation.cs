@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BotFramework;
@@ -7,12 +8,13 @@ public static class OptionsValidation
 {
     /// <summary>
     /// Validates options at start with a function that lists problems in words that say what to set;
-    /// the host stops with those messages instead of failing on the first request.
+    /// the host stops with those messages instead of failing on the first request. One such validator per
+    /// options type: a second call (a registration method called twice) adds nothing.
     /// </summary>
     public static OptionsBuilder<T> ValidateWithMessages<T>(this OptionsBuilder<T> builder, Func<T, IEnumerable<string>> problems)
         where T : class
     {
-        builder.Services.AddSingleton<IValidateOptions<T>>(new MessagesValidator<T>(builder.Name, problems));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>>(new MessagesValidator<T>(builder.Name, problems)));
         return builder.ValidateOnStart();
     }
 

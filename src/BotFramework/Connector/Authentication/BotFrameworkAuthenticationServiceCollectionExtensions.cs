@@ -23,8 +23,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<BotFrameworkOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
+        services.AddOptions<BotFrameworkOptions>().Bind(configuration).ValidateWithMessages(o => o.Validate());
         services.TryAddSingleton(TimeProvider.System);
 
         // Long-lived client: the pooled connection lifetime picks up DNS changes instead of handler rotation.
