@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BotFramework.Schema;
 using PolicyBot.Knowledge;
+using static PolicyBot.Cards.CardParts;
 
 namespace PolicyBot.Cards;
 
@@ -132,7 +133,7 @@ public sealed class GuidelineCards(ContentLibrary content)
                 ["decided"] = chosen is not null && pointText.Options.ContainsKey(chosen),
                 ["choice"] = chosen is not null && pointText.Options.TryGetValue(chosen, out var label) ? label : "",
                 ["notDecided"] = Ui("guideline.notDecided", language),
-                ["options"] = Lines(point.Options.Select(o => "• " + pointText.Options[o])),
+                ["options"] = Bullets(point.Options.Select(o => pointText.Options[o])),
             };
             decisions.Add(decision);
         }
@@ -142,7 +143,7 @@ public sealed class GuidelineCards(ContentLibrary content)
             actions.Add(Button(Ui("action.post", language), new JsonObject { ["action"] = CardActions.Post, ["topic"] = topic.Id }));
         }
         // What she already answered is not asked again: the steps it settles are left out, the rest renumbered.
-        var doNow = text.DoNow.Where((_, i) => !situation.Skips(topic, i + 1)).Select((s, i) => $"{i + 1}. {s}");
+        var doNow = text.DoNow.Where((_, i) => !situation.Skips(topic, i + 1));
         var notes = situation.Notes(language);
         return new JsonObject
         {
@@ -152,10 +153,10 @@ public sealed class GuidelineCards(ContentLibrary content)
             ["notice"] = topic.EmergencyNotice ? Ui("guideline.emergency", language) : "",
             ["hasCase"] = situation.Answers.Count > 0 || notes.Count > 0,
             ["hasAnswers"] = situation.Answers.Count > 0,
-            ["answers"] = Lines(situation.Answers.Select(a => "• " + a.Label(language))),
+            ["answers"] = Bullets(situation.Answers.Select(a => a.Label(language))),
             ["caseNotes"] = Lines(notes),
-            ["doNow"] = Lines(doNow),
-            ["avoid"] = Lines(text.Avoid.Select(s => "• " + s)),
+            ["doNow"] = Steps(doNow),
+            ["avoid"] = Bullets(text.Avoid),
             ["why"] = Lines(text.Why),
             ["hasDecisions"] = decisions.Count > 0,
             ["decisions"] = decisions,
@@ -213,15 +214,4 @@ public sealed class GuidelineCards(ContentLibrary content)
         "page-and-comments", "photos-and-posts", "messages-from-survivors",
         "my-own-accounts", "residents-and-social-media", "running-our-accounts",
     ];
-
-    public static JsonObject Button(string title, JsonObject data) => new() { ["title"] = title, ["data"] = data };
-
-    private static JsonArray Lines(IEnumerable<string> lines)
-    {
-        var array = new JsonArray();
-        foreach (var line in lines) array.Add(new JsonObject { ["text"] = line });
-        return array;
-    }
-
-    private static Attachment Card(string template, JsonObject data) => Attachment.AdaptiveCard(CardTemplates.Expand(template, data));
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BotFramework.Schema;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
+using static PolicyBot.Cards.CardParts;
 
 namespace PolicyBot.Onboarding;
 
@@ -31,7 +32,7 @@ public sealed class OnboardingCards(GuidelineCards cards, OnboardingLessons less
             {
                 ["title"] = topic.Title,
                 ["summary"] = topic.Summary,
-                ["steps"] = Lines(topic.DoNow.Select((step, i) => $"{i + 1}. {step}")),
+                ["steps"] = Steps(topic.DoNow),
             });
         }
         return new JsonObject
@@ -261,16 +262,5 @@ public sealed class OnboardingCards(GuidelineCards cards, OnboardingLessons less
 
     private static JsonObject Action(string action) => new() { ["action"] = action };
 
-    private static JsonObject Button(string title, JsonObject data) => GuidelineCards.Button(title, data);
-
-    private static JsonArray Lines(IEnumerable<string> lines)
-    {
-        var array = new JsonArray();
-        foreach (var line in lines) array.Add(new JsonObject { ["text"] = line });
-        return array;
-    }
-
     private static CultureInfo Culture(Language language) => CultureInfo.GetCultureInfo(language == Language.Fr ? "fr-CA" : "en-CA");
-
-    private static Attachment Card(string template, JsonObject data) => Attachment.AdaptiveCard(CardTemplates.Expand(template, data));
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using BotFramework.Schema;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
+using static PolicyBot.Cards.CardParts;
 
 namespace PolicyBot.Policy;
 
@@ -47,7 +48,7 @@ public sealed class OrganisationPolicyCards(ContentLibrary content)
                 ["decided"] = label is not null,
                 ["choice"] = label ?? "",
                 ["notDecided"] = Ui("guideline.notDecided", language),
-                ["options"] = Lines(point.Options.Select(o => "• " + pointText.Options[o])),
+                ["options"] = Bullets(point.Options.Select(o => pointText.Options[o])),
             });
         }
         var refreshData = new JsonObject { ["topic"] = topic.Id };
@@ -59,8 +60,8 @@ public sealed class OrganisationPolicyCards(ContentLibrary content)
             ["summary"] = text.Summary,
             ["hasNotice"] = topic.EmergencyNotice,
             ["notice"] = topic.EmergencyNotice ? Ui("guideline.emergency", language) : "",
-            ["doNow"] = Lines(text.DoNow.Select((s, i) => $"{i + 1}. {s}")),
-            ["avoid"] = Lines(text.Avoid.Select(s => "• " + s)),
+            ["doNow"] = Steps(text.DoNow),
+            ["avoid"] = Bullets(text.Avoid),
             ["why"] = Lines(text.Why),
             ["hasDecisions"] = decisions.Count > 0,
             ["decisions"] = decisions,
@@ -159,13 +160,13 @@ public sealed class OrganisationPolicyCards(ContentLibrary content)
             },
             ["topics"] = topics,
             ["actions"] = new JsonArray(
-                GuidelineCards.Button(Ui("policy.action.save", language), new JsonObject
+                Button(Ui("policy.action.save", language), new JsonObject
                 {
                     ["action"] = CardActions.PolicySave,
                     ["baseVersion"] = policy.Version,
                     ["base"] = baseline,
                 }),
-                GuidelineCards.Button(Ui("policy.action.history", language), new JsonObject { ["action"] = CardActions.PolicyHistory })),
+                Button(Ui("policy.action.history", language), new JsonObject { ["action"] = CardActions.PolicyHistory })),
         };
     }
 
@@ -178,7 +179,7 @@ public sealed class OrganisationPolicyCards(ContentLibrary content)
             ["title"] = Ui("policy.history.title", language),
             ["lines"] = Lines(versions.Count == 0 ? [Ui("policy.history.empty", language)] : []),
             ["entries"] = new JsonArray([.. versions.Select(v => Entry(v, language))]),
-            ["actions"] = new JsonArray(GuidelineCards.Button(Ui("policy.action.edit", language), new JsonObject { ["action"] = CardActions.PolicyEdit })),
+            ["actions"] = new JsonArray(Button(Ui("policy.action.edit", language), new JsonObject { ["action"] = CardActions.PolicyEdit })),
         };
 
     /// <summary>The answer to a save: the version created and what changed in it.</summary>
@@ -196,8 +197,8 @@ public sealed class OrganisationPolicyCards(ContentLibrary content)
             ["lines"] = Lines(lines),
             ["entries"] = new JsonArray(Entry(created, language)),
             ["actions"] = new JsonArray(
-                GuidelineCards.Button(Ui("policy.action.edit", language), new JsonObject { ["action"] = CardActions.PolicyEdit }),
-                GuidelineCards.Button(Ui("policy.action.history", language), new JsonObject { ["action"] = CardActions.PolicyHistory })),
+                Button(Ui("policy.action.edit", language), new JsonObject { ["action"] = CardActions.PolicyEdit }),
+                Button(Ui("policy.action.history", language), new JsonObject { ["action"] = CardActions.PolicyHistory })),
         };
     }
 
@@ -243,13 +244,4 @@ public sealed class OrganisationPolicyCards(ContentLibrary content)
         at is { } time ? time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "";
 
     private string Ui(string key, Language language, params object[] args) => Content.Ui(key, language, args);
-
-    private static JsonArray Lines(IEnumerable<string> lines)
-    {
-        var array = new JsonArray();
-        foreach (var line in lines) array.Add(new JsonObject { ["text"] = line });
-        return array;
-    }
-
-    private static Attachment Card(string template, JsonObject data) => Attachment.AdaptiveCard(CardTemplates.Expand(template, data));
 }
