@@ -8,6 +8,7 @@ using CoreAccessToken = Azure.Core.AccessToken;
 
 namespace BotFramework.Tests.Authentication;
 
+[Trait("Category", "Fast")]
 public sealed class AccessTokenProviderFactoryTests
 {
     private const string AppId = AuthenticationScenario.AppId;

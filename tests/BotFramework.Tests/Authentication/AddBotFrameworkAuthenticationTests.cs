@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace BotFramework.Tests.Authentication;
 
+[Trait("Category", "Fast")]
 public sealed class AddBotFrameworkAuthenticationTests
 {
     private const string AppId = AuthenticationScenario.AppId;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace BotFramework.Tests.Authentication;
 
+[Trait("Category", "Fast")]
 public sealed class BotFrameworkOptionsTests
 {
     private const string AppId = AuthenticationScenario.AppId;

@@ -2,6 +2,7 @@ using BotFramework.Connector.Authentication;
 
 namespace BotFramework.Tests.Authentication;
 
+[Trait("Category", "Fast")]
 public sealed class CachingAccessTokenProviderTests
 {
     private readonly ManualClock _time = new(DateTimeOffset.UtcNow);

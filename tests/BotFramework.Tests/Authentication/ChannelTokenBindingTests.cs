@@ -1,6 +1,7 @@
 namespace BotFramework.Tests.Authentication;
 
 /// <summary>What binds a channel token to the activity: the signing key's endorsements and the serviceurl claim.</summary>
+[Trait("Category", "Fast")]
 public sealed class ChannelTokenBindingTests
 {
     private readonly AuthenticationScenario _scenario = new();

@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace BotFramework.Tests.Authentication;
 
 /// <summary>Tokens Azure Bot Service sends (issuer https://api.botframework.com), each way they can be wrong.</summary>
+[Trait("Category", "Fast")]
 public sealed class ChannelTokenValidationTests
 {
     private readonly AuthenticationScenario _scenario = new();

@@ -8,6 +8,7 @@ namespace BotFramework.Tests.Authentication;
 /// called: which callers get in (Bot:AllowedCallers), where replies may go (the serviceUrl allow-list) and who
 /// the sender is (asked of Teams) are decided after this check — see the host's security tests.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class EntraTokenValidationTests
 {
     private const string BotIdAudience = "api://botid-" + AuthenticationScenario.AppId;

@@ -1,6 +1,7 @@
 namespace BotFramework.Tests.Authentication;
 
 /// <summary>No app id configured (local mode, design.md): requests without a token are accepted; tokens cannot be validated and are refused.</summary>
+[Trait("Category", "Fast")]
 public sealed class LocalModeAuthenticationTests
 {
     [Fact]

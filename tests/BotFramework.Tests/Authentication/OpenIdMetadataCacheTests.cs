@@ -3,6 +3,7 @@ using BotFramework.Connector.Authentication;
 
 namespace BotFramework.Tests.Authentication;
 
+[Trait("Category", "Fast")]
 public sealed class OpenIdMetadataCacheTests
 {
     private const string MetadataUrl = AuthenticationScenario.ChannelMetadataUrl;

@@ -1,6 +1,7 @@
 namespace BotFramework.Tests.Authentication;
 
 /// <summary>Tokens signed with a key id the cached key set does not know: one throttled forced refresh.</summary>
+[Trait("Category", "Fast")]
 public sealed class SigningKeyRotationTests
 {
     private readonly AuthenticationScenario _scenario = new();

@@ -5,6 +5,7 @@ using BotFramework.Testing;
 
 namespace BotFramework.Tests.Builder;
 
+[Trait("Category", "Fast")]
 public sealed class ActivityHandlerTests
 {
     private readonly TestAdapter _adapter = new();

@@ -7,6 +7,7 @@ using BotFramework.Tests.State;
 
 namespace BotFramework.Tests.Builder;
 
+[Trait("Category", "Fast")]
 public sealed class BotAdapterTests : IDisposable
 {
     private readonly TempFolder _folder = new();

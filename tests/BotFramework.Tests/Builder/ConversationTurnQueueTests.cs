@@ -5,6 +5,7 @@ using BotFramework.Testing;
 
 namespace BotFramework.Tests.Builder;
 
+[Trait("Category", "Fast")]
 public sealed class ConversationTurnQueueTests
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);

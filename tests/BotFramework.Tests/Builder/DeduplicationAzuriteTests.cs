@@ -10,6 +10,7 @@ namespace BotFramework.Tests.Builder;
 /// client and state: a re-delivery is answered once, whichever instance gets it and however they race.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Azurite")]
 public sealed class DeduplicationAzuriteTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly string _containerName = $"dedup-{Guid.NewGuid():N}";

@@ -7,6 +7,7 @@ using BotFramework.Tests.State;
 
 namespace BotFramework.Tests.Builder;
 
+[Trait("Category", "Fast")]
 public sealed class DeduplicationMiddlewareTests : IDisposable
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);

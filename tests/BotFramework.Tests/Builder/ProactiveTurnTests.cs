@@ -9,6 +9,7 @@ namespace BotFramework.Tests.Builder;
 /// Turns outside an incoming activity (posting in another conversation, updating a posted card) go through the
 /// adapter like any other, so a test adapter sees them; and each attempt of a turn reads the activity as it arrived.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class ProactiveTurnTests
 {
     [Fact]

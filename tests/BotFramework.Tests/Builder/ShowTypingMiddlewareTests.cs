@@ -3,6 +3,7 @@ using BotFramework.Schema;
 
 namespace BotFramework.Tests.Builder;
 
+[Trait("Category", "Fast")]
 public sealed class ShowTypingMiddlewareTests
 {
     private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(750);

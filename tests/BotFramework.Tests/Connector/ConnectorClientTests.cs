@@ -7,6 +7,7 @@ using BotFramework.Tests.Schema;
 namespace BotFramework.Tests.Connector;
 
 /// <summary>The Connector calls on the wire, through a plain HttpClient (no retries) to a real local listener.</summary>
+[Trait("Category", "Host")]
 public sealed class ConnectorClientTests : IAsyncLifetime
 {
     private const string PersonalChat = "a:1GcS4EyB_oSI8A88XmWBN7NJFyMqe3QGnJdgLfFGkJnVelzRGos0bPbpsfJjcbAD22bmKc4GMbrY2g4JDrWV5sQ";

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BotFramework.Tests.Connector;
 
 /// <summary>The Connector client as <c>AddBotFrameworkHosting</c> builds it: the named HttpClient with its retry handler.</summary>
+[Trait("Category", "Host")]
 public sealed class ConnectorRetryTests : IAsyncLifetime
 {
     private FakeConnector _connector = null!;

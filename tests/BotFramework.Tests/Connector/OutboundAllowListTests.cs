@@ -8,6 +8,7 @@ namespace BotFramework.Tests.Connector;
 /// The bot's token goes to Teams only: every Connector call checks its serviceUrl against the allow-list
 /// before a token is even fetched; a real local listener shows what would have left the machine.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class OutboundAllowListTests : IAsyncLifetime
 {
     private FakeConnector _connector = null!;

@@ -5,6 +5,7 @@ using BotFramework.Schema;
 
 namespace BotFramework.Tests.Dialogs;
 
+[Trait("Category", "Fast")]
 public class ChoicePromptTests
 {
     private static List<Choice> Severities() =>

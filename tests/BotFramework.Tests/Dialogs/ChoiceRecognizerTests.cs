@@ -4,6 +4,7 @@ using BotFramework.Schema;
 
 namespace BotFramework.Tests.Dialogs;
 
+[Trait("Category", "Fast")]
 public class ChoiceRecognizerTests
 {
     private static readonly List<Choice> Answers =

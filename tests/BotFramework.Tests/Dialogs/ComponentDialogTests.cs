@@ -4,6 +4,7 @@ using BotFramework.Dialogs.Prompts;
 
 namespace BotFramework.Tests.Dialogs;
 
+[Trait("Category", "Fast")]
 public class ComponentDialogTests
 {
     private static async Task<DialogTestHarness> AtSeverityQuestion()

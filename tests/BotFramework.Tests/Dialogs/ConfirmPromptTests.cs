@@ -5,6 +5,7 @@ using BotFramework.Schema;
 
 namespace BotFramework.Tests.Dialogs;
 
+[Trait("Category", "Fast")]
 public class ConfirmPromptTests
 {
     private static async Task<DialogTestHarness> AskedToNotify(PromptValidator<bool>? validator = null)

@@ -5,6 +5,7 @@ using BotFramework.Dialogs.Prompts;
 
 namespace BotFramework.Tests.Dialogs;
 
+[Trait("Category", "Fast")]
 public class DialogContextTests
 {
     private static DialogTestHarness ContinueOnly(params Dialog[] dialogs) => new(async (turnContext, state, ct) =>

@@ -5,6 +5,7 @@ using BotFramework.Schema;
 
 namespace BotFramework.Tests.Dialogs;
 
+[Trait("Category", "Fast")]
 public class TextPromptTests
 {
     /// <summary>A bot whose only dialog asks for a name with <paramref name="prompt"/> and says what it got.</summary>

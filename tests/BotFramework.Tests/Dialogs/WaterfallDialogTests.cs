@@ -6,6 +6,7 @@ using BotFramework.Schema;
 
 namespace BotFramework.Tests.Dialogs;
 
+[Trait("Category", "Fast")]
 public class WaterfallDialogTests
 {
     private static WaterfallDialog IntroductionDialog() => new("introduction",

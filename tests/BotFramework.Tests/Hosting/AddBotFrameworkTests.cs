@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace BotFramework.Tests.Hosting;
 
+[Trait("Category", "Host")]
 public sealed class AddBotFrameworkTests : IAsyncLifetime
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);

@@ -15,6 +15,7 @@ namespace BotFramework.Tests.Hosting;
 /// The endpoint of a bot with an app id: tokens are checked against signing keys served by the in-process
 /// identity provider (through the named OpenID HttpClient), replies carry the bot's outbound token.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class CloudAdapterAuthenticationTests : IAsyncLifetime
 {
     private readonly AuthenticationScenario _scenario = new();

@@ -8,6 +8,7 @@ using BotFramework.Tests.Connector;
 namespace BotFramework.Tests.Hosting;
 
 /// <summary>Invokes through the endpoint: the bot's answer is the HTTP response, unanswered is 501.</summary>
+[Trait("Category", "Host")]
 public sealed class CloudAdapterInvokeTests : IAsyncLifetime
 {
     private FakeConnector _connector = null!;

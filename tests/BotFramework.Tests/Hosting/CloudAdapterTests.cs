@@ -13,6 +13,7 @@ using BotFramework.Tests.Schema;
 namespace BotFramework.Tests.Hosting;
 
 /// <summary>The endpoint in local mode (no app id): request checks, dispatch, answers, and what is saved and sent.</summary>
+[Trait("Category", "Host")]
 public sealed class CloudAdapterTests : IAsyncLifetime
 {
     private const int BodyLimit = 4096;

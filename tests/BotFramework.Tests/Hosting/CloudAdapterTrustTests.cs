@@ -15,6 +15,7 @@ namespace BotFramework.Tests.Hosting;
 /// What an authenticated request must also pass before the bot runs: an allowed channel, a trusted
 /// serviceUrl, an allowed caller. A single-tenant bot, so both channel and Entra tokens are accepted.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class CloudAdapterTrustTests : IAsyncLifetime
 {
     private const string OtherApp = "5d2c6a0e-1b7f-4e3a-9c8d-0f1e2d3c4b5a";

@@ -3,6 +3,7 @@ using BotFramework.Schema;
 
 namespace BotFramework.Tests.Schema;
 
+[Trait("Category", "Fast")]
 public sealed class ActivityHelperTests
 {
     private static readonly ChannelAccount Bot = new(TeamsPayloads.BotId, "PolicyBot");

@@ -4,6 +4,7 @@ using BotFramework.Schema;
 
 namespace BotFramework.Tests.Schema;
 
+[Trait("Category", "Fast")]
 public sealed class ActivityJsonTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace BotFramework.Tests.State;
 
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Azurite")]
 public sealed class BlobStorageAzuriteTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _containerName = $"wiring-{Guid.NewGuid():N}";

@@ -3,6 +3,7 @@ using BotFramework.State;
 namespace BotFramework.Tests.State;
 
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Azurite")]
 public sealed class BlobStorageTests(AzuriteFixture azurite) : StorageContractTests, IAsyncLifetime
 {
     private readonly BlobStorage _storage = new(azurite.ConnectionString, $"contract-{Guid.NewGuid():N}");

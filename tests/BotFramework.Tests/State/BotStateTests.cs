@@ -2,6 +2,7 @@ using BotFramework.State;
 
 namespace BotFramework.Tests.State;
 
+[Trait("Category", "Fast")]
 public sealed class BotStateTests : BotStateTestBase
 {
     [Fact]

@@ -3,6 +3,7 @@ using BotFramework.State;
 
 namespace BotFramework.Tests.State;
 
+[Trait("Category", "Fast")]
 public sealed class ConversationAndUserStateTests : BotStateTestBase
 {
     [Fact]

@@ -92,6 +92,7 @@ public abstract class ExpiredStateSweeperTests
     }
 }
 
+[Trait("Category", "Azurite")]
 public sealed class FileStorageSweepTests : ExpiredStateSweeperTests, IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -103,6 +104,7 @@ public sealed class FileStorageSweepTests : ExpiredStateSweeperTests, IDisposabl
 }
 
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Azurite")]
 public sealed class BlobStorageSweepTests(AzuriteFixture azurite) : ExpiredStateSweeperTests
 {
     private BlobStorage? _storage;

@@ -2,6 +2,7 @@ using BotFramework.State;
 
 namespace BotFramework.Tests.State;
 
+[Trait("Category", "Fast")]
 public sealed class FileStorageTests : StorageContractTests, IDisposable
 {
     private readonly TempFolder _folder = new();

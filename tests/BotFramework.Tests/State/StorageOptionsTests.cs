@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace BotFramework.Tests.State;
 
+[Trait("Category", "Fast")]
 public sealed class StorageOptionsTests
 {
     private const string AzuriteConnectionString =

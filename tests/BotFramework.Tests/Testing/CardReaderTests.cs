@@ -4,6 +4,7 @@ using BotFramework.Testing;
 
 namespace BotFramework.Tests.Testing;
 
+[Trait("Category", "Fast")]
 public sealed class CardReaderTests
 {
     private static Activity CardMessage(string? text = null)

@@ -3,6 +3,7 @@ using BotFramework.Testing;
 
 namespace BotFramework.Tests.Testing;
 
+[Trait("Category", "Fast")]
 public sealed class TestAdapterTests
 {
     [Fact]

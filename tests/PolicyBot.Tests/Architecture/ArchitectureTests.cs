@@ -12,6 +12,7 @@ namespace PolicyBot.Tests.Architecture;
 /// (no cycle); the product and the protocol core use no ASP.NET Core and no Azure SDK type (the host wires
 /// those in: BotFramework.AspNetCore, BotFramework.Azure); no framework assembly uses the product.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class ArchitectureTests
 {
     private static readonly Assembly Product = typeof(PolicyBotHandler).Assembly;

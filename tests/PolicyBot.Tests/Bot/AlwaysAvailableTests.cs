@@ -6,6 +6,7 @@ using PolicyBot.Knowledge;
 namespace PolicyBot.Tests.Bot;
 
 /// <summary>Language, help, menu, cancel, start over, privacy and forget me — from anywhere, in both languages.</summary>
+[Trait("Category", "Fast")]
 public sealed class AlwaysAvailableTests : IAsyncLifetime
 {
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));

@@ -14,6 +14,7 @@ namespace PolicyBot.Tests.Bot;
 /// opens the situation the text names, when its questions tell them apart), no match shows the menu — and
 /// the first topic in the reply is the one the bot judged most likely (design.md's machine-readable marker).
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed partial class FreeTextRoutingTests : IAsyncLifetime
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -11,6 +11,7 @@ namespace PolicyBot.Tests.Bot;
 /// What the bot keeps is what "what do you keep about me" says, and "forget me" deletes all of it — from
 /// wherever she asks, in every personal chat the bot keeps for her — while a shared thread stays.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class PrivacyPromiseTests : IAsyncLifetime
 {
     private BotTestServices _bot = null!;

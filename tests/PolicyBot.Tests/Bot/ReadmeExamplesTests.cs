@@ -14,6 +14,7 @@ namespace PolicyBot.Tests.Bot;
 /// or more in *italics* or "double quotes" that the matcher finds a topic for. Each must be listed in
 /// <see cref="Destinations"/>, so a new or reworded example fails here until someone says where it must lead.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed partial class ReadmeExamplesTests : IAsyncLifetime
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -11,6 +11,7 @@ namespace PolicyBot.Tests.Bot;
 /// places or details about a survivor — comes first, in both languages, with weight (bold, full size, in
 /// its own box) rather than colour; and the greeting comes once per install.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class WelcomeCardTests : IAsyncLifetime
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -8,6 +8,7 @@ namespace PolicyBot.Tests.Cards;
 /// The checks catch what they are for: each deliberately broken template in <c>Cards/Broken/</c>
 /// fails exactly the check its <c>expect</c> names, and hostile text stays harmless text.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class BrokenCardTests
 {
     private static readonly string Folder = Path.Combine(RepoPaths.Root, "tests", "PolicyBot.Tests", "Cards", "Broken");

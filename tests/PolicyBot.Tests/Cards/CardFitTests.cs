@@ -11,6 +11,7 @@ namespace PolicyBot.Tests.Cards;
 /// fact set or input is cut off. Every template is covered: each must have samples in both languages
 /// (<see cref="CardSamplesTests.EveryTemplateHasSamplesInBothLanguages"/>), and every sample is drawn.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class CardFitTests(ITestOutputHelper output)
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace PolicyBot.Tests.Cards;
 /// The committed samples in <c>cards/samples/</c> equal what the bot builds from its content today.
 /// Set <c>POLICYBOT_UPDATE_CARD_SAMPLES=1</c> to rewrite them after changing content or card data.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class CardSamplesTests
 {
     private const string UpdateVariable = "POLICYBOT_UPDATE_CARD_SAMPLES";

@@ -11,6 +11,7 @@ namespace PolicyBot.Tests.Cards;
 /// 3.0.6, strict for version 1.5, Teams host config) with no event at all, and PolicyBot's own checks:
 /// ≤ 28 KB, verbs on Action.Execute, labels on inputs, wrapping TextBlocks, topic markers, version 1.5.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class CardValidationTests(ITestOutputHelper output)
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace PolicyBot.Tests.Cards;
 /// Universal Actions on guideline cards: in a channel the card has an "Update" Action.Execute; the bot
 /// answers the <c>adaptiveCard/action</c> invoke with the topic's current card in the viewer's language.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class GuidelineRefreshTests : IDisposable
 {
     private const string Topic = "what-to-post";

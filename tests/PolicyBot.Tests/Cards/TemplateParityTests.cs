@@ -8,6 +8,7 @@ namespace PolicyBot.Tests.Cards;
 /// The bot's own binder (<see cref="CardTemplate"/>) gives exactly the card Microsoft's
 /// adaptivecards-templating gives, for every template and sample.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class TemplateParityTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 namespace PolicyBot.Tests.Deployment;
 
 /// <summary>Runs deploymentTemplates/build-app-package.sh and inspects the Teams package it writes.</summary>
+[Trait("Category", "Deployment")]
 public sealed class AppPackageTests : IDisposable
 {
     private const string SampleBotId = "8A1F6C2E-3B4D-4E5F-9A0B-1C2D3E4F5A6B";

@@ -8,6 +8,7 @@ namespace PolicyBot.Tests.Deployment;
 /// locked-down storage with soft delete and the 2-day conversation expiry backstop, and the bot wired to the managed
 /// identity. Every test reads the .bicep text; with BICEP_CLI set it also checks the JSON `bicep build` writes.
 /// </summary>
+[Trait("Category", "Deployment")]
 public sealed partial class BicepTemplateTests
 {
     private const string ManagerSetting = "PolicyBot__Managers__{i}";

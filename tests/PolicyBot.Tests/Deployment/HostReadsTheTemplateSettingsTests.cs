@@ -15,6 +15,7 @@ namespace PolicyBot.Tests.Deployment;
 /// to one of the host's options, and the host starts with exactly those settings — managed identity for
 /// the bot and for Blob storage, no secret anywhere.
 /// </summary>
+[Trait("Category", "Deployment")]
 public sealed class HostReadsTheTemplateSettingsTests
 {
     private const string IdentityClientId = "11111111-2222-4333-8444-555555555555";

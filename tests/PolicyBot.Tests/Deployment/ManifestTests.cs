@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace PolicyBot.Tests.Deployment;
 
 /// <summary>The Teams app manifest, its Canadian French localization and the icons in deploymentTemplates/appPackage.</summary>
+[Trait("Category", "Fast")]
 public sealed class ManifestTests
 {
     // Changing the app id makes Teams treat the package as a different app (users would lose the installed one).

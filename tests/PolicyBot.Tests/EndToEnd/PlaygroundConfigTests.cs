@@ -8,6 +8,7 @@ namespace PolicyBot.Tests.EndToEnd;
 /// README: the Playground's configuration gives its user a GUID object id, the README makes exactly that
 /// user a manager, and nothing the README tells her to read lies outside the repository.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed partial class PlaygroundConfigTests
 {
     private static readonly string Readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));

@@ -14,6 +14,7 @@ namespace PolicyBot.Tests.EndToEnd;
 /// the repository's <c>.m365agentsplayground.yml</c> and the bot is told its user is a manager, as the
 /// README says, so the manager features are tried too.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class PlaygroundTests(ITestOutputHelper output)
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -6,6 +6,7 @@ using PolicyBot.Tests.Infrastructure;
 namespace PolicyBot.Tests.Host;
 
 /// <summary>Bad requests get a clear status and reason, and change nothing.</summary>
+[Trait("Category", "Host")]
 public sealed class BadInputTests : HostTestBase
 {
     [Fact]

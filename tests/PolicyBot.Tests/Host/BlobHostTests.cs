@@ -7,6 +7,7 @@ using PolicyBot.Tests.Infrastructure;
 namespace PolicyBot.Tests.Host;
 
 /// <summary>The host with Storage:Provider=AzureBlob on a real Azurite of its own (this class may stop it).</summary>
+[Trait("Category", "Host")]
 public sealed class BlobHostTests : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite;

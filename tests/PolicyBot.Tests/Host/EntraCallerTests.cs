@@ -24,6 +24,7 @@ namespace PolicyBot.Tests.Host;
 /// <c>Bot:AllowedServiceHosts</c>, and answers member look-ups with each sender as Teams knows her.
 /// </summary>
 [Collection(ProcessEnvironmentCollection.Name)]
+[Trait("Category", "Host")]
 public sealed class EntraCallerTests : IAsyncLifetime
 {
     private const string AppId = "6b3c9b38-4a4e-4d2f-9a57-1f0e5e1f2a11";

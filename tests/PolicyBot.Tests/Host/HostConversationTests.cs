@@ -7,6 +7,7 @@ using PolicyBot.Tests.Infrastructure;
 namespace PolicyBot.Tests.Host;
 
 /// <summary>The whole path over HTTP: activity in at /api/messages, replies out to the Connector at serviceUrl.</summary>
+[Trait("Category", "Host")]
 public sealed class HostConversationTests : HostTestBase
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace PolicyBot.Tests.Host;
 /// Development from this machine, or with an explicit opt-in that the host logs loudly. Anywhere else the
 /// host does not start, and says what to set.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class LocalModeTests : IAsyncLifetime
 {
     private FakeConnector _connector = null!;

@@ -12,6 +12,7 @@ namespace PolicyBot.Tests.Host;
 /// Anyone can send a request that gets refused. What such a request carries never reaches a log line raw:
 /// no line breaks to forge lines with, nothing unbounded, and refusals themselves are rate-limited.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class LogInjectionTests : IAsyncLifetime
 {
     private const string AppId = "6b3c9b38-4a4e-4d2f-9a57-1f0e5e1f2a11";

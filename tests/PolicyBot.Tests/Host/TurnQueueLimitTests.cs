@@ -8,6 +8,7 @@ namespace PolicyBot.Tests.Host;
 /// all, so nobody can pile up turns until memory runs out. A waiting turn whose caller gave up is dropped;
 /// one that started still saves and delivers.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class TurnQueueLimitTests : IAsyncLifetime
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);

@@ -7,6 +7,7 @@ namespace PolicyBot.Tests.Host;
 /// When Teams refuses a reply after the turn was saved, the reply is kept for Teams' re-delivery of the same
 /// activity — its payload only: no display name, no Entra object id, no conversation name is stored.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class UndeliveredRepliesTests : HostTestBase
 {
     [Fact]

@@ -4,6 +4,7 @@ using PolicyBot.Knowledge;
 namespace PolicyBot.Tests.Knowledge;
 
 /// <summary>The guidelines are complete in both languages and every one of them can be traced to the guide.</summary>
+[Trait("Category", "Fast")]
 public sealed partial class ContentTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -13,6 +13,7 @@ namespace PolicyBot.Tests.Knowledge;
 /// question words kept and 2,241 examples; now 86.4% / 96.7% with 2,448 examples, Confident on 64% of the
 /// questions and right 97.4% of the time since Confident needs twice the second topic's score).
 /// </summary>
+[Trait("Category", "Sets")]
 public sealed class ExamplesCrossValidationTests(ITestOutputHelper output)
 {
     private const int Folds = 5;

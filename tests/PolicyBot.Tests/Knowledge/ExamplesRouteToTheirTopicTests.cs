@@ -5,6 +5,7 @@ using PolicyBot.Matching;
 namespace PolicyBot.Tests.Knowledge;
 
 /// <summary>Every example question of every topic, asked back, gets its own topic first.</summary>
+[Trait("Category", "Fast")]
 public sealed class ExamplesRouteToTheirTopicTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Locales => new() { "same", "other" };

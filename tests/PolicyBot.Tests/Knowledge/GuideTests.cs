@@ -3,6 +3,7 @@ using PolicyBot.Knowledge;
 namespace PolicyBot.Tests.Knowledge;
 
 /// <summary>The guide travels with the content, and source excerpts are checked against it word for word.</summary>
+[Trait("Category", "Fast")]
 public sealed class GuideTests
 {
     private static readonly Guide Guide = ContentLibrary.Default.Guide;

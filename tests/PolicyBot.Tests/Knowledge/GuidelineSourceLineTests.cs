@@ -9,6 +9,7 @@ namespace PolicyBot.Tests.Knowledge;
 /// A guideline card, asked for as Teams sends it, names every section of the guide its statements come
 /// from; the cards of topics that sit close to danger also carry the product's own emergency notice.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class GuidelineSourceLineTests : IAsyncLifetime
 {
     private const string NoticeEn = "PolicyBot is not a crisis line. If someone is threatened or in danger right now, call 911 and follow your shelter's emergency procedure.";

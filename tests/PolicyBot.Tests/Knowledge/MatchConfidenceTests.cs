@@ -7,6 +7,7 @@ namespace PolicyBot.Tests.Knowledge;
 /// Confident starts a situation, Unsure offers choices, None says nothing matched: greetings and
 /// gibberish are None, a clear question is Confident on the right topic, a vague one is never Confident.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class MatchConfidenceTests
 {
     private static readonly TopicMatcher Matcher = TopicMatcher.Default;

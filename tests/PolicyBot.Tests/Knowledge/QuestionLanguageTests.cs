@@ -4,6 +4,7 @@ using PolicyBot.Matching;
 namespace PolicyBot.Tests.Knowledge;
 
 /// <summary>The question is searched in the language it is written in; short or neutral text follows the user's locale.</summary>
+[Trait("Category", "Fast")]
 public sealed class QuestionLanguageTests
 {
     [Theory]

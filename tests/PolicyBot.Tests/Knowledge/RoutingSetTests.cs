@@ -13,6 +13,7 @@ namespace PolicyBot.Tests.Knowledge;
 /// and how often the right topic is what the worker sees (the situation started when confident, among the
 /// topics offered otherwise), and lists every miss. (Not blind any more: see <see cref="RoutingSets"/>.)
 /// </summary>
+[Trait("Category", "Sets")]
 public sealed class RoutingDevSetTests(ITestOutputHelper output) : RoutingSetTestBase(output, "dev set", RoutingSets.DevSet)
 {
     [Fact]
@@ -25,6 +26,7 @@ public sealed class RoutingDevSetTests(ITestOutputHelper output) : RoutingSetTes
 }
 
 /// <summary>The second set, written blind to the examples, the dev set and the matcher: the same bar. (Its misses have been read since.)</summary>
+[Trait("Category", "Sets")]
 public sealed class RoutingTestSetTests(ITestOutputHelper output) : RoutingSetTestBase(output, "test set", RoutingSets.TestSet)
 {
     [Fact]
@@ -41,6 +43,7 @@ public sealed class RoutingTestSetTests(ITestOutputHelper output) : RoutingSetTe
 /// questions in both locale settings, and in each language (English alone fell one question short of 97%
 /// top-3 until issue 12's examples).
 /// </summary>
+[Trait("Category", "Sets")]
 public sealed class RoutingHoldoutSetTests(ITestOutputHelper output) : RoutingSetTestBase(output, "holdout set", RoutingSets.HoldoutSet)
 {
     [Fact]
@@ -57,6 +60,7 @@ public sealed class RoutingHoldoutSetTests(ITestOutputHelper output) : RoutingSe
 }
 
 /// <summary>Issue 12's development set (written blind to the examples, then used to develop them): the same bar, in each language.</summary>
+[Trait("Category", "Sets")]
 public sealed class RoutingDev2SetTests(ITestOutputHelper output) : RoutingSetTestBase(output, "dev2 set", RoutingSets.Dev2Set)
 {
     [Fact]
@@ -75,6 +79,7 @@ public sealed class RoutingDev2SetTests(ITestOutputHelper output) : RoutingSetTe
 /// locale settings; Confident on 71.6% of the questions and right 98.5% of the time. English alone is one
 /// question short of 90% top-1: that slice is the skipped test below, not tuned on this set.
 /// </summary>
+[Trait("Category", "Sets")]
 public sealed class RoutingHoldout2SetTests(ITestOutputHelper output) : RoutingSetTestBase(output, "holdout2 set", RoutingSets.Holdout2Set)
 {
     [Fact]
@@ -91,6 +96,7 @@ public sealed class RoutingHoldout2SetTests(ITestOutputHelper output) : RoutingS
 }
 
 /// <summary>Every set is real held-out questions: enough of them, in both languages, on real topics, none of them an example.</summary>
+[Trait("Category", "Sets")]
 public sealed class RoutingSetContentTests
 {
     public static TheoryData<string> Sets => ["dev", "test", "holdout", "dev2", "holdout2"];

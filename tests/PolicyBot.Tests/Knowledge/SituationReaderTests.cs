@@ -8,6 +8,7 @@ namespace PolicyBot.Tests.Knowledge;
 /// fits its words, and the questions it already answers — never a button that leads away from the topic,
 /// never one named by a word most topics use, and a guideline straight away only on strong evidence.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class SituationReaderTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

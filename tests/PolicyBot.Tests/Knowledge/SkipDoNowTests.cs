@@ -6,6 +6,7 @@ namespace PolicyBot.Tests.Knowledge;
 /// An outcome's <c>skipDoNow</c> names steps its topic has, each once, and never all of them; the content's
 /// own markers pass that check, and only answers that tell the organisation's stance carry one.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class SkipDoNowTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

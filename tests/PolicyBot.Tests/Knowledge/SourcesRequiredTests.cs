@@ -7,6 +7,7 @@ namespace PolicyBot.Tests.Knowledge;
 /// Every statement of a topic and every option of its decision points carries a verbatim excerpt of the
 /// guide: content without one, or with one the guide does not hold word for word, stops the bot at start.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class SourcesRequiredTests
 {
     private const string File = "content/topics/moderation-capacity.json";

@@ -7,6 +7,7 @@ namespace PolicyBot.Tests.Knowledge;
 /// Words staff use interchangeably (Content/synonyms.json), accents, elision and apostrophes make no
 /// difference to what the matcher finds.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class SynonymAndSpellingTests
 {
     private static readonly TopicMatcher Matcher = TopicMatcher.Default;

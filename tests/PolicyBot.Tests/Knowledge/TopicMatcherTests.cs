@@ -4,6 +4,7 @@ using PolicyBot.Matching;
 namespace PolicyBot.Tests.Knowledge;
 
 /// <summary>The matcher is built once, shared between threads, and deterministic (its speed is measured by the benchmark: <c>--only matcher</c>).</summary>
+[Trait("Category", "Fast")]
 public sealed class TopicMatcherTests
 {
     [Fact]

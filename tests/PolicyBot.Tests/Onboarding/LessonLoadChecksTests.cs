@@ -11,6 +11,7 @@ namespace PolicyBot.Tests.Onboarding;
 /// guide, a source that is not in the guide, or an answer label too long for a phone stops the bot
 /// before a new hire sees it. Each test edits one real lesson and loads the lessons again.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class LessonLoadChecksTests
 {
     private const string LessonId = "survivors-reaching-out";

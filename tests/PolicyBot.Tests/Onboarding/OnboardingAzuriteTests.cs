@@ -12,6 +12,7 @@ namespace PolicyBot.Tests.Onboarding;
 /// the middle of a lesson and replaced by a new host on the same container.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Azurite")]
 public sealed class OnboardingAzuriteTests(AzuriteFixture azurite)
 {
     [Fact]

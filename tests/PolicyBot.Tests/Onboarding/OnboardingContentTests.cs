@@ -9,6 +9,7 @@ using PolicyBot.Onboarding;
 namespace PolicyBot.Tests.Onboarding;
 
 /// <summary>The lessons as data: they cover the guide, speak both languages, and make valid, small cards.</summary>
+[Trait("Category", "Fast")]
 public sealed class OnboardingContentTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -4,6 +4,7 @@ using PolicyBot.Onboarding;
 namespace PolicyBot.Tests.Onboarding;
 
 /// <summary>Onboarding as a new hire lives it, in Teams' personal chat, through the bot's real services and middleware.</summary>
+[Trait("Category", "Fast")]
 public sealed class OnboardingConversationTests : IDisposable
 {
     private static readonly DateTimeOffset March14 = new(2025, 3, 14, 15, 30, 0, TimeSpan.Zero);

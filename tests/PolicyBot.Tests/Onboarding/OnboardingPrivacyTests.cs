@@ -5,6 +5,7 @@ using PolicyBot.Onboarding;
 namespace PolicyBot.Tests.Onboarding;
 
 /// <summary>What onboarding keeps, says it keeps, and deletes on "forget me".</summary>
+[Trait("Category", "Fast")]
 public sealed class OnboardingPrivacyTests : IDisposable
 {
     private readonly TempFolder _data = new();

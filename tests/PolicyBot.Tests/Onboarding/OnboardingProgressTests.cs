@@ -4,6 +4,7 @@ using PolicyBot.Onboarding;
 namespace PolicyBot.Tests.Onboarding;
 
 /// <summary>The rules of progress on their own: what counts, what is scored, and what survives a content change.</summary>
+[Trait("Category", "Fast")]
 public sealed class OnboardingProgressTests
 {
     private static readonly OnboardingLessons Lessons = OnboardingLessons.LoadEmbedded(ContentLibrary.Default);

@@ -5,6 +5,7 @@ using PolicyBot.Onboarding;
 namespace PolicyBot.Tests.Onboarding;
 
 /// <summary>The managers' onboarding report: who started, lessons completed, date completed — and nobody else gets it.</summary>
+[Trait("Category", "Fast")]
 public sealed class OnboardingReportTests : IDisposable
 {
     private readonly TempFolder _data = new();

@@ -6,6 +6,7 @@ using PolicyBot.Tests.Infrastructure;
 namespace PolicyBot.Tests.Operations;
 
 /// <summary>The managers' self-test card (<c>diagnostic</c>), through the host as Teams calls it, and its refusals.</summary>
+[Trait("Category", "Host")]
 public sealed class DiagnosticCardTests : IAsyncLifetime
 {
     private const string ManagerAadId = "00000000-0000-0000-0000-00000000d001";

@@ -17,6 +17,7 @@ namespace PolicyBot.Tests.Operations;
 /// The host as App Service runs it, in its own process, sent SIGTERM (a restart, a scale-in, a slot swap) while a
 /// turn is running: it takes no new turn, lets the running one save and deliver, then exits by itself.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class GracefulShutdownTests
 {
     private const int SigTerm = 15;

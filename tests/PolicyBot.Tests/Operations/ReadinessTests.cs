@@ -13,6 +13,7 @@ namespace PolicyBot.Tests.Operations;
 /// class's own, stopped and started again by its process id), content and matcher, token metadata outside local
 /// mode; 503 names the check that failed. <c>/healthz</c> stays 200 while the process runs.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class ReadinessTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private readonly string _container = $"ready-{Guid.NewGuid():N}"[..30];

@@ -15,6 +15,7 @@ namespace PolicyBot.Tests.Operations;
 /// forget me — through the real host with in-memory exporters: the spans, metrics and logs that would leave the
 /// process say what happened, and carry none of the words typed, the names or the ids.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class TelemetryPrivacyTests : IAsyncLifetime
 {
     // Invented for this test only, so no other test's telemetry can carry them.

@@ -8,6 +8,7 @@ namespace PolicyBot.Tests.Operations;
 /// Connector's retry pipeline logs no line per attempt (only a retry, at Warning, is something to act on). The default
 /// level is lowered to Debug here, to see the per-turn lines; the shipped per-category levels stay as they are.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class TurnLogLevelTests : IAsyncLifetime
 {
     private FakeConnector _connector = null!;

@@ -13,6 +13,7 @@ namespace PolicyBot.Tests.Policy;
 /// sees them on the safety card; nobody else can set them; what a card could not show safely is refused with a
 /// clear message and nothing is lost. The real host over HTTP; the number and procedure are invented.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class EmergencyInstructionsTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

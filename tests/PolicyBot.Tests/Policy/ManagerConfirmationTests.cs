@@ -10,6 +10,7 @@ namespace PolicyBot.Tests.Policy;
 /// an activity that names a manager's object id is not enough when Teams knows its sender as someone else.
 /// Staff turns cost no look-up. Without a token (local mode) the activity's identity is used as is.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class ManagerConfirmationTests : IAsyncLifetime
 {
     private const string ManagerAad = "00000000-0000-0000-0000-0000000000e1";

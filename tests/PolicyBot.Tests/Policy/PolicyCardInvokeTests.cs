@@ -4,6 +4,7 @@ using PolicyBot.Policy;
 namespace PolicyBot.Tests.Policy;
 
 /// <summary>Universal Actions on a posted policy card: the refresh each viewer's client asks for, and "I've read it".</summary>
+[Trait("Category", "Host")]
 public sealed class PolicyCardInvokeTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -7,6 +7,7 @@ using PolicyBot.Tests.Infrastructure;
 namespace PolicyBot.Tests.Policy;
 
 /// <summary>Managers set the organisation's choices on a card; each save is a new version with who, when and what.</summary>
+[Trait("Category", "Host")]
 public sealed class PolicyManagerTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -4,6 +4,7 @@ using PolicyBot.Knowledge;
 namespace PolicyBot.Tests.Policy;
 
 /// <summary>The message extension's search (<c>composeExtension/query</c>): policy cards found by words in either language.</summary>
+[Trait("Category", "Host")]
 public sealed class PolicySearchTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -9,6 +9,7 @@ using PolicyBot.Tests.Infrastructure;
 namespace PolicyBot.Tests.Policy;
 
 /// <summary>The organisation's policy on every card costs no storage call per turn while it is cached (the ≤ 3 calls per situation turn budget).</summary>
+[Trait("Category", "Host")]
 public sealed class PolicyStorageCallsTests
 {
     [Fact]

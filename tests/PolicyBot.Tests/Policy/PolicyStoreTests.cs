@@ -6,6 +6,7 @@ using PolicyBot.Policy;
 namespace PolicyBot.Tests.Policy;
 
 /// <summary>The policy's append-only versions and current pointer in storage, under concurrent managers.</summary>
+[Trait("Category", "Fast")]
 public sealed class PolicyStoreTests : IDisposable
 {
     private static readonly PolicyAuthor Ann = new("Ann Manager", "00000000-0000-0000-0000-0000000000a1");

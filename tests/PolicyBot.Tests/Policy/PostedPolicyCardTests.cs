@@ -12,6 +12,7 @@ namespace PolicyBot.Tests.Policy;
 /// Channels and group chats: the bot answers @mentions in the thread; a manager's <c>post</c> puts a
 /// policy card in the channel; the bot keeps a reference and updates the card when the policy changes.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class PostedPolicyCardTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -7,6 +7,7 @@ namespace PolicyBot.Tests.Policy;
 /// (the guide's "reporting" options, issue 12), a choice stored for it is shown as not decided, is never
 /// offered in the editor, and the history still reads.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class RetiredChoicesTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using PolicyBot.Policy;
 namespace PolicyBot.Tests.Policy;
 
 /// <summary>Card updates are spaced to stay inside Teams' limits: per thread, and in all.</summary>
+[Trait("Category", "Fast")]
 public sealed class SendPacerTests
 {
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));

@@ -12,6 +12,7 @@ namespace PolicyBot.Tests.Policy;
 /// (its first replies are dropped). What it did outside the conversation must not happen twice: a channel
 /// thread, a feedback count, a new policy version, an acknowledgement.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class TurnRunsAgainTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -10,6 +10,7 @@ namespace PolicyBot.Tests.Situations;
 /// way a worker meets them: she picks the situation in the menu, taps her answers, and reads the card.
 /// The wording is the subject here, so the expected text is written out.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class ContentReviewFixesTests : IAsyncLifetime
 {
     private BotTestServices _bot = null!;

@@ -11,6 +11,7 @@ namespace PolicyBot.Tests.Situations;
 /// answers, under "In your situation") and what the organisation has recorded ("Your organisation's
 /// policy"), and does not ask her to check what she has just answered.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class GuidelineCaseTests : IAsyncLifetime
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

@@ -9,6 +9,7 @@ namespace PolicyBot.Tests.Situations;
 /// the guide, a source that is not in the guide, or a button label too long for a phone stops the
 /// bot before anyone sees it. Each test edits one real situation file and loads the content again.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class SituationLoadChecksTests
 {
     private const string HostileComment = "content/situations/hostile-comment.json";

@@ -9,6 +9,7 @@ namespace PolicyBot.Tests.Situations;
 /// card: each question is shown, each answer is tapped, and the card shows the topic and the lines
 /// written for that branch. Typing the answer (its number, or its words) gets the same card.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class SituationWalkTests : IAsyncLifetime
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

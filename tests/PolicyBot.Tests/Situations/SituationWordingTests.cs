@@ -9,6 +9,7 @@ namespace PolicyBot.Tests.Situations;
 /// the guide, French puts a space before the colon, English says "shelter", and no channel is called
 /// safer than the guide says (content review, section 6 and W2).
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed partial class SituationWordingTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;
