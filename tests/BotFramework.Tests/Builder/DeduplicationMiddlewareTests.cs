@@ -182,7 +182,7 @@ public sealed class DeduplicationMiddlewareTests : IDisposable
     }
 
     [Fact]
-    public async Task IdsAreKeptPerConversation()
+    public async Task Ids_AreKeptPerConversation()
     {
         var adapter = Host();
         var bot = new CallbackBot(_ => { });

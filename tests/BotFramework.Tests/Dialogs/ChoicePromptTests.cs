@@ -52,7 +52,7 @@ public class ChoicePromptTests
     }
 
     [Fact]
-    public async Task Without_a_card_the_choices_are_listed_with_numbers_under_the_question()
+    public async Task WithoutACard_TheChoicesAreListedWithNumbersUnderTheQuestion()
     {
         var bot = Ask(Severities());
 
@@ -64,7 +64,7 @@ public class ChoicePromptTests
     }
 
     [Fact]
-    public async Task With_the_bots_own_card_the_prompt_is_sent_as_is()
+    public async Task WithTheBotsOwnCard_ThePromptIsSentAsIs()
     {
         var card = Attachment.AdaptiveCard(new { type = "AdaptiveCard", version = "1.5" });
         var bot = Ask(Severities(), attachments: [card]);
@@ -78,7 +78,7 @@ public class ChoicePromptTests
     [Theory]
     [InlineData("low", "low #2 (1)")]
     [InlineData("MEDIUM", "medium #1 (1)")]
-    public async Task A_card_button_answers_with_its_choice_value(string submitted, string expected)
+    public async Task ACardButton_AnswersWithItsChoiceValue(string submitted, string expected)
     {
         var bot = await AskedSeverity();
 
@@ -86,7 +86,7 @@ public class ChoicePromptTests
     }
 
     [Fact]
-    public async Task A_card_submit_naming_no_choice_gets_the_retry_prompt()
+    public async Task ACardSubmitNamingNoChoice_GetsTheRetryPrompt()
     {
         var bot = await AskedSeverity();
 
@@ -101,7 +101,7 @@ public class ChoicePromptTests
     [InlineData("1.", "high #0 (1)")]
     [InlineData("option 2", "medium #1 (1)")]
     [InlineData("n° 3", "low #2 (1)")]
-    public async Task A_number_picks_the_choice_at_that_position(string typed, string expected)
+    public async Task ANumber_PicksTheChoiceAtThatPosition(string typed, string expected)
     {
         var bot = await AskedSeverity();
 
@@ -114,7 +114,7 @@ public class ChoicePromptTests
     [InlineData("eleve")]
     [InlineData("  élevé !")]
     [InlineData("high")]
-    public async Task The_title_or_value_matches_whatever_the_case_accents_and_punctuation(string typed)
+    public async Task TheTitleOrValue_MatchesWhateverTheCaseAccentsAndPunctuation(string typed)
     {
         var bot = await AskedSeverity();
 
@@ -125,7 +125,7 @@ public class ChoicePromptTests
     [InlineData("Urgent", "high #0 (1)")]
     [InlineData("critique.", "high #0 (1)")]
     [InlineData("MINEUR", "low #2 (1)")]
-    public async Task A_synonym_picks_its_choice(string typed, string expected)
+    public async Task ASynonym_PicksItsChoice(string typed, string expected)
     {
         var bot = await AskedSeverity();
 
@@ -142,7 +142,7 @@ public class ChoicePromptTests
     [InlineData("last", "low #2 (1)")]
     [InlineData("2e", "medium #1 (1)")]
     [InlineData("3rd", "low #2 (1)")]
-    public async Task An_ordinal_word_in_french_or_english_picks_the_choice(string typed, string expected)
+    public async Task AnOrdinalWordInFrenchOrEnglish_PicksTheChoice(string typed, string expected)
     {
         var bot = await AskedSeverity();
 
@@ -155,7 +155,7 @@ public class ChoicePromptTests
     [InlineData("la politique de sécurité svp", "security #0 (1)")]
     [InlineData("je voudrais la politique de confidentialité", "privacy #1 (1)")]
     [InlineData("à distance", "remote #2 (0.5)")]
-    public async Task Some_of_the_words_of_one_choice_pick_it(string typed, string expected)
+    public async Task SomeOfTheWordsOfOneChoice_PickIt(string typed, string expected)
     {
         var bot = Ask(Topics(), "Quelle politique ?");
         await bot.SendAsync("politiques");
@@ -166,7 +166,7 @@ public class ChoicePromptTests
     [Theory]
     [InlineData("politique")]
     [InlineData("les politiques")]
-    public async Task Words_that_fit_two_choices_equally_are_ambiguous_and_asked_again(string typed)
+    public async Task WordsThatFitTwoChoicesEqually_AreAmbiguousAndAskedAgain(string typed)
     {
         var bot = Ask(Topics(), "Quelle politique ?");
         await bot.SendAsync("politiques");
@@ -183,7 +183,7 @@ public class ChoicePromptTests
     [InlineData("0")]
     [InlineData("cinquième")]
     [InlineData("...")]
-    public async Task An_answer_that_is_no_choice_gets_the_retry_prompt_and_the_prompt_keeps_waiting(string typed)
+    public async Task AnAnswerThatIsNoChoice_GetsTheRetryPromptAndThePromptKeepsWaiting(string typed)
     {
         var bot = await AskedSeverity();
 
@@ -192,7 +192,7 @@ public class ChoicePromptTests
     }
 
     [Fact]
-    public async Task The_result_is_a_found_choice_with_value_index_and_score()
+    public async Task TheResult_IsAFoundChoiceWithValueIndexAndScore()
     {
         var bot = await AskedSeverity();
 
@@ -202,7 +202,7 @@ public class ChoicePromptTests
     }
 
     [Fact]
-    public async Task A_prompt_without_choices_is_a_programming_error()
+    public async Task APromptWithoutChoices_IsAProgrammingError()
     {
         var bot = Ask([]);
 

@@ -24,7 +24,7 @@ public class ChoiceRecognizerTests
     [InlineData("2", "no")]
     [InlineData("dernier", "later")]
     [InlineData("demain matin", "later")]
-    public void Recognises_titles_synonyms_positions_and_words(string text, string expected)
+    public void ChoiceRecognizer_RecognisesTitlesSynonymsPositionsAndWords(string text, string expected)
     {
         Assert.Equal(expected, ChoiceRecognizer.Recognize(text, Answers)?.Value);
     }
@@ -35,13 +35,13 @@ public class ChoiceRecognizerTests
     [InlineData("   ")]
     [InlineData("peut-être")]
     [InlineData("7")]
-    public void Returns_null_when_nothing_fits(string? text)
+    public void WhenNothingFits_ReturnsNull(string? text)
     {
         Assert.Null(ChoiceRecognizer.Recognize(text, Answers));
     }
 
     [Fact]
-    public void A_title_equal_to_a_number_wins_over_the_position()
+    public void ATitleEqualToANumber_WinsOverThePosition()
     {
         List<Choice> years = [new("y2025", "2025"), new("y2", "2")];
 
@@ -50,7 +50,7 @@ public class ChoiceRecognizerTests
     }
 
     [Fact]
-    public void The_fuzzy_score_is_the_share_of_the_title_the_words_cover()
+    public void TheFuzzyScore_IsTheShareOfTheTitleTheWordsCover()
     {
         List<Choice> rooms = [new("a", "Salle de réunion principale"), new("b", "Cafétéria")];
 
@@ -59,7 +59,7 @@ public class ChoiceRecognizerTests
     }
 
     [Fact]
-    public void A_card_submit_is_matched_on_the_value_only()
+    public void ACardSubmit_IsMatchedOnTheValueOnly()
     {
         var submit = JsonSerializer.SerializeToElement(new { choice = "LATER" });
         var byTitle = JsonSerializer.SerializeToElement(new { choice = "Plus tard" });
@@ -70,7 +70,7 @@ public class ChoiceRecognizerTests
     }
 
     [Fact]
-    public void A_message_is_recognised_by_its_submit_data_first_then_its_text()
+    public void AMessage_IsRecognisedByItsSubmitDataFirstThenItsText()
     {
         var submit = new Activity { Type = ActivityTypes.Message, Value = BotJson.ToElement(new { choice = "no" }) };
         var both = new Activity { Type = ActivityTypes.Message, Text = "oui", Value = BotJson.ToElement(new { choice = "no" }) };

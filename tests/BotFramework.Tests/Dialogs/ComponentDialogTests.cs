@@ -16,7 +16,7 @@ public class ComponentDialogTests
     }
 
     [Fact]
-    public async Task Runs_its_nested_waterfall_and_prompts_and_ends_with_the_result()
+    public async Task AComponent_RunsItsNestedWaterfallAndPromptsAndEndsWithTheResult()
     {
         var bot = await AtSeverityQuestion();
 
@@ -29,7 +29,7 @@ public class ComponentDialogTests
     }
 
     [Fact]
-    public async Task Keeps_its_inner_stack_in_its_own_state()
+    public async Task AComponent_KeepsItsInnerStackInItsOwnState()
     {
         var bot = await AtSeverityQuestion();
 
@@ -43,7 +43,7 @@ public class ComponentDialogTests
     [Theory]
     [InlineData("help")]
     [InlineData("Aide")]
-    public async Task Help_inside_the_nested_prompt_sends_help_and_asks_the_same_question_again(string typed)
+    public async Task HelpInsideTheNestedPrompt_SendsHelpAndAsksTheSameQuestionAgain(string typed)
     {
         var bot = await AtSeverityQuestion();
 
@@ -59,7 +59,7 @@ public class ComponentDialogTests
     [Theory]
     [InlineData("cancel")]
     [InlineData("ANNULER")]
-    public async Task Cancel_inside_the_nested_prompt_cancels_everything(string typed)
+    public async Task CancelInsideTheNestedPrompt_CancelsEverything(string typed)
     {
         var bot = await AtSeverityQuestion();
         Assert.Equal([IncidentDialog.AskNotify], (await bot.SendAsync("faible")).Texts);
@@ -73,7 +73,7 @@ public class ComponentDialogTests
     }
 
     [Fact]
-    public async Task Its_result_resumes_the_parent_waterfall()
+    public async Task ItsResult_ResumesTheParentWaterfall()
     {
         var bot = ParentAroundIncident();
         await bot.SendAsync("go");
@@ -87,7 +87,7 @@ public class ComponentDialogTests
     }
 
     [Fact]
-    public async Task Cancel_inside_a_component_also_cancels_the_dialogs_holding_it()
+    public async Task CancelInsideAComponent_AlsoCancelsTheDialogsHoldingIt()
     {
         var bot = ParentAroundIncident();
         await bot.SendAsync("go");
@@ -101,7 +101,7 @@ public class ComponentDialogTests
     }
 
     [Fact]
-    public async Task A_prompt_the_component_no_longer_has_restarts_the_conversation_instead_of_failing()
+    public async Task APromptTheComponentNoLongerHas_RestartsTheConversationInsteadOfFailing()
     {
         var bot = await AtSeverityQuestion();
         bot.State.Json = bot.State.Json!.Replace("\"id\":\"severity\"", "\"id\":\"severityV1\"");
@@ -113,7 +113,7 @@ public class ComponentDialogTests
     }
 
     [Fact]
-    public async Task Cancelling_the_component_from_outside_ends_its_inner_dialogs_too()
+    public async Task CancellingTheComponentFromOutside_EndsItsInnerDialogsToo()
     {
         var ended = new List<string>();
         var component = new ComponentDialog("outer");
@@ -134,7 +134,7 @@ public class ComponentDialogTests
     }
 
     [Fact]
-    public void The_initial_dialog_is_the_first_one_added_unless_set()
+    public void TheInitialDialog_IsTheFirstOneAddedUnlessSet()
     {
         var component = new ComponentDialog("c")
             .AddDialog(new TextPrompt("a"))

@@ -45,7 +45,7 @@ public class ConfirmPromptTests
     [InlineData("yes please")]
     [InlineData("oui merci")]
     [InlineData("1")]
-    public async Task A_yes_in_french_or_english_confirms(string typed)
+    public async Task AYesInFrenchOrEnglish_Confirms(string typed)
     {
         var bot = await AskedToNotify();
 
@@ -64,7 +64,7 @@ public class ConfirmPromptTests
     [InlineData("not now")]
     [InlineData("no thanks")]
     [InlineData("2")]
-    public async Task A_no_in_french_or_english_declines(string typed)
+    public async Task ANoInFrenchOrEnglish_Declines(string typed)
     {
         var bot = await AskedToNotify();
 
@@ -83,7 +83,7 @@ public class ConfirmPromptTests
 
     [Theory]
     [MemberData(nameof(Submits))]
-    public async Task A_card_button_answers_yes_or_no(object submitted, string expected)
+    public async Task ACardButton_AnswersYesOrNo(object submitted, string expected)
     {
         var bot = await AskedToNotify();
 
@@ -96,7 +96,7 @@ public class ConfirmPromptTests
     [InlineData("n'importe quoi")]
     [InlineData("3")]
     [InlineData("annuler")]
-    public async Task An_answer_that_is_neither_or_both_gets_the_retry_prompt(string typed)
+    public async Task AnAnswerThatIsNeitherOrBoth_GetsTheRetryPrompt(string typed)
     {
         var bot = await AskedToNotify();
 
@@ -105,7 +105,7 @@ public class ConfirmPromptTests
     }
 
     [Fact]
-    public async Task A_card_submit_without_an_answer_gets_the_retry_prompt()
+    public async Task ACardSubmitWithoutAnAnswer_GetsTheRetryPrompt()
     {
         var bot = await AskedToNotify();
 
@@ -114,7 +114,7 @@ public class ConfirmPromptTests
     }
 
     [Fact]
-    public async Task A_validator_can_refuse_an_answer_then_accept_the_next()
+    public async Task AValidator_CanRefuseAnAnswerThenAcceptTheNext()
     {
         var bot = await AskedToNotify(async (prompt, ct) =>
         {
@@ -135,7 +135,7 @@ public class ConfirmPromptTests
     [InlineData("sure, but no", null)]
     [InlineData("not sure", null)]
     [InlineData("", null)]
-    public void The_recognizer_reads_answers_that_start_with_yes_or_no(string text, bool? expected)
+    public void TheRecognizer_ReadsAnswersThatStartWithYesOrNo(string text, bool? expected)
     {
         Assert.Equal(expected, ConfirmRecognizer.Recognize(text));
     }

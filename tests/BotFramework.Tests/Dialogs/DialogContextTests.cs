@@ -31,7 +31,7 @@ public class DialogContextTests
     ]);
 
     [Fact]
-    public async Task A_stored_stack_naming_a_removed_dialog_is_cleared_and_the_turn_is_empty()
+    public async Task AStoredStackNamingARemovedDialog_IsClearedAndTheTurnIsEmpty()
     {
         var bot = ContinueOnly(Echo("echo"));
         bot.State.Json = """{"dialogStack":[{"id":"removedInLastDeploy","state":{"stepIndex":2}},{"id":"echo","state":{}}]}""";
@@ -44,7 +44,7 @@ public class DialogContextTests
     }
 
     [Fact]
-    public async Task With_RunAsync_a_removed_dialog_on_the_stack_restarts_the_root_dialog()
+    public async Task RunAsync_WithARemovedDialogOnTheStack_RestartsTheRootDialog()
     {
         var bot = new DialogTestHarness(Echo("echo"));
         bot.State.Json = """{"dialogStack":[{"id":"oldRoot","state":{}}]}""";
@@ -54,7 +54,7 @@ public class DialogContextTests
     }
 
     [Fact]
-    public async Task A_dialog_ending_into_a_removed_parent_clears_the_stack()
+    public async Task ADialogEndingIntoARemovedParent_ClearsTheStack()
     {
         var bot = new DialogTestHarness("echo", Echo("echo"), new TextPrompt("name"));
         bot.State.Json = """{"dialogStack":[{"id":"name","state":{"options":{"prompt":{"type":"message","text":"Name?"}},"attemptCount":0}},{"id":"removed","state":{}}]}""";
@@ -66,7 +66,7 @@ public class DialogContextTests
     }
 
     [Fact]
-    public async Task Beginning_a_dialog_that_was_never_added_is_a_programming_error()
+    public async Task BeginningADialogThatWasNeverAdded_IsAProgrammingError()
     {
         var bot = new DialogTestHarness(new WaterfallDialog("root", [(step, ct) => step.BeginDialogAsync("missing", null, ct)]));
 
@@ -75,7 +75,7 @@ public class DialogContextTests
     }
 
     [Fact]
-    public void Two_different_dialogs_with_one_id_cannot_share_a_set()
+    public void TwoDifferentDialogsWithOneId_CannotShareASet()
     {
         var prompt = new TextPrompt("name");
         var set = new DialogSet().Add(prompt).Add(prompt);
@@ -85,7 +85,7 @@ public class DialogContextTests
     }
 
     [Fact]
-    public async Task CancelAllDialogsAsync_ends_every_dialog_top_first_and_reports_cancelled()
+    public async Task CancelAllDialogsAsync_EndsEveryDialogTopFirstAndReportsCancelled()
     {
         var ended = new List<string>();
         var bot = new DialogTestHarness(async (turnContext, state, ct) =>
@@ -110,7 +110,7 @@ public class DialogContextTests
     }
 
     [Fact]
-    public async Task ReplaceDialogAsync_ends_the_active_dialog_as_replaced_without_resuming_its_parent()
+    public async Task ReplaceDialogAsync_EndsTheActiveDialogAsReplacedWithoutResumingItsParent()
     {
         var ended = new List<string>();
         var bot = new DialogTestHarness(async (turnContext, state, ct) =>
@@ -133,7 +133,7 @@ public class DialogContextTests
     }
 
     [Fact]
-    public async Task The_stored_dialog_state_is_plain_json_without_dotnet_type_names()
+    public async Task TheStoredDialogState_IsPlainJsonWithoutDotnetTypeNames()
     {
         var bot = new DialogTestHarness(async (turnContext, state, ct) =>
         {
@@ -165,7 +165,7 @@ public class DialogContextTests
     }
 
     [Fact]
-    public async Task Continuing_or_reprompting_an_empty_stack_does_nothing()
+    public async Task ContinuingOrRepromptingAnEmptyStack_DoesNothing()
     {
         var bot = new DialogTestHarness(async (turnContext, state, ct) =>
         {

@@ -29,7 +29,7 @@ public class TextPromptTests
         (prompt, ct) => Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value!.Length >= 2);
 
     [Fact]
-    public async Task Asks_expecting_input_and_ends_with_the_trimmed_text()
+    public async Task TextPrompt_AsksExpectingInputAndEndsWithTheTrimmedText()
     {
         var bot = AskName(new TextPrompt("name"));
 
@@ -43,7 +43,7 @@ public class TextPromptTests
     }
 
     [Fact]
-    public async Task An_invalid_answer_gets_the_retry_prompt_until_the_validator_accepts()
+    public async Task AnInvalidAnswer_GetsTheRetryPromptUntilTheValidatorAccepts()
     {
         var bot = AskName(new TextPrompt("name", AtLeastTwoLetters), Activity.CreateMessage("Please type at least two letters."));
         await bot.SendAsync("hi");
@@ -54,7 +54,7 @@ public class TextPromptTests
     }
 
     [Fact]
-    public async Task Without_a_retry_prompt_the_prompt_is_asked_again()
+    public async Task WithoutARetryPrompt_ThePromptIsAskedAgain()
     {
         var bot = AskName(new TextPrompt("name", AtLeastTwoLetters));
         await bot.SendAsync("hi");
@@ -66,7 +66,7 @@ public class TextPromptTests
     }
 
     [Fact]
-    public async Task A_validator_that_rejects_then_accepts_sees_the_attempt_count_and_the_recognised_text()
+    public async Task AValidatorThatRejectsThenAccepts_SeesTheAttemptCountAndTheRecognisedText()
     {
         var seen = new List<string>();
         var bot = AskName(new TextPrompt("name", (prompt, ct) =>
@@ -82,7 +82,7 @@ public class TextPromptTests
     }
 
     [Fact]
-    public async Task A_validator_that_answers_itself_replaces_the_retry_prompt()
+    public async Task AValidatorThatAnswersItself_ReplacesTheRetryPrompt()
     {
         var bot = AskName(new TextPrompt("name", async (prompt, ct) =>
         {
@@ -97,7 +97,7 @@ public class TextPromptTests
     }
 
     [Fact]
-    public async Task A_card_submit_has_no_text_so_it_is_not_an_answer()
+    public async Task ACardSubmit_HasNoTextSoItIsNotAnAnswer()
     {
         var bot = AskName(new TextPrompt("name"), Activity.CreateMessage("Please type your name."));
         await bot.SendAsync("hi");
@@ -107,7 +107,7 @@ public class TextPromptTests
     }
 
     [Fact]
-    public async Task Activities_other_than_messages_are_ignored_while_waiting()
+    public async Task ActivitiesOtherThanMessages_AreIgnoredWhileWaiting()
     {
         var bot = AskName(new TextPrompt("name"));
         await bot.SendAsync("hi");
@@ -121,7 +121,7 @@ public class TextPromptTests
     }
 
     [Fact]
-    public async Task The_prompt_options_survive_storage_including_cards_and_validation_data()
+    public async Task ThePromptOptions_SurviveStorageIncludingCardsAndValidationData()
     {
         var card = Attachment.AdaptiveCard(new { type = "AdaptiveCard", version = "1.5", body = new[] { new { type = "TextBlock", text = "Name?" } } });
         var bot = new DialogTestHarness("ask",

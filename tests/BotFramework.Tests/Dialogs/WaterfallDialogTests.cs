@@ -32,7 +32,7 @@ public class WaterfallDialogTests
     ]);
 
     [Fact]
-    public async Task Three_steps_keep_their_values_across_turns_and_end_with_the_last_result()
+    public async Task ThreeSteps_KeepTheirValuesAcrossTurnsAndEndWithTheLastResult()
     {
         var bot = new DialogTestHarness(IntroductionDialog());
 
@@ -50,7 +50,7 @@ public class WaterfallDialogTests
     }
 
     [Fact]
-    public async Task A_finished_waterfall_begins_again_on_the_next_message()
+    public async Task AFinishedWaterfall_BeginsAgainOnTheNextMessage()
     {
         var bot = new DialogTestHarness(IntroductionDialog());
         await bot.SendAsync("hi");
@@ -62,7 +62,7 @@ public class WaterfallDialogTests
     }
 
     [Fact]
-    public async Task Activities_other_than_messages_leave_the_waterfall_waiting_on_its_step()
+    public async Task ActivitiesOtherThanMessages_LeaveTheWaterfallWaitingOnItsStep()
     {
         var bot = new DialogTestHarness(IntroductionDialog());
         await bot.SendAsync("hi");
@@ -77,7 +77,7 @@ public class WaterfallDialogTests
     }
 
     [Fact]
-    public async Task NextAsync_runs_the_following_step_in_the_same_turn_with_the_given_result()
+    public async Task NextAsync_RunsTheFollowingStepInTheSameTurnWithTheGivenResult()
     {
         var waterfall = new WaterfallDialog("skip",
         [
@@ -94,7 +94,7 @@ public class WaterfallDialogTests
     }
 
     [Fact]
-    public async Task NextAsync_called_twice_in_one_step_is_a_programming_error()
+    public async Task NextAsyncCalledTwiceInOneStep_IsAProgrammingError()
     {
         var waterfall = new WaterfallDialog("twice",
         [
@@ -113,7 +113,7 @@ public class WaterfallDialogTests
     private sealed record ReportOptions(string Reporter, int Priority, List<string> Tags);
 
     [Fact]
-    public async Task Options_are_stored_as_json_and_read_back_typed_in_a_later_turn()
+    public async Task Options_AreStoredAsJsonAndReadBackTypedInALaterTurn()
     {
         var waterfall = new WaterfallDialog("report",
         [
@@ -145,7 +145,7 @@ public class WaterfallDialogTests
     }
 
     [Fact]
-    public async Task A_card_submit_reaches_the_next_step_as_its_value()
+    public async Task ACardSubmit_ReachesTheNextStepAsItsValue()
     {
         var waterfall = new WaterfallDialog("card",
         [
@@ -168,7 +168,7 @@ public class WaterfallDialogTests
     }
 
     [Fact]
-    public async Task A_step_begins_a_prompt_and_the_next_step_gets_its_answer()
+    public async Task AStep_BeginsAPromptAndTheNextStepGetsItsAnswer()
     {
         var bot = new DialogTestHarness("greet",
             new WaterfallDialog("greet",
@@ -191,7 +191,7 @@ public class WaterfallDialogTests
     }
 
     [Fact]
-    public async Task ReplaceDialogAsync_restarts_a_waterfall_with_fresh_values_as_a_loop()
+    public async Task ReplaceDialogAsync_RestartsAWaterfallWithFreshValuesAsALoop()
     {
         var waterfall = new WaterfallDialog("loop",
         [

@@ -154,7 +154,7 @@ public sealed class CloudAdapterTrustTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheTurnSeesWhoCalled()
+    public async Task TheTurn_SeesWhoCalled()
     {
         AuthenticationResult? seen = null;
         var bot = new CallbackBot(turn => seen = turn.Authentication());

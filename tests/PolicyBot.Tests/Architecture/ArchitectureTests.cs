@@ -25,7 +25,7 @@ public sealed class ArchitectureTests
 
     [Theory]
     [MemberData(nameof(Assemblies))]
-    public void Folders_of_each_assembly_use_each_other_one_way(string name)
+    public void FoldersOfEachAssembly_UseEachOtherOneWay(string name)
     {
         var assembly = new[] { Product, Core, AspNetCore, Azure, Testing }.Single(a => a.GetName().Name == name);
         var graph = new FolderGraph(name, CompiledDependencies.Read(assembly));
@@ -38,7 +38,7 @@ public sealed class ArchitectureTests
     [Theory]
     [InlineData("PolicyBot")]
     [InlineData("BotFramework")]
-    public void Product_and_protocol_core_use_no_ASP_NET_Core_and_no_Azure_SDK(string name)
+    public void ProductAndProtocolCore_UseNoAspNetCoreAndNoAzureSdk(string name)
     {
         var assembly = new[] { Product, Core }.Single(a => a.GetName().Name == name);
 
@@ -58,7 +58,7 @@ public sealed class ArchitectureTests
     [InlineData("BotFramework.AspNetCore")]
     [InlineData("BotFramework.Azure")]
     [InlineData("BotFramework.Testing")]
-    public void The_framework_never_uses_the_product(string name)
+    public void TheFramework_NeverUsesTheProduct(string name)
     {
         var assembly = new[] { Core, AspNetCore, Azure, Testing }.Single(a => a.GetName().Name == name);
 
@@ -73,7 +73,7 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void The_reading_sees_uses_inside_method_bodies()
+    public void TheReading_SeesUsesInsideMethodBodies()
     {
         // PolicyBotHandler only calls TurnInfo.Of and ScopeReplies.TryCrisisAsync in its bodies: the reading must see them.
         var uses = CompiledDependencies.Read(Product).Where(u => u.From.Name == nameof(PolicyBotHandler)).Select(u => u.To.Name).ToHashSet();
@@ -83,7 +83,7 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void A_cycle_between_folders_is_found_and_named()
+    public void ACycleBetweenFolders_IsFoundAndNamed()
     {
         var graph = new FolderGraph([("Bot", "Policy"), ("Policy", "Cards"), ("Cards", "Bot"), ("Cards", "Knowledge"), ("Onboarding", "Knowledge")]);
 
@@ -94,7 +94,7 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void One_way_folders_have_no_cycle()
+    public void OneWayFolders_HaveNoCycle()
     {
         var graph = new FolderGraph([("Bot", "Situations"), ("Situations", "Conversation"), ("Conversation", "Cards"), ("Bot", "Cards")]);
 

@@ -41,7 +41,7 @@ public sealed partial class ReadmeExamplesTests : IAsyncLifetime
     public static TheoryData<string> Examples() => [.. ReadmeQuestions()];
 
     [Fact]
-    public void The_readme_quotes_example_questions_and_each_one_has_a_destination()
+    public void TheReadme_QuotesExampleQuestionsAndEachOneHasADestination()
     {
         var examples = ReadmeQuestions();
 
@@ -52,7 +52,7 @@ public sealed partial class ReadmeExamplesTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public async Task A_readme_example_opens_the_situation_it_stands_for(string example)
+    public async Task AReadmeExample_OpensTheSituationItStandsFor(string example)
     {
         Assert.True(Destinations.TryGetValue(Key(example), out var situationId), $"no destination for \"{example}\"");
         var situation = Content.Situation(situationId);

@@ -14,7 +14,7 @@ public sealed class BrokenCardTests
     private static readonly string Folder = Path.Combine(RepoPaths.Root, "tests", "PolicyBot.Tests", "Cards", "Broken");
 
     [Fact]
-    public async Task EachBrokenTemplateFailsTheCheckItIsAbout()
+    public async Task EachBrokenTemplate_FailsTheCheckItIsAbout()
     {
         var fixtures = Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal)
             .Select(f => (Name: Path.GetFileNameWithoutExtension(f), Fixture: JsonNode.Parse(File.ReadAllText(f))!))
@@ -34,7 +34,7 @@ public sealed class BrokenCardTests
     }
 
     [Fact]
-    public void HostileTextKeepsItsQuotesButLosesItsLinkAndExpression()
+    public void HostileText_KeepsItsQuotesButLosesItsLinkAndExpression()
     {
         var fixture = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "hostile-text.json")))!;
 
@@ -50,7 +50,7 @@ public sealed class BrokenCardTests
     }
 
     [Fact]
-    public async Task ACardOverTwentyEightKilobytesFailsTheSizeCheck()
+    public async Task ACardOverTwentyEightKilobytes_FailsTheSizeCheck()
     {
         var template = JsonNode.Parse("""
             { "type": "AdaptiveCard", "version": "1.5", "body": [{ "$data": "${lines}", "type": "TextBlock", "text": "${text}", "wrap": true }] }

@@ -9,13 +9,13 @@ namespace PolicyBot.Tests.Cards;
 /// Every card the bot can send fits Teams' card width: drawn by the Teams web renderer with the Teams host
 /// configs, light and dark, 446 px wide and 320 px (a phone), in both languages, no button, text block,
 /// fact set or input is cut off. Every template is covered: each must have samples in both languages
-/// (<see cref="CardSamplesTests.EveryTemplateHasSamplesInBothLanguages"/>), and every sample is drawn.
+/// (<see cref="CardSamplesTests.EveryTemplate_HasSamplesInBothLanguages"/>), and every sample is drawn.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class CardFitTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task EverySampleFitsOnDesktopAndOnAPhoneInBothThemes()
+    public async Task EverySample_FitsOnDesktopAndOnAPhoneInBothThemes()
     {
         var samples = CardSamples.All(new GuidelineCards(ContentLibrary.Default));
         var cards = samples.Select(s => new CardFit.Card(s.Name, s.Name.Split('.')[^1],
@@ -30,7 +30,7 @@ public sealed class CardFitTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task EveryCardOfTheScriptedConversationFitsOnDesktopAndOnAPhoneInBothThemes()
+    public async Task EveryCardOfTheScriptedConversation_FitsOnDesktopAndOnAPhoneInBothThemes()
     {
         using var conversation = new ScriptedConversation();
         await conversation.RunEverythingAsync();
@@ -50,7 +50,7 @@ public sealed class CardFitTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task ACutOffButtonLineOrFactIsReportedWithTheCardWidthThemeLanguageAndText()
+    public async Task ACutOffButtonLineOrFact_IsReportedWithTheCardWidthThemeLanguageAndText()
     {
         const string longTitle = "A button title far too long to be read whole on a phone, or even in a chat";
         const string longLine = "A line that does not wrap is cut off with an ellipsis once it is wider than the card";

@@ -13,7 +13,7 @@ public sealed class CardSamplesTests
     private const string UpdateVariable = "POLICYBOT_UPDATE_CARD_SAMPLES";
 
     [Fact]
-    public void CardSamplesAreCurrent()
+    public void CardSamples_AreCurrent()
     {
         var samples = CardSamples.All(new GuidelineCards(ContentLibrary.Default));
         var update = Environment.GetEnvironmentVariable(UpdateVariable) == "1";
@@ -35,12 +35,12 @@ public sealed class CardSamplesTests
         if (update) foreach (var file in extra) File.Delete(Path.Combine(CardSamples.Folder, file!));
 
         Assert.True(update || stale.Count == 0,
-            $"cards/samples is out of date: {string.Join(", ", stale)}. Rewrite with {UpdateVariable}=1 dotnet test --filter CardSamplesAreCurrent.");
+            $"cards/samples is out of date: {string.Join(", ", stale)}. Rewrite with {UpdateVariable}=1 dotnet test --filter CardSamples_AreCurrent.");
         Assert.True(update || extra.Count == 0, $"cards/samples has files no sample produces: {string.Join(", ", extra)}.");
     }
 
     [Fact]
-    public void EveryTemplateHasSamplesInBothLanguages()
+    public void EveryTemplate_HasSamplesInBothLanguages()
     {
         var samples = CardSamples.All(new GuidelineCards(ContentLibrary.Default));
         foreach (var template in CardTemplates.Names)

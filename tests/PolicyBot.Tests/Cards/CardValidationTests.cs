@@ -15,7 +15,7 @@ namespace PolicyBot.Tests.Cards;
 public sealed class CardValidationTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task EverySampleCardPassesTeamsValidation()
+    public async Task EverySampleCard_PassesTeamsValidation()
     {
         var cards = CardSamples.All(new GuidelineCards(ContentLibrary.Default))
             .Select(s => (s.Name, (JsonNode)CardTemplate.Expand(CardSamples.Template(s.Template), CardSamples.Read(s.Name))))
@@ -27,7 +27,7 @@ public sealed class CardValidationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task EveryCardSentInAScriptedConversationPassesTeamsValidation()
+    public async Task EveryCardSentInAScriptedConversation_PassesTeamsValidation()
     {
         using var conversation = new ScriptedConversation();
         await conversation.RunEverythingAsync();

@@ -22,7 +22,7 @@ public sealed class GuidelineRefreshTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
-    public async Task UpdateOnAGuidelineInAChannelAnswersWithTheCurrentCardInPlace()
+    public async Task UpdateOnAGuidelineInAChannel_AnswersWithTheCurrentCardInPlace()
     {
         var channel = _bot.NewAdapter(TestAdapter.ChannelThread());
 
@@ -43,7 +43,7 @@ public sealed class GuidelineRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task AFrenchViewerGetsTheRefreshedCardInFrench()
+    public async Task AFrenchViewer_GetsTheRefreshedCardInFrench()
     {
         var channel = _bot.NewAdapter(TestAdapter.ChannelThread("french-colleague"));
         channel.Locale = "fr-CA";
@@ -60,7 +60,7 @@ public sealed class GuidelineRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task AGuidelineInAPersonalChatHasNoUpdateButtonButStillCarriesItsRefresh()
+    public async Task AGuidelineInAPersonalChat_HasNoUpdateButtonButStillCarriesItsRefresh()
     {
         var chat = _bot.NewAdapter(TestAdapter.PersonalChat());
 
@@ -78,7 +78,7 @@ public sealed class GuidelineRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task TheUpdateFallbackOnAnOlderClientSendsTheCurrentCardAsAMessage()
+    public async Task TheUpdateFallbackOnAnOlderClient_SendsTheCurrentCardAsAMessage()
     {
         var channel = _bot.NewAdapter(TestAdapter.ChannelThread());
 
@@ -91,7 +91,7 @@ public sealed class GuidelineRefreshTests : IDisposable
     [Theory]
     [InlineData("someOtherVerb", Topic)]
     [InlineData(CardActions.RefreshGuidelineVerb, "no-such-topic")]
-    public async Task AnUnknownVerbOrTopicIsAnsweredWithAnErrorAndChangesNothing(string verb, string topic)
+    public async Task AnUnknownVerbOrTopic_IsAnsweredWithAnErrorAndChangesNothing(string verb, string topic)
     {
         var channel = _bot.NewAdapter(TestAdapter.ChannelThread());
         var invoke = channel.MakeInvoke(InvokeNames.AdaptiveCardAction, new { action = new { type = "Action.Execute", verb, data = new { topic } } });

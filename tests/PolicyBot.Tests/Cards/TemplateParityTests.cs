@@ -12,7 +12,7 @@ namespace PolicyBot.Tests.Cards;
 public sealed class TemplateParityTests
 {
     [Fact]
-    public async Task CSharpBinderMatchesAdaptiveCardsTemplatingForEverySample()
+    public async Task CSharpBinder_MatchesAdaptiveCardsTemplatingForEverySample()
     {
         var samples = CardSamples.All(new GuidelineCards(ContentLibrary.Default));
         var cases = new JsonArray();

@@ -20,7 +20,7 @@ public sealed class PlaygroundTests(ITestOutputHelper output)
     private static readonly ContentLibrary Content = ContentLibrary.Default;
 
     [Fact]
-    public async Task APersonInstallsAsksInButtonsAndFrenchMentionsTheBotInAChannelUpdatesACardInPlaceAndOpensTheManagersEditor()
+    public async Task APersonInstalls_AsksInButtonsAndFrenchMentionsTheBotInAChannelUpdatesACardInPlaceAndOpensTheManagersEditor()
     {
         NodeTools.EnsureInstalled();
         NodeTools.EnsureChromium();

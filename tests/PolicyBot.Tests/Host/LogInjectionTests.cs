@@ -86,7 +86,7 @@ public sealed class LogInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RefusalsAreLoggedAtMostTwentyAMinute()
+    public async Task Refusals_AreLoggedAtMostTwentyAMinute()
     {
         for (var i = 0; i < 45; i++) await _host.PostRawAsync(Body("message"), "application/json");
 

@@ -19,7 +19,7 @@ public sealed class ExamplesCrossValidationTests(ITestOutputHelper output)
     private const int Folds = 5;
 
     [Fact]
-    public void Held_out_examples_mostly_route_to_their_topic()
+    public void HeldOutExamples_MostlyRouteToTheirTopic()
     {
         var rows = CrossValidate(slip: false);
         Report(rows);
@@ -35,7 +35,7 @@ public sealed class ExamplesCrossValidationTests(ITestOutputHelper output)
     /// against 62.2% / 83.8% without it; 85.9% / 96.4% now).
     /// </summary>
     [Fact]
-    public void Held_out_examples_typed_with_slips_still_mostly_route_to_their_topic()
+    public void HeldOutExamplesTypedWithSlips_StillMostlyRouteToTheirTopic()
     {
         var rows = CrossValidate(slip: true);
         Report(rows);

@@ -12,7 +12,7 @@ public sealed class ExamplesRouteToTheirTopicTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Locales))]
-    public void Every_example_gets_its_own_topic_first(string locale)
+    public void EveryExample_GetsItsOwnTopicFirst(string locale)
     {
         var matcher = TopicMatcher.Default;
         var misses = new List<string>();

@@ -29,7 +29,7 @@ public sealed class MatchConfidenceTests
     [InlineData("2")]
     [InlineData("3.")]
     [InlineData("24")]
-    public void Greetings_gibberish_and_empty_text_match_nothing(string text)
+    public void GreetingsGibberishAndEmptyText_MatchNothing(string text)
     {
         foreach (var language in new[] { Language.Fr, Language.En })
         {
@@ -39,7 +39,7 @@ public sealed class MatchConfidenceTests
     }
 
     [Fact]
-    public void Only_stop_words_match_nothing()
+    public void OnlyStopWords_MatchNothing()
     {
         Assert.Equal(MatchConfidence.None, Matcher.Match("est-ce que je peux le faire?", Language.Fr).Confidence);
         Assert.Equal(MatchConfidence.None, Matcher.Match("can you do it for me?", Language.En).Confidence);
@@ -52,7 +52,7 @@ public sealed class MatchConfidenceTests
     [InlineData(Language.En, "A resident sent a friend request to my personal Facebook account", "staff-contact-with-survivors")]
     [InlineData(Language.Fr, "Son ex a caché un traceur GPS dans son auto, où peut-elle trouver de l'aide?", "tech-facilitated-violence-help")]
     [InlineData(Language.En, "The only admin of our Facebook page quit and nobody else can log in", "work-hours-and-admin-access")]
-    public void A_clear_question_is_confident_on_the_right_topic(Language language, string question, string topic)
+    public void AClearQuestion_IsConfidentOnTheRightTopic(Language language, string question, string topic)
     {
         var result = Matcher.Match(question, language);
 
@@ -69,7 +69,7 @@ public sealed class MatchConfidenceTests
     [InlineData(Language.En, "question about our page")]
     [InlineData(Language.En, "policy")]
     [InlineData(Language.En, "photo")]
-    public void A_vague_question_is_never_confident(Language language, string question)
+    public void AVagueQuestion_IsNeverConfident(Language language, string question)
     {
         var result = Matcher.Match(question, language);
 
@@ -77,7 +77,7 @@ public sealed class MatchConfidenceTests
     }
 
     [Fact]
-    public void Candidates_are_at_most_five_best_first_with_positive_scores()
+    public void Candidates_AreAtMostFiveBestFirstWithPositiveScores()
     {
         var result = Matcher.Match("Une résidente a publié une photo de la maison sur Instagram avec d'autres femmes", Language.Fr);
 
@@ -88,7 +88,7 @@ public sealed class MatchConfidenceTests
     }
 
     [Fact]
-    public void The_topics_offered_are_the_first_three_and_a_fourth_only_when_it_scores_close_to_the_first()
+    public void TheTopicsOffered_AreTheFirstThreeAndAFourthOnlyWhenItScoresCloseToTheFirst()
     {
         var questions = ContentLibrary.Default.Topics.SelectMany(t => t.Fr.Examples.Take(4).Select(e => (e, Language.Fr)).Concat(t.En.Examples.Take(4).Select(e => (e, Language.En))))
             .Concat([("commentaires sur la page", Language.Fr), ("photos on our page", Language.En), ("a resident and her phone", Language.En)]);
@@ -106,7 +106,7 @@ public sealed class MatchConfidenceTests
     }
 
     [Fact]
-    public void A_pasted_wall_of_text_is_handled()
+    public void APastedWallOfText_IsHandled()
     {
         var wall = string.Concat(Enumerable.Repeat("Quelqu'un a publié l'adresse d'une femme dans un commentaire. ", 2000));
 

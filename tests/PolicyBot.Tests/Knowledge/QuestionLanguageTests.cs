@@ -12,7 +12,7 @@ public sealed class QuestionLanguageTests
     [InlineData("Une résidente veut m'ajouter sur Facebook, je fais quoi?")]
     [InlineData("Est-ce qu’on peut publier la photo de notre équipe?")]
     [InlineData("Une femme nous écrit en DM pour avoir une place ce soir")]
-    public void A_French_question_from_an_English_locale_is_searched_in_French(string question)
+    public void AFrenchQuestionFromAnEnglishLocale_IsSearchedInFrench(string question)
     {
         var result = TopicMatcher.Default.Match(question, Languages.FromLocale("en-US"));
 
@@ -24,7 +24,7 @@ public sealed class QuestionLanguageTests
     [InlineData("A resident wants to add me on Facebook, what do I do?")]
     [InlineData("Can we post a photo of our team?")]
     [InlineData("A woman DMed us asking for a bed tonight")]
-    public void An_English_question_from_a_French_locale_is_searched_in_English(string question)
+    public void AnEnglishQuestionFromAFrenchLocale_IsSearchedInEnglish(string question)
     {
         var result = TopicMatcher.Default.Match(question, Languages.FromLocale("fr-CA"));
 
@@ -38,7 +38,7 @@ public sealed class QuestionLanguageTests
     [InlineData("selfie story")]
     [InlineData("photo")]
     [InlineData("TikTok Instagram")]
-    public void Short_or_neutral_text_follows_the_locale(string text)
+    public void ShortOrNeutralText_FollowsTheLocale(string text)
     {
         Assert.Equal(Language.Fr, TopicMatcher.Default.Match(text, Languages.FromLocale("fr-CA")).Language);
         Assert.Equal(Language.En, TopicMatcher.Default.Match(text, Languages.FromLocale("en-CA")).Language);
@@ -49,7 +49,7 @@ public sealed class QuestionLanguageTests
     [InlineData("hateful comments flooding Instagram posts", "fr-CA", Language.En)]
     [InlineData("logiciel espion installé cellulaire ex-conjoint", "en-CA", Language.Fr)]
     [InlineData("commentaires haineux publication Instagram", "en-CA", Language.Fr)]
-    public void Without_function_words_the_content_words_decide(string text, string locale, Language expected)
+    public void WithoutFunctionWords_TheContentWordsDecide(string text, string locale, Language expected)
     {
         var result = TopicMatcher.Default.Match(text, Languages.FromLocale(locale));
 
@@ -58,21 +58,21 @@ public sealed class QuestionLanguageTests
     }
 
     [Fact]
-    public void A_single_function_word_does_not_overturn_the_locale()
+    public void ASingleFunctionWord_DoesNotOverturnTheLocale()
     {
         Assert.Equal(Language.Fr, QuestionLanguage.Detect("the troll", Language.Fr));
         Assert.Equal(Language.En, QuestionLanguage.Detect("le troll", Language.En));
     }
 
     [Fact]
-    public void Elision_and_accents_count_as_French_evidence()
+    public void ElisionAndAccents_CountAsFrenchEvidence()
     {
         Assert.Equal(Language.Fr, QuestionLanguage.Detect("l'adresse publiée", Language.En));
         Assert.Equal(Language.Fr, QuestionLanguage.Detect("l’adresse d’une résidente", Language.En));
     }
 
     [Fact]
-    public void A_mixed_question_goes_with_the_language_that_carries_it()
+    public void AMixedQuestion_GoesWithTheLanguageThatCarriesIt()
     {
         // English platform words in a French sentence.
         Assert.Equal(Language.Fr, QuestionLanguage.Detect("Une résidente a posté une story avec le selfie de la maison", Language.En));

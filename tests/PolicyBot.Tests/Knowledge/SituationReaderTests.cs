@@ -15,7 +15,7 @@ public sealed class SituationReaderTests
     private static readonly SituationReader Reader = SituationReader.For(Content);
 
     [Fact]
-    public void For_every_example_the_entry_can_still_end_on_its_topic()
+    public void ForEveryExample_TheEntryCanStillEndOnItsTopic()
     {
         var checkedExamples = 0;
         foreach (var topic in Content.Topics)
@@ -40,7 +40,7 @@ public sealed class SituationReaderTests
     }
 
     [Fact]
-    public void Words_that_name_nothing_open_the_topics_own_situation_with_nothing_answered()
+    public void WordsThatNameNothing_OpenTheTopicsOwnSituationWithNothingAnswered()
     {
         foreach (var topic in Content.Topics)
         {
@@ -57,7 +57,7 @@ public sealed class SituationReaderTests
     [InlineData(Language.Fr, "Un commentaire donne l'adresse de la maison d'une résidente, on le retire-tu")]
     [InlineData(Language.En, "someone posted a woman's address in a comment")]
     [InlineData(Language.En, "a commenter put up the home address of a woman we help")]
-    public void An_address_in_a_comment_opens_the_identifying_information_situation_and_answers_what_kind_it_is(Language language, string text)
+    public void AnAddressInAComment_OpensTheIdentifyingInformationSituationAndAnswersWhatKindItIs(Language language, string text)
     {
         var entry = Reader.Read(text, language, "unacceptable-content");
 
@@ -72,7 +72,7 @@ public sealed class SituationReaderTests
     [InlineData(Language.En, "someone keeps leaving insults under every post", "abusive", null)]
     [InlineData(Language.Fr, "un troll fait du harcèlement dans nos commentaires depuis une semaine", "abusive", "harassment")]
     [InlineData(Language.En, "a troll has been harassing us in the comments all week", "abusive", "harassment")]
-    public void Insults_and_harassment_answer_the_hostile_comments_questions(Language language, string text, string whatKind, string? abuseKind)
+    public void InsultsAndHarassment_AnswerTheHostileCommentsQuestions(Language language, string text, string whatKind, string? abuseKind)
     {
         var entry = Reader.Read(text, language, "unacceptable-content");
 
@@ -84,7 +84,7 @@ public sealed class SituationReaderTests
     [Theory]
     [InlineData(Language.Fr, "Quelqu'un partage une capture d'écran avec les informations personnelles d'une femme")]
     [InlineData(Language.En, "someone shared a screenshot with a woman's personal information")]
-    public void A_word_most_topics_use_names_no_button(Language language, string text)
+    public void AWordMostTopicsUse_NamesNoButton(Language language, string text)
     {
         // "Une information inexacte" / "Inaccurate information": "information" is everywhere, "inexacte" is what tells.
         var entry = Reader.Read(text, language, "unacceptable-content");
@@ -95,7 +95,7 @@ public sealed class SituationReaderTests
     [Theory]
     [InlineData(Language.Fr, "L'administratrice de notre page est malade depuis deux semaines")]
     [InlineData(Language.En, "our page admin is off sick for a month")]
-    public void Two_telling_words_answer_a_first_question_that_ends_the_situation(Language language, string text)
+    public void TwoTellingWords_AnswerAFirstQuestionThatEndsTheSituation(Language language, string text)
     {
         var entry = Reader.Read(text, language, "work-hours-and-admin-access");
 
@@ -106,7 +106,7 @@ public sealed class SituationReaderTests
     [Theory]
     [InlineData(Language.Fr, "Une femme nous écrit sur Insta, c'est mieux de lui proposer le texto?")]
     [InlineData(Language.En, "a woman writes to us on insta, should we suggest text instead")]
-    public void One_word_does_not_end_a_situation(Language language, string text)
+    public void OneWord_DoesNotEndASituation(Language language, string text)
     {
         // "Oui (texto, clavardage, etc.)" ends the situation: mentioning texting is not saying she can use it.
         var entry = Reader.Read(text, language, "survivor-seeks-support-online");
@@ -117,7 +117,7 @@ public sealed class SituationReaderTests
     [Theory]
     [InlineData(Language.En, "someone posted a hostile comment on our page")]
     [InlineData(Language.Fr, "quelqu'un a laissé un commentaire hostile sur notre page")]
-    public void An_unsure_match_opens_the_situation_its_words_name_when_it_tells_the_first_two_topics_apart(Language language, string text)
+    public void AnUnsureMatch_OpensTheSituationItsWordsNameWhenItTellsTheFirstTwoTopicsApart(Language language, string text)
     {
         var entry = Reader.ReadUnsure(text, language, ["unacceptable-content", "divergent-opinions", "moderation-capacity"]);
 

@@ -42,7 +42,7 @@ public sealed class SynonymAndSpellingTests
     }
 
     [Fact]
-    public void Synonyms_become_the_same_term()
+    public void Synonyms_BecomeTheSameTerm()
     {
         var dm = Matcher.Terms("DM", Language.Fr);
         Assert.Single(dm);
@@ -57,7 +57,7 @@ public sealed class SynonymAndSpellingTests
     [Theory]
     [InlineData(Language.Fr, "Un troll inonde notre page de commentaires, on fait quoi?", "Quelqu'un inonde notre page de commentaires haineux, on fait quoi?")]
     [InlineData(Language.En, "A troll keeps flooding our page with comments, what do we do?", "Someone keeps flooding our page with hateful comments, what do we do?")]
-    public void A_troll_is_a_hateful_commenter(Language language, string troll, string hateful)
+    public void ATroll_IsAHatefulCommenter(Language language, string troll, string hateful)
     {
         var a = Matcher.Match(troll, language);
         var b = Matcher.Match(hateful, language);
@@ -86,7 +86,7 @@ public sealed class SynonymAndSpellingTests
     [InlineData("Quelqu'un a écrit l'adresse d'une résidente", "quelqu'un a ecrit l'adresse d'une residente")]
     [InlineData("Une employée a été identifiée sur une photo", "UNE EMPLOYEE A ETE IDENTIFIEE SUR UNE PHOTO")]
     [InlineData("Est-ce qu'on peut publier la vidéo?", "Est-ce qu on peut publier la video")]
-    public void Accents_elision_apostrophes_and_case_make_no_difference_in_French(string a, string b)
+    public void AccentsElisionApostrophesAndCase_MakeNoDifferenceInFrench(string a, string b)
     {
         Assert.Equal(Matcher.Terms(a, Language.Fr), Matcher.Terms(b, Language.Fr));
         Assert.Equal(Matcher.Match(a, Language.Fr).Ranked, Matcher.Match(b, Language.Fr).Ranked);
@@ -96,7 +96,7 @@ public sealed class SynonymAndSpellingTests
     [InlineData("Someone posted a woman's address in a comment", "Someone posted a woman’s address in a comment")]
     [InlineData("Someone posted a woman's address in a comment", "someone posted a womans address in a comment")]
     [InlineData("Can we post the residents' photos?", "can we post the resident photo")]
-    public void Possessives_apostrophes_plurals_and_case_make_no_difference_in_English(string a, string b)
+    public void PossessivesApostrophesPluralsAndCase_MakeNoDifferenceInEnglish(string a, string b)
     {
         Assert.Equal(Matcher.Terms(a, Language.En), Matcher.Terms(b, Language.En));
         Assert.Equal(Matcher.Match(a, Language.En).Ranked, Matcher.Match(b, Language.En).Ranked);
@@ -111,7 +111,7 @@ public sealed class SynonymAndSpellingTests
     [InlineData(Language.Fr, "témoigange sur notre page", "témoignage sur notre page")]
     [InlineData(Language.Fr, "modératon le soir", "modération le soir")]
     [InlineData(Language.Fr, "harcèlemnt en ligne", "harcèlement en ligne")]
-    public void A_slip_of_one_letter_finds_the_same_topic(Language language, string slipped, string spelled)
+    public void ASlipOfOneLetter_FindsTheSameTopic(Language language, string slipped, string spelled)
     {
         var meant = Matcher.Match(spelled, language);
         var typed = Matcher.Match(slipped, language);
@@ -126,13 +126,13 @@ public sealed class SynonymAndSpellingTests
     [Theory]
     [InlineData(Language.En, "xkcd blorp zzzzz")]
     [InlineData(Language.Fr, "asdfg qwerty")]
-    public void Gibberish_is_not_corrected_into_a_topic(Language language, string text)
+    public void Gibberish_IsNotCorrectedIntoATopic(Language language, string text)
     {
         Assert.Equal(MatchConfidence.None, Matcher.Match(text, language).Confidence);
     }
 
     [Fact]
-    public void Plurals_and_inflections_share_a_stem()
+    public void PluralsAndInflections_ShareAStem()
     {
         Assert.Equal(Matcher.Terms("commentaire", Language.Fr), Matcher.Terms("commentaires", Language.Fr));
         Assert.Equal(Matcher.Terms("harcèlement", Language.Fr), Matcher.Terms("harcelée", Language.Fr));

@@ -8,7 +8,7 @@ namespace PolicyBot.Tests.Knowledge;
 public sealed class TopicMatcherTests
 {
     [Fact]
-    public void Concurrent_questions_get_the_same_answers_as_sequential_ones()
+    public void ConcurrentQuestions_GetTheSameAnswersAsSequentialOnes()
     {
         var matcher = TopicMatcher.Default;
         var questions = ContentLibrary.Default.Topics
@@ -32,13 +32,13 @@ public sealed class TopicMatcherTests
     }
 
     [Fact]
-    public void Default_is_one_shared_instance()
+    public void Default_IsOneSharedInstance()
     {
         Assert.Same(TopicMatcher.Default, TopicMatcher.Default);
     }
 
     [Fact]
-    public void Two_matchers_built_from_the_same_content_answer_exactly_alike()
+    public void TwoMatchersBuiltFromTheSameContent_AnswerExactlyAlike()
     {
         // The classifier is trained when the matcher is built; a fixed order makes every instance (every
         // bot instance, every restart) rank the same way.

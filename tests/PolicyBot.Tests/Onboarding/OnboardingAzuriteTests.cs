@@ -16,7 +16,7 @@ namespace PolicyBot.Tests.Onboarding;
 public sealed class OnboardingAzuriteTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Continue_resumes_at_the_same_step_after_the_host_is_stopped_mid_lesson()
+    public async Task Continue_ResumesAtTheSameStepAfterTheHostIsStoppedMidLesson()
     {
         var settings = new Dictionary<string, string?>
         {

@@ -17,7 +17,7 @@ public sealed class OnboardingContentTests
     private static readonly OnboardingCards Cards = new(new GuidelineCards(Content), Lessons);
 
     [Fact]
-    public void Lessons_cover_all_19_topics_exactly_once_in_the_guides_order()
+    public void Lessons_CoverAll19TopicsExactlyOnceInTheGuidesOrder()
     {
         var taught = Lessons.All.SelectMany(l => l.Topics).ToList();
         Assert.Equal(19, taught.Count);
@@ -25,7 +25,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void There_are_five_to_eight_lessons_of_one_to_three_questions_and_a_few_minutes_each()
+    public void Lessons_AreFiveToEightOfOneToThreeQuestionsAndAFewMinutesEach()
     {
         Assert.InRange(Lessons.Count, 5, 8);
         Assert.Equal(Enumerable.Range(1, Lessons.Count), Lessons.All.Select(l => l.Order));
@@ -34,7 +34,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void Lessons_follow_the_guides_parts_organisation_then_staff_then_survivors()
+    public void Lessons_FollowTheGuidesPartsOrganisationThenStaffThenSurvivors()
     {
         Assert.Equal(["organisation", "staff", "survivors"], Lessons.All.Select(l => l.Part).Distinct());
         Assert.Equal("organisation", Lessons.All.Single(l => l.Topics.Contains("survivor-seeks-support-online")).Part);
@@ -43,7 +43,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void Every_question_is_about_a_topic_its_lesson_teaches_and_has_exactly_one_right_answer()
+    public void EveryQuestion_IsAboutATopicItsLessonTeachesAndHasExactlyOneRightAnswer()
     {
         foreach (var lesson in Lessons.All)
         {
@@ -59,7 +59,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void Every_field_is_written_in_both_languages_and_every_answer_is_explained()
+    public void EveryField_IsWrittenInBothLanguagesAndEveryAnswerIsExplained()
     {
         foreach (var lesson in Lessons.All)
         {
@@ -87,7 +87,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void Every_explanation_cites_a_passage_of_the_guide()
+    public void EveryExplanation_CitesAPassageOfTheGuide()
     {
         var options = Lessons.All.SelectMany(l => l.Questions).SelectMany(q => q.Options).ToList();
         Assert.Equal(Lessons.All.Sum(l => l.Questions.Sum(q => q.Options.Count)), options.Count(o => o.Source is not null));
@@ -95,7 +95,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void Answer_labels_fit_on_a_button_and_differ_within_a_question()
+    public void AnswerLabels_FitOnAButtonAndDifferWithinAQuestion()
     {
         foreach (var question in Lessons.All.SelectMany(l => l.Questions))
         {
@@ -109,7 +109,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void No_lesson_names_a_real_person_or_place()
+    public void NoLesson_NamesARealPersonOrPlace()
     {
         // Scenarios use "a resident", "a colleague", "a woman": no capitalised name inside a sentence, except these words.
         var allowed = new HashSet<string>(StringComparer.Ordinal) { "Facebook", "J'aime", "OK" };
@@ -126,7 +126,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void Every_onboarding_interface_string_exists_in_both_languages()
+    public void EveryOnboardingInterfaceString_ExistsInBothLanguages()
     {
         var keys = Content.UiKeys.Where(k => k.StartsWith("onboarding.", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(keys);
@@ -142,7 +142,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void Lesson_cards_show_each_topics_key_points_exactly_as_the_guideline_does()
+    public void LessonCards_ShowEachTopicsKeyPointsExactlyAsTheGuidelineDoes()
     {
         foreach (var language in new[] { Language.Fr, Language.En })
         {
@@ -164,7 +164,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void Every_onboarding_card_is_adaptive_card_1_5_with_wrapped_text_buttons_that_say_what_they_do_and_under_28_KB()
+    public void EveryOnboardingCard_IsAdaptiveCard15WithWrappedTextButtonsThatSayWhatTheyDoAndUnder28KB()
     {
         var progress = new OnboardingProgress();
         progress.Start(Lessons);
@@ -223,7 +223,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void The_restart_confirmation_answers_the_prompt_with_yes_or_no()
+    public void TheRestartConfirmation_AnswersThePromptWithYesOrNo()
     {
         var buttons = Walk(JsonNode.Parse(JsonSerializer.Serialize(Cards.RestartConfirmation(Language.En).Content, BotJson.Options))!.AsObject())
             .Where(e => e["type"]?.GetValue<string>() == "Action.Submit").Select(e => e["data"]!["choice"]!.GetValue<string>());
@@ -231,7 +231,7 @@ public sealed class OnboardingContentTests
     }
 
     [Fact]
-    public void Dates_and_the_policy_version_read_naturally_in_each_language()
+    public void DatesAndThePolicyVersion_ReadNaturallyInEachLanguage()
     {
         var date = new DateTimeOffset(2025, 3, 14, 23, 30, 0, TimeSpan.FromHours(-5)); // already March 15 in UTC
         Assert.Equal("15 mars 2025", OnboardingCards.Date(date, Language.Fr));

@@ -14,7 +14,7 @@ public sealed class OnboardingConversationTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     [Fact]
-    public async Task Full_onboarding_in_French_with_right_and_wrong_answers()
+    public async Task FullOnboarding_InFrenchWithRightAndWrongAnswers()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var lessons = bot.Lessons;
@@ -45,7 +45,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Full_onboarding_in_English_with_right_and_wrong_answers()
+    public async Task FullOnboarding_InEnglishWithRightAndWrongAnswers()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var lessons = bot.Lessons;
@@ -73,7 +73,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task The_welcome_card_and_the_menu_start_onboarding()
+    public async Task TheWelcomeCardAndTheMenu_StartOnboarding()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var adapter = bot.Chat(Staff.Amelie);
@@ -89,7 +89,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Continue_resumes_at_the_same_step_the_next_day_in_a_new_host()
+    public async Task Continue_ResumesAtTheSameStepTheNextDayInANewHost()
     {
         var lesson = OnboardingLessons.LoadEmbedded(global::PolicyBot.Knowledge.ContentLibrary.Default).First;
         var (q1, q2) = (lesson.Questions[0], lesson.Questions[1]);
@@ -119,7 +119,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Switching_language_mid_lesson_continues_at_the_same_step_in_the_new_language()
+    public async Task SwitchingLanguageMidLesson_ContinuesAtTheSameStepInTheNewLanguage()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var lesson = bot.Lessons.All[1];
@@ -148,7 +148,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Restart_onboarding_asks_first_and_starts_over_only_on_yes()
+    public async Task RestartOnboarding_AsksFirstAndStartsOverOnlyOnYes()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var adapter = bot.Chat(Staff.Beth);
@@ -172,7 +172,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Restarting_before_starting_needs_no_confirmation()
+    public async Task RestartingBeforeStarting_NeedsNoConfirmation()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         await bot.Flow(bot.Chat(Staff.Amelie, "fr-CA"))
@@ -183,7 +183,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Progress_card_shows_completed_current_and_coming_lessons()
+    public async Task ProgressCard_ShowsCompletedCurrentAndComingLessons()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var lessons = bot.Lessons;
@@ -208,7 +208,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Typed_numbers_and_labels_answer_the_question_on_screen()
+    public async Task TypedNumbersAndLabels_AnswerTheQuestionOnScreen()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var lesson = bot.Lessons.First;
@@ -230,7 +230,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task An_answer_from_an_older_card_is_explained_but_not_counted()
+    public async Task AnAnswerFromAnOlderCard_IsExplainedButNotCounted()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var lesson = bot.Lessons.First;
@@ -251,7 +251,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_button_naming_a_lesson_that_no_longer_exists_shows_where_she_is()
+    public async Task AButtonNamingALessonThatNoLongerExists_ShowsWhereSheIs()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         await bot.Flow(bot.Chat(Staff.Amelie))
@@ -263,7 +263,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_button_for_an_answer_that_was_removed_says_so_and_shows_where_she_is()
+    public async Task AButtonForAnAnswerThatWasRemoved_SaysSoAndShowsWhereSheIs()
     {
         // "J'efface tout sans rien dire" (delete-quietly) left lesson 4 in the content review (W4); its button may still be on screen.
         using var bot = new OnboardingBot(_data.Path, _clock);
@@ -279,7 +279,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Continue_before_starting_offers_to_start()
+    public async Task ContinueBeforeStarting_OffersToStart()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         await bot.Flow(bot.Chat(Staff.Amelie, "fr-CA"))
@@ -292,7 +292,7 @@ public sealed class OnboardingConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Onboarding_asked_in_a_channel_is_sent_to_the_personal_chat()
+    public async Task OnboardingAskedInAChannel_IsSentToThePersonalChat()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var adapter = bot.Chat(Staff.Amelie, channel: true);

@@ -14,7 +14,7 @@ public sealed class OnboardingPrivacyTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     [Fact]
-    public async Task Forget_me_says_it_deletes_progress_and_the_report_line_then_deletes_both()
+    public async Task ForgetMe_SaysItDeletesProgressAndTheReportLineThenDeletesBoth()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var adapter = bot.Chat(Staff.Amelie);
@@ -47,7 +47,7 @@ public sealed class OnboardingPrivacyTests : IDisposable
     }
 
     [Fact]
-    public async Task Keeping_the_data_after_forget_me_changes_nothing()
+    public async Task KeepingTheDataAfterForgetMe_ChangesNothing()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var adapter = bot.Chat(Staff.Amelie, "fr-CA");
@@ -64,7 +64,7 @@ public sealed class OnboardingPrivacyTests : IDisposable
     }
 
     [Fact]
-    public async Task The_privacy_card_mentions_progress_and_the_report_line()
+    public async Task ThePrivacyCard_MentionsProgressAndTheReportLine()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         await bot.Flow(bot.Chat(Staff.Amelie))
@@ -76,7 +76,7 @@ public sealed class OnboardingPrivacyTests : IDisposable
     }
 
     [Fact]
-    public async Task Stored_progress_holds_ids_dates_and_counts_and_no_answers_once_a_lesson_is_done()
+    public async Task StoredProgress_HoldsIdsDatesAndCountsAndNoAnswersOnceALessonIsDone()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var lessons = bot.Lessons;

@@ -11,7 +11,7 @@ public sealed class OnboardingProgressTests
     private static readonly DateTimeOffset Now = new(2025, 3, 14, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Only_the_first_try_scores_and_a_wrong_answer_can_be_retried()
+    public void OnlyTheFirstTry_ScoresAndAWrongAnswerCanBeRetried()
     {
         var lesson = Lessons.First;
         var progress = Started();
@@ -34,7 +34,7 @@ public sealed class OnboardingProgressTests
     }
 
     [Fact]
-    public void An_answer_to_another_question_changes_nothing()
+    public void AnAnswerToAnotherQuestion_ChangesNothing()
     {
         var lesson = Lessons.First;
         var progress = Started();
@@ -53,7 +53,7 @@ public sealed class OnboardingProgressTests
     }
 
     [Fact]
-    public void Finishing_the_last_lesson_records_the_date_and_the_policy_version()
+    public void FinishingTheLastLesson_RecordsTheDateAndThePolicyVersion()
     {
         var progress = Started();
         AnswerAll(progress, Lessons.All);
@@ -65,7 +65,7 @@ public sealed class OnboardingProgressTests
     }
 
     [Fact]
-    public void A_lesson_or_question_removed_by_a_deploy_falls_back_to_a_step_that_exists()
+    public void ALessonOrQuestionRemovedByADeploy_FallsBackToAStepThatExists()
     {
         var progress = Started();
         AnswerAll(progress, Lessons.All.Take(2));

@@ -14,7 +14,7 @@ public sealed class OnboardingReportTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     [Fact]
-    public async Task A_manager_sees_names_lessons_completed_and_dates_but_no_scores_or_answers()
+    public async Task AManager_SeesNamesLessonsCompletedAndDatesButNoScoresOrAnswers()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var lessons = bot.Lessons;
@@ -52,7 +52,7 @@ public sealed class OnboardingReportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_display_name_with_links_or_markdown_is_shown_as_plain_words()
+    public async Task ADisplayNameWithLinksOrMarkdown_IsShownAsPlainWords()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var roster = new OnboardingRoster(bot.Storage);
@@ -79,7 +79,7 @@ public sealed class OnboardingReportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_manager_asking_in_French_gets_the_report_in_French()
+    public async Task AManagerAskingInFrench_GetsTheReportInFrench()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         await bot.Flow(bot.Chat(Staff.Manager, "fr-CA"))
@@ -91,7 +91,7 @@ public sealed class OnboardingReportTests : IDisposable
     [Theory]
     [InlineData("en-US", "onboarding report", "Sorry, only managers can see the onboarding report: the people whose Entra ID is listed in the bot's PolicyBot:Managers setting. Ask your manager or whoever administers Teams in your organisation.")]
     [InlineData("fr-CA", "rapport de formation", "Désolée, seules les personnes gestionnaires peuvent voir le rapport de formation : celles dont l'identifiant Entra figure dans le paramètre PolicyBot:Managers du bot. Adressez-vous à votre gestionnaire ou à la personne qui administre Teams dans votre organisation.")]
-    public async Task Someone_who_is_not_a_manager_is_told_politely_who_can_see_it(string locale, string ask, string refusal)
+    public async Task SomeoneNotAManager_IsToldPolitelyWhoCanSeeIt(string locale, string ask, string refusal)
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         await bot.Flow(bot.Chat(Staff.Amelie, locale))
@@ -103,7 +103,7 @@ public sealed class OnboardingReportTests : IDisposable
     }
 
     [Fact]
-    public async Task The_report_is_not_shown_in_a_channel()
+    public async Task TheReport_IsNotShownInAChannel()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var adapter = bot.Chat(Staff.Manager, channel: true);
@@ -114,7 +114,7 @@ public sealed class OnboardingReportTests : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_roster_updates_are_merged_not_lost()
+    public async Task ConcurrentRosterUpdates_AreMergedNotLost()
     {
         using var bot = new OnboardingBot(_data.Path, _clock);
         var writers = Enumerable.Range(0, 8).Select(i => new OnboardingRoster(bot.Storage)
