@@ -14,6 +14,7 @@ using PolicyBot.Policy;
 using PolicyBot.Situations;
 using PolicyBot.Matching;
 using PolicyBot.Privacy;
+using PolicyBot.Reach;
 
 namespace PolicyBot;
 
@@ -35,6 +36,7 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddFeature<GlobalCommands>();
         services.AddFeature<PrivacyFeature>();
         services.AddOnboarding();
+        services.AddReach(configuration);
         services.AddPolicyFeature(configuration);
         services.AddScope();
         services.AddSingleton<RouteTable>();
