@@ -151,6 +151,14 @@ public sealed class PolicyBotHandler : ActivityHandler
         await (_routes.Execute(turnContext, invokeValue, cancellationToken)
             ?? Task.FromResult(AdaptiveCardInvokeResponse.BadRequest("NotSupported", "This card action is not supported."))).ConfigureAwait(false);
 
+    /// <summary>Invokes the base handler does not know, by name (a file consent answer); answered 200 once routed.</summary>
+    protected override async Task<InvokeResponse?> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name != InvokeNames.FileConsent) return await base.OnInvokeActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await _routes.InvokeAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return new InvokeResponse(200);
+    }
+
     protected override Task<object?> OnComposeExtensionAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         _routes.InvokeAsync(turnContext, cancellationToken);
 
