@@ -54,7 +54,7 @@ public static class PolicyDocument
             var shelter = EmergencyInstructions.From(edition.Choices);
             body.Append(Paragraph("ListBullet", shelter.Phone is { } phone ? Ui("scope.safety.shelterPhone", phone) : Ui("export.doc.emergencyPhoneNotDecided")));
             body.Append(Paragraph("ListBullet", shelter.Procedure is { } procedure ? Ui("scope.safety.shelterProcedure", procedure) : Ui("export.doc.emergencyProcedureNotDecided")));
-            body.Append(Paragraph("ListBullet", Ui("scope.safety.notCrisisLine")));
+            body.Append(Paragraph("ListBullet", Ui("export.doc.notCrisisLine")));
 
             foreach (var area in content.Topics.OrderBy(t => t.Order).GroupBy(t => t.Area))
             {

@@ -216,6 +216,7 @@ public sealed class PolicyExportTests : IAsyncLifetime
         Assert.Contains(Ui("scope.safety.call911", language), emergency);
         Assert.Contains(Ui("scope.safety.shelterPhone", language, "555-0100"), emergency);
         Assert.Contains(Ui("export.doc.emergencyProcedureNotDecided", language), emergency);
+        Assert.Contains(Ui("export.doc.notCrisisLine", language), emergency);
         Assert.Equal(Ui("export.doc.credits", language), document.Paragraphs[^1].Text);
     }
 
