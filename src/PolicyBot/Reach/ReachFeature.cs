@@ -101,6 +101,7 @@ public sealed class ReachFeature(
 
         var invited = new List<string>();
         var unreachable = new List<string>();
+        var failed = new List<string>();
         foreach (var person in invitees)
         {
             var delivered = await TurnEffects.Of(turn).OnceAsync($"reach.invite.{person.Id}", async () =>
@@ -113,28 +114,45 @@ public sealed class ReachFeature(
                 }, cancellationToken).ConfigureAwait(false);
                 return await DeliverAsync(turn, person.Id!, InvitationCard(language), cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
-            (delivered ? invited : unreachable).Add(DisplayName(person, language));
+            (delivered switch { Delivery.Sent => invited, Delivery.Unreachable => unreachable, _ => failed }).Add(DisplayName(person, language));
         }
-        logger.LogInformation("A manager sent onboarding invitations: {Invited} sent, {Unreachable} refused by Teams", invited.Count, unreachable.Count);
+        logger.LogInformation("A manager sent onboarding invitations: {Invited} sent, {Unreachable} refused by Teams, {Failed} failed", invited.Count, unreachable.Count, failed.Count);
 
         const string separator = ", ";
         if (invited.Count > 0) await turn.SendActivityAsync(cards.Ui("reach.invite.sent", language, string.Join(separator, invited)), cancellationToken).ConfigureAwait(false);
         if (unreachable.Count > 0) await turn.SendActivityAsync(cards.Ui("reach.invite.unreachable", language, string.Join(separator, unreachable)), cancellationToken).ConfigureAwait(false);
+        if (failed.Count > 0) await turn.SendActivityAsync(cards.Ui("reach.invite.failed", language, string.Join(separator, failed)), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>Sends the card and records the chat (or that Teams refused); true when it was delivered.</summary>
-    private async Task<bool> DeliverAsync(ITurnContext turn, string userId, Attachment card, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the card and records the chat (or that Teams refused); true when it was delivered. A failure after the
+    /// Connector's retries is logged (its kind only) and counts as not delivered: the turn itself goes on, and the
+    /// welcome is not sent again later (at most once, never twice).
+    /// </summary>
+    private async Task<Delivery> DeliverAsync(ITurnContext turn, string userId, Attachment card, CancellationToken cancellationToken)
     {
-        var (outcome, chat) = await messenger.SendAsync(turn, userId, card, cancellationToken).ConfigureAwait(false);
+        PersonalMessenger.Outcome outcome;
+        PersonalChatReference? chat;
+        try
+        {
+            (outcome, chat) = await messenger.SendAsync(turn, userId, card, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is BotFramework.Connector.ConnectorException or HttpRequestException or InvalidOperationException)
+        {
+            logger.LogWarning("A personal message could not be delivered: {ExceptionType}", e.GetType().Name);
+            return Delivery.Failed;
+        }
         await store.UpdateAsync(userId, record =>
         {
             record.Unreachable = outcome == PersonalMessenger.Outcome.Unreachable;
             if (chat is not null) record.Chat = chat;
             return true;
         }, cancellationToken).ConfigureAwait(false);
-        return outcome == PersonalMessenger.Outcome.Sent;
+        return outcome == PersonalMessenger.Outcome.Sent ? Delivery.Sent : Delivery.Unreachable;
     }
+
+    private enum Delivery { Sent, Unreachable, Failed }
 
     /// <summary>The mention's display name as Teams wrote it; a mention without one is "someone" rather than an id.</summary>
     private string DisplayName(ChannelAccount person, Language language) =>

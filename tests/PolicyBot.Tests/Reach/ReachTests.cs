@@ -263,8 +263,23 @@ public sealed class ReachTests : IAsyncLifetime
         Assert.Null(await store.ReadAsync("29:hire"));
     }
 
-    /// <summary>Teams as it answers when the person blocked the bot: 403 <c>ConversationBlockedByUser</c> to creating her chat.</summary>
-    private sealed class BlockingAdapter(ConversationReference conversation, BotTestServices bot)
+    [Fact]
+    public async Task AnInvitationTeamsFailsToTake_AfterItsRetries_IsNamedAsNotAnsweredInTime_AndTheTurnGoesOn()
+    {
+        var adapter = new BlockingAdapter(TestAdapter.ChannelThread("manager", ManagerAad), _bot, HttpStatusCode.BadGateway);
+        adapter.AsTeams();
+
+        await _bot.Flow(adapter)
+            .Send(Invitation(adapter, "formation", new ChannelAccount("29:invited-0008", "Invented Person Eight")))
+            .AssertReply(Ui("reach.invite.failed", Language.En, "Invented Person Eight"))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.False((await _bot.Services.GetRequiredService<ReachStore>().ReadAsync("29:invited-0008"))!.Unreachable);
+    }
+
+    /// <summary>Teams answering creating her chat with an error: by default 403 <c>ConversationBlockedByUser</c> (she blocked the bot).</summary>
+    private sealed class BlockingAdapter(ConversationReference conversation, BotTestServices bot, HttpStatusCode status = HttpStatusCode.Forbidden)
         : TestAdapter(conversation, bot.Services.GetServices<IMiddleware>())
     {
         public int Attempts;
@@ -272,8 +287,8 @@ public sealed class ReachTests : IAsyncLifetime
         public override Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref Attempts);
-            throw new ConnectorException(HttpStatusCode.Forbidden,
-                new ErrorResponse { Error = new Error { Code = ConnectorException.BlockedByUserCode, Message = "User blocked the conversation with the bot." } }, "Create conversation");
+            var code = status == HttpStatusCode.Forbidden ? ConnectorException.BlockedByUserCode : "ServiceError";
+            throw new ConnectorException(status, new ErrorResponse { Error = new Error { Code = code, Message = "Invented failure." } }, "Create conversation");
         }
     }
 }
