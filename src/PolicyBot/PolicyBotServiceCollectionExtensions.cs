@@ -14,6 +14,8 @@ using PolicyBot.Policy;
 using PolicyBot.Situations;
 using PolicyBot.Matching;
 using PolicyBot.Privacy;
+using PolicyBot.Reach;
+using PolicyBot.Export;
 
 namespace PolicyBot;
 
@@ -35,7 +37,9 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddFeature<GlobalCommands>();
         services.AddFeature<PrivacyFeature>();
         services.AddOnboarding();
+        services.AddReach(configuration);
         services.AddPolicyFeature(configuration);
+        services.AddExport(configuration);
         services.AddScope();
         services.AddSingleton<RouteTable>();
         services.AddPolicyBotDiagnostics();

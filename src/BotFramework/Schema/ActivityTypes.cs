@@ -19,6 +19,9 @@ public static class InvokeNames
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string ComposeExtensionQuery = "composeExtension/query";
     public const string ComposeExtensionSelectItem = "composeExtension/selectItem";
+
+    /// <summary>Teams: she accepted or declined a file consent card (<c>value.action</c> is <c>accept</c> or <c>decline</c>).</summary>
+    public const string FileConsent = "fileConsent/invoke";
 }
 
 public static class InputHints

@@ -9,6 +9,7 @@ using PolicyBot.Conversation;
 using PolicyBot.Knowledge;
 using PolicyBot.Policy;
 using PolicyBot.Privacy;
+using PolicyBot.Reach;
 using PolicyBot.Situations;
 
 namespace PolicyBot.Bot;
@@ -33,6 +34,7 @@ public sealed class PolicyBotHandler : ActivityHandler
     private readonly PolicyBotOptions _options;
     private readonly PrivacyFeature _privacy;
     private readonly ScopeReplies _scope;
+    private readonly ReachFeature _reach;
     private readonly ILogger<PolicyBotHandler> _logger;
 
     public PolicyBotHandler(
@@ -44,6 +46,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         PostedCardStore posted,
         PrivacyFeature privacy,
         ScopeReplies scope,
+        ReachFeature reach,
         IOptions<PolicyBotOptions> options,
         ILogger<PolicyBotHandler> logger)
     {
@@ -54,6 +57,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         _posted = posted;
         _privacy = privacy;
         _scope = scope;
+        _reach = reach;
         _options = options.Value;
         _logger = logger;
         _profile = userState.CreateProperty<UserProfile>("profile");
@@ -75,6 +79,13 @@ public sealed class PolicyBotHandler : ActivityHandler
         // Her personal chat's state is kept for her: noted in her profile, so "forget me" finds it from anywhere.
         await _privacy.RememberPersonalChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The bot installed here (its welcome), and people added to a team (a personal welcome each, once).</summary>
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await base.OnConversationUpdateActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await _reach.WelcomeNewMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
     protected override Task OnBotAddedAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
@@ -139,6 +150,14 @@ public sealed class PolicyBotHandler : ActivityHandler
     protected override async Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
         await (_routes.Execute(turnContext, invokeValue, cancellationToken)
             ?? Task.FromResult(AdaptiveCardInvokeResponse.BadRequest("NotSupported", "This card action is not supported."))).ConfigureAwait(false);
+
+    /// <summary>Invokes the base handler does not know, by name (a file consent answer); answered 200 once routed.</summary>
+    protected override async Task<InvokeResponse?> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name != InvokeNames.FileConsent) return await base.OnInvokeActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await _routes.InvokeAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return new InvokeResponse(200);
+    }
 
     protected override Task<object?> OnComposeExtensionAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         _routes.InvokeAsync(turnContext, cancellationToken);

@@ -8,6 +8,7 @@ using PolicyBot.Cards;
 using PolicyBot.Conversation;
 using PolicyBot.Knowledge;
 using PolicyBot.Onboarding;
+using PolicyBot.Reach;
 
 namespace PolicyBot.Privacy;
 
@@ -28,6 +29,7 @@ public sealed class PrivacyFeature : IFeature
     private readonly UserState _userState;
     private readonly IStorage _storage;
     private readonly OnboardingFeature _onboarding;
+    private readonly ReachStore _reach;
     private readonly SenderIdentity _sender;
     private readonly GuidelineCards _cards;
     private readonly StorageOptions _storageOptions;
@@ -39,6 +41,7 @@ public sealed class PrivacyFeature : IFeature
         UserState userState,
         IStorage storage,
         OnboardingFeature onboarding,
+        ReachStore reach,
         SenderIdentity sender,
         GuidelineCards cards,
         IOptions<StorageOptions> storageOptions,
@@ -48,6 +51,7 @@ public sealed class PrivacyFeature : IFeature
         _userState = userState;
         _storage = storage;
         _onboarding = onboarding;
+        _reach = reach;
         _sender = sender;
         _cards = cards;
         _storageOptions = storageOptions.Value;
@@ -90,6 +94,7 @@ public sealed class PrivacyFeature : IFeature
             _cards.Ui("privacy.chats", language),
             _cards.Ui("privacy.feedback", language),
             _cards.Ui("privacy.acknowledgements", language),
+            _cards.Ui("privacy.reach", language),
             _cards.Ui("privacy.stays", language),
         };
         if (_storageOptions.DeletedRetentionDays > 0) lines.Add(_cards.Ui("privacy.restorable", language, _storageOptions.DeletedRetentionDays));
@@ -147,6 +152,7 @@ public sealed class PrivacyFeature : IFeature
         if (chatStateDeleted) deleted.Add(_cards.Ui("forget.item.conversation", language));
 
         if (await _onboarding.ForgetAsync(turn, sender, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.roster", language));
+        if (await _reach.ForgetAsync(sender.Id, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.reach", language));
         _logger.LogInformation("A user asked to be forgotten; {Count} kinds of documents deleted", deleted.Count);
         await turn.SendActivityAsync(deleted.Count == 0
             ? _cards.Ui("forget.nothing", language)

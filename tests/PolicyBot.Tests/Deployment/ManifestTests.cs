@@ -96,7 +96,7 @@ public sealed class ManifestTests
     {
         var bot = Manifest["bots"]![0]!.AsObject();
         Assert.Equal(["personal", "team", "groupChat"], Strings(bot["scopes"]));
-        Assert.False(bot["supportsFiles"]!.GetValue<bool>());
+        Assert.True(bot["supportsFiles"]!.GetValue<bool>()); // the policy document is delivered with file consent
         Assert.False(bot["isNotificationOnly"]!.GetValue<bool>());
     }
 
