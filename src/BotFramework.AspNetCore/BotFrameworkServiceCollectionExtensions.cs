@@ -25,11 +25,27 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddBotFrameworkStorage(configuration);
         services.AddBotFrameworkHosting(configuration);
 
-        services.AddSingleton(sp => new ConversationState(
-            sp.GetRequiredService<IStorage>(),
-            sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ConversationStateExpiry,
-            sp.GetService<TimeProvider>()));
-        services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
+        // Each instance keeps the last version of the state documents it read or wrote, so most turns read
+        // nothing: the conversation state is checked by its conditional write at the end of every turn, the user
+        // state by the conversation state, which records the version of it the turn left (BotState.UseInstanceCache).
+        services.AddSingleton(sp => new StateCache(
+            maxAge: sp.GetRequiredService<IOptions<BotHostOptions>>().Value.StateCacheMaxAge is { } age && age > TimeSpan.Zero ? age : null,
+            timeProvider: sp.GetService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var state = new ConversationState(
+                sp.GetRequiredService<IStorage>(),
+                sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ConversationStateExpiry,
+                sp.GetService<TimeProvider>());
+            if (CacheEnabled(sp)) state.UseInstanceCache(sp.GetRequiredService<StateCache>());
+            return state;
+        });
+        services.AddSingleton(sp =>
+        {
+            var state = new UserState(sp.GetRequiredService<IStorage>(), timeProvider: sp.GetService<TimeProvider>());
+            if (CacheEnabled(sp)) state.UseInstanceCache(sp.GetRequiredService<StateCache>(), vouchedBy: sp.GetRequiredService<ConversationState>());
+            return state;
+        });
 
         // Order matters: typing first, then saving around everything the bot changes (the conversation
         // state last: it is the commit point that records the handled activity), then de-duplication.
@@ -51,6 +67,9 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredStateSweeper>());
         return services;
     }
+
+    private static bool CacheEnabled(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<BotHostOptions>>().Value.StateCacheMaxAge > TimeSpan.Zero;
 
     /// <summary>Says at start how the bot runs, and warns loudly when it runs without authentication.</summary>
     private sealed class StartupReport(

@@ -47,6 +47,13 @@ public sealed class BotHostOptions
     /// </summary>
     public bool AllowUnauthenticatedRequests { get; set; }
 
+    /// <summary>
+    /// How long this instance may use its own copy of a state document instead of reading it
+    /// (<see cref="State.StateCache"/>); zero reads every document at every turn. The copy is always checked before a
+    /// turn commits; this bounds how late a user's choice made in another conversation, on another instance, shows.
+    /// </summary>
+    public TimeSpan StateCacheMaxAge { get; set; } = State.StateCache.DefaultMaxAge;
+
     /// <summary>Turns of one conversation waiting behind its running turn; more get 429 with <c>Retry-After</c>.</summary>
     public int MaxQueuedTurnsPerConversation { get; set; } = 32;
 
@@ -59,6 +66,7 @@ public sealed class BotHostOptions
         if (ConversationStateExpiry <= TimeSpan.Zero) yield return "Bot:ConversationStateExpiry must be a positive time span such as 1.00:00:00.";
         if (ExpiredStateSweepInterval < TimeSpan.FromMinutes(1)) yield return "Bot:ExpiredStateSweepInterval must be at least 00:01:00.";
         if (TypingDelay < TimeSpan.Zero) yield return "Bot:TypingDelay cannot be negative.";
+        if (StateCacheMaxAge < TimeSpan.Zero) yield return "Bot:StateCacheMaxAge cannot be negative (00:00:00 turns the instance's state cache off).";
         if (ConnectorMaxRetries is < 0 or > 10) yield return "Bot:ConnectorMaxRetries must be between 0 and 10.";
         if (ConnectorRetryDelay < TimeSpan.Zero) yield return "Bot:ConnectorRetryDelay cannot be negative.";
         if (MaxQueuedTurnsPerConversation < 1) yield return "Bot:MaxQueuedTurnsPerConversation must be at least 1.";

@@ -98,6 +98,7 @@ public abstract class BotAdapter
         {
             TurnTelemetry.Current?.Attempt();
             var context = new TurnContext(this, attempt == 1 ? activity : arrived.Clone());
+            effects.BeginAttempt();
             context.TurnState.Set(effects);
             if (authentication is not null) context.TurnState.Set(authentication);
             try

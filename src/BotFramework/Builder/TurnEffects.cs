@@ -7,10 +7,26 @@ namespace BotFramework.Builder;
 /// a new channel thread has already happened. One instance lives across the attempts of one incoming
 /// activity (in <see cref="ITurnContext.TurnState"/>): the attempt that runs again gets the first one's
 /// result instead of repeating it. An effect that throws is not remembered, so a later attempt tries again.
+/// Before the first effect of an attempt, the checks registered with <see cref="CheckBeforeEffects"/> run: an
+/// effect never happens on state that was not confirmed against storage (a copy from the instance's cache).
 /// </summary>
 public sealed class TurnEffects
 {
     private readonly Dictionary<string, object?> _done = new(StringComparer.Ordinal);
+    private readonly List<Func<Task>> _checks = [];
+
+    /// <summary>
+    /// Runs <paramref name="check"/> before the next effect of this attempt (once); it throws
+    /// <see cref="TurnConflictException"/> when the state the attempt runs on is out of date, so the turn runs again.
+    /// </summary>
+    public void CheckBeforeEffects(Func<Task> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        _checks.Add(check);
+    }
+
+    /// <summary>A new attempt of the turn starts: the checks of the one before are dropped (its state is dropped too).</summary>
+    public void BeginAttempt() => _checks.Clear();
 
     /// <summary>Runs <paramref name="effect"/> the first time <paramref name="key"/> is asked for in this activity's turn; afterwards returns its result.</summary>
     public async Task<T> OnceAsync<T>(string key, Func<Task<T>> effect)
@@ -18,6 +34,12 @@ public sealed class TurnEffects
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(effect);
         if (_done.TryGetValue(key, out var earlier)) return (T)earlier!;
+        while (_checks.Count > 0)
+        {
+            var check = _checks[0];
+            _checks.RemoveAt(0);
+            await check().ConfigureAwait(false);
+        }
         var result = await effect().ConfigureAwait(false);
         _done[key] = result;
         return result;

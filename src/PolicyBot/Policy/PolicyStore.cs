@@ -26,6 +26,7 @@ public sealed class PolicyStore
     private readonly ILogger<PolicyStore> _logger;
     private readonly Lock _cacheLock = new();
     private (PolicyVersion Policy, DateTimeOffset ReadAt)? _cached;
+    private Task<PolicyVersion>? _reading;
 
     public PolicyStore(IStorage storage, IOptions<PolicyOptions> options, TimeProvider time, ILogger<PolicyStore> logger)
     {
@@ -40,14 +41,24 @@ public sealed class PolicyStore
 
     public static string VersionKey(int version) => VersionKeyPrefix + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The current policy, read from storage unless this instance read or wrote it less than <see cref="PolicyOptions.CacheDuration"/> ago.</summary>
+    /// <summary>
+    /// The current policy, read from storage unless this instance read or wrote it less than <see cref="PolicyOptions.CacheDuration"/> ago.
+    /// Turns that find it out of date at the same moment share one read.
+    /// </summary>
     public async Task<PolicyVersion> CurrentAsync(CancellationToken cancellationToken = default)
     {
+        Task<PolicyVersion> reading;
         lock (_cacheLock)
         {
             if (_cached is { } cached && _time.GetUtcNow() - cached.ReadAt < _options.CacheDuration) return cached.Policy;
+            if (_reading is null || _reading.IsCompleted)
+            {
+                // Shared by the turns waiting for it, so no one turn's cancellation may end it.
+                _reading = Task.Run(() => ReadCurrentAsync(CancellationToken.None), CancellationToken.None);
+            }
+            reading = _reading;
         }
-        return await ReadCurrentAsync(cancellationToken).ConfigureAwait(false);
+        return await reading.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The current policy, always read from storage.</summary>

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+
+namespace BotFramework.State;
+
+/// <summary>
+/// Per instance: the last version of each state document this instance read or wrote, with its ETag, so a
+/// turn can skip reading a document this instance already knows. It is a guess, never the truth: every
+/// document a turn takes from here is checked against storage (see <see cref="BotState.UseInstanceCache"/>) —
+/// by the turn's own conditional write, or, for a state that a commit point vouches for, by the ETag the
+/// conversation's last turn recorded. A stale guess costs a 412 and a re-run of the turn, never a lost write.
+/// Bounded in size and in age; a deleted or conflicting document is dropped at once.
+/// </summary>
+public sealed class StateCache
+{
+    /// <summary>How many documents are kept by default (about 1 KB each for PolicyBot's documents).</summary>
+    public const int DefaultCapacity = 10_000;
+
+    /// <summary>How long a document is kept without being read or written again, by default.</summary>
+    public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromMinutes(2);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly Lock _trimming = new();
+
+    public StateCache(int capacity = DefaultCapacity, TimeSpan? maxAge = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Capacity = capacity;
+        MaxAge = maxAge ?? DefaultMaxAge;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MaxAge, TimeSpan.Zero, nameof(maxAge));
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    public int Capacity { get; }
+
+    /// <summary>
+    /// A document older than this is not used: the bound on how long a change made on another instance, in
+    /// another conversation, can go unseen by a turn that only reads a vouched-for document.
+    /// </summary>
+    public TimeSpan MaxAge { get; }
+
+    public int Count => _entries.Count;
+
+    /// <summary>
+    /// A document as stored: its properties as JSON (reserved properties apart), when it was last written, the
+    /// ETag it has, and when this instance last learnt that.
+    /// </summary>
+    public sealed record Entry(byte[] Content, DateTimeOffset? TouchedAt, IReadOnlyList<string>? Vouched, string ETag, DateTimeOffset KnownAt);
+
+    /// <summary>The document of <paramref name="key"/> if this instance knows it and learnt it less than <see cref="MaxAge"/> ago.</summary>
+    public bool TryGet(string key, out Entry entry)
+    {
+        if (_entries.TryGetValue(key, out entry!))
+        {
+            if (_time.GetUtcNow() - entry.KnownAt < MaxAge) return true;
+            _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+        }
+        entry = null!;
+        return false;
+    }
+
+    /// <summary>Remembers what storage holds under <paramref name="key"/> now (just read, or just written).</summary>
+    public void Set(string key, byte[] content, DateTimeOffset? touchedAt, IReadOnlyList<string>? vouched, string etag)
+    {
+        _entries[key] = new Entry(content, touchedAt, vouched, etag, _time.GetUtcNow());
+        if (_entries.Count > Capacity) Trim();
+    }
+
+    /// <summary>Forgets <paramref name="key"/>: it was deleted, or a write found it changed.</summary>
+    public void Remove(string key) => _entries.TryRemove(key, out _);
+
+    /// <summary>Drops what is too old, then the oldest tenth if still over capacity.</summary>
+    private void Trim()
+    {
+        if (!_trimming.TryEnter()) return; // another caller is trimming
+        try
+        {
+            var now = _time.GetUtcNow();
+            foreach (var (key, entry) in _entries)
+            {
+                if (now - entry.KnownAt >= MaxAge) _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            }
+            var excess = _entries.Count - Capacity * 9 / 10;
+            if (excess <= 0) return;
+            foreach (var (key, entry) in _entries.OrderBy(e => e.Value.KnownAt).Take(excess).ToList())
+            {
+                _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            }
+        }
+        finally
+        {
+            _trimming.Exit();
+        }
+    }
+}
