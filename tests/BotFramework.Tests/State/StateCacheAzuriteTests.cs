@@ -11,6 +11,7 @@ namespace BotFramework.Tests.State;
 /// <see cref="StateCache"/>: what one instance's copy misses, the turn never acts on.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Azurite")]
 public sealed class StateCacheAzuriteTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly string _containerName = $"cache-{Guid.NewGuid():N}";

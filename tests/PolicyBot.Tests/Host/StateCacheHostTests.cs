@@ -12,6 +12,7 @@ namespace PolicyBot.Tests.Host;
 /// Two hosts on one Azurite container play two instances of the bot: whatever one did, the other sees at its next turn
 /// of the same conversation, although its own copy is out of date.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class StateCacheHostTests : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite;
