@@ -11,6 +11,13 @@ internal sealed class ContentChecks(ContentLibrary content, GuidePassages? passa
     {
         if (passages is null) yield return "The topics' sections are not lines of the guide, in the topics' order.";
         foreach (var problem in ScopeFiles.Problems(content.Scope)) yield return problem;
+        foreach (var (name, file) in new[] { (ScopeCorpus.CrisisFile, content.Corpus.Crisis), (ScopeCorpus.CalmFile, content.Corpus.Calm) })
+        {
+            foreach (var language in new[] { Language.Fr, Language.En })
+            {
+                if (file.For(language).Count == 0 || file.For(language).Values.Any(v => v.Count == 0 || v.Any(string.IsNullOrWhiteSpace))) yield return $"{name} ({language.Code()}): every kind needs messages, none empty.";
+            }
+        }
         foreach (var topic in content.Topics)
         {
             foreach (var problem in TopicSourceProblems(topic)) yield return problem;

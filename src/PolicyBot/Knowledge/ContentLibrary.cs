@@ -21,9 +21,10 @@ public sealed class ContentLibrary
     private readonly Dictionary<string, Dictionary<string, string>> _ui;
     private readonly Dictionary<string, IReadOnlyList<string>> _sections = new(StringComparer.Ordinal);
 
-    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide, IEnumerable<ScopeFile> scope)
+    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide, IEnumerable<ScopeFile> scope, ScopeCorpus corpus)
     {
         Guide = guide;
+        Corpus = corpus;
         Scope = [.. scope.OrderBy(f => f.Name, StringComparer.Ordinal)];
         _topics = topics.OrderBy(t => t.Order).ToDictionary(t => t.Id, StringComparer.Ordinal);
         _situations = situations.ToDictionary(s => s.Id, StringComparer.Ordinal);
@@ -46,6 +47,9 @@ public sealed class ContentLibrary
 
     /// <summary>What is recognised before any topic: crisis, legal, unrelated, thanks, greetings (Content/scope/).</summary>
     public IReadOnlyList<ScopeFile> Scope { get; }
+
+    /// <summary>The crisis classifier's training messages (Content/scope-corpus/).</summary>
+    public ScopeCorpus Corpus { get; }
 
     /// <summary>The guide every statement's <c>source</c> is quoted from.</summary>
     public Guide Guide { get; }
@@ -126,7 +130,8 @@ public sealed class ContentLibrary
             file.Name = n["content/scope/".Length..^".json".Length];
             return file;
         });
-        return new ContentLibrary(topics, situations, Read<SynonymGroups>(open, "content/synonyms.json"), ui, Guide.LoadEmbedded(), scope);
+        return new ContentLibrary(topics, situations, Read<SynonymGroups>(open, "content/synonyms.json"), ui, Guide.LoadEmbedded(), scope,
+            new ScopeCorpus(Read<ScopeCorpusFile>(open, ScopeCorpus.CrisisFile), Read<ScopeCorpusFile>(open, ScopeCorpus.CalmFile)));
     }
 
     /// <summary>The text of an embedded content file, as shipped.</summary>

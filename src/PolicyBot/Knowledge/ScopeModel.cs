@@ -15,6 +15,27 @@ public sealed class ScopeFile
     public ScopeLanguage For(Language language) => language == Language.Fr ? Fr : En;
 }
 
+/// <summary>
+/// One file of Content/scope-corpus/: messages written for the crisis classifier (see the content README),
+/// grouped by kind (of danger for <c>crisis.json</c>, of calm message for <c>calm.json</c>) in each language.
+/// </summary>
+public sealed class ScopeCorpusFile
+{
+    public Dictionary<string, List<string>> Fr { get; init; } = [];
+    public Dictionary<string, List<string>> En { get; init; } = [];
+
+    public Dictionary<string, List<string>> For(Language language) => language == Language.Fr ? Fr : En;
+}
+
+/// <summary>The crisis classifier's own corpus: crisis messages by kind of danger, and calm ones.</summary>
+public sealed record ScopeCorpus(ScopeCorpusFile Crisis, ScopeCorpusFile Calm)
+{
+    /// <summary>The files' names under Content/scope-corpus/.</summary>
+    public const string CrisisFile = "content/scope-corpus/crisis.json";
+
+    public const string CalmFile = "content/scope-corpus/calm.json";
+}
+
 /// <summary>One language's part of a scope file.</summary>
 public sealed class ScopeLanguage
 {

@@ -24,8 +24,11 @@ public sealed class ScopeRecognizer
 
     private static readonly Lazy<ScopeRecognizer> LazyDefault = new(() => new ScopeRecognizer(ContentLibrary.Default));
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ContentLibrary, CrisisClassifier> Classifiers = [];
+
     private readonly ScopeVocabulary _fr;
     private readonly ScopeVocabulary _en;
+    private readonly CrisisClassifier _classifier;
 
     public ScopeRecognizer(ContentLibrary content)
         : this(content, content?.Scope ?? throw new ArgumentNullException(nameof(content)))
@@ -39,6 +42,7 @@ public sealed class ScopeRecognizer
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(scope);
         var known = KnownWords(content);
+        _classifier = Classifiers.GetValue(content, c => CrisisClassifier.Train(TrainingSet(c)));
         _fr = new ScopeVocabulary(Language.Fr, content, scope, known);
         _en = new ScopeVocabulary(Language.En, content, scope, known);
         var problems = _fr.Problems.Concat(_en.Problems).Concat(checkExamples ? ExampleProblems(scope) : []).ToList();
@@ -48,15 +52,44 @@ public sealed class ScopeRecognizer
     /// <summary>The recogniser over the embedded content, built on first use.</summary>
     public static ScopeRecognizer Default => LazyDefault.Value;
 
+    /// <summary>The statistical layer, trained on the content's corpus (shared by every recogniser over the same content).</summary>
+    public CrisisClassifier Classifier => _classifier;
+
     /// <summary>
-    /// What <paramref name="text"/> is. The message is read in its own language first
+    /// What <paramref name="text"/> is: <see cref="RuleKind"/>, raised to a crisis when the
+    /// <see cref="CrisisClassifier"/> reads danger that no rule names (the safety card is the cheaper error).
+    /// </summary>
+    public ScopeResult Recognize(string? text, Language userLanguage)
+    {
+        var byRules = RuleKind(text, userLanguage);
+        return Raised(byRules, string.IsNullOrWhiteSpace(text) ? double.NegativeInfinity : _classifier.Score(text), _classifier.Threshold);
+    }
+
+    /// <summary>
+    /// How the two layers combine: a message the rules leave unrecognised or unrelated becomes a crisis at
+    /// <paramref name="threshold"/>; a legal question only with <see cref="LegalMargin"/> more (its words —
+    /// threats of a lawsuit, police requests, reporting a child at risk — are the crisis corpus's words too); a
+    /// greeting or thanks never (its rule requires every word to be a greeting word).
+    /// </summary>
+    internal static ScopeResult Raised(ScopeResult byRules, double score, double threshold) => byRules.Kind switch
+    {
+        ScopeKind.None or ScopeKind.Unrelated when score >= threshold => byRules with { Kind = ScopeKind.Crisis },
+        ScopeKind.Legal when score >= threshold + LegalMargin => byRules with { Kind = ScopeKind.Crisis },
+        _ => byRules,
+    };
+
+    /// <summary>How much more crisis score a message the rules call legal needs to be taken for a crisis.</summary>
+    internal const double LegalMargin = 2.0;
+
+    /// <summary>
+    /// What the rules alone say <paramref name="text"/> is. The message is read in its own language first
     /// (<see cref="QuestionLanguage.Detect(string, Language)"/>); when that finds nothing, or only that it is
     /// unrelated, it is read in the other language too, so danger typed in French with an English Teams locale,
     /// or the reverse, is still recognised. Read in the wrong language, a message has none of that language's
     /// social-media or policy words, so the other reading is never taken as proof that it is unrelated, and the
     /// rules marked <see cref="ScopeRule.OwnLanguageOnly"/> do not apply to it.
     /// </summary>
-    public ScopeResult Recognize(string? text, Language userLanguage)
+    internal ScopeResult RuleKind(string? text, Language userLanguage)
     {
         if (string.IsNullOrWhiteSpace(text)) return ScopeResult.Nothing(userLanguage);
         if (text.Length > MaxChars) text = text[..MaxChars];
@@ -105,6 +138,36 @@ public sealed class ScopeRecognizer
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// What the classifier learns from: crisis = the corpus's crisis messages and the crisis examples; calm = the
+    /// corpus's calm messages, every other kind's examples, the crisis counter-examples, and the topics' titles,
+    /// summaries and example questions. In both languages, in one model.
+    /// </summary>
+    internal static List<(string Text, bool Crisis)> TrainingSet(ContentLibrary content)
+    {
+        var samples = new List<(string, bool)>();
+        foreach (var language in new[] { Language.Fr, Language.En })
+        {
+            foreach (var text in content.Corpus.Crisis.For(language).Values.SelectMany(v => v)) samples.Add((text, true));
+            foreach (var text in content.Corpus.Calm.For(language).Values.SelectMany(v => v)) samples.Add((text, false));
+            foreach (var file in content.Scope)
+            {
+                if (!ScopeFiles.TryKind(file.Name, out var kind)) continue;
+                var data = file.For(language);
+                foreach (var example in data.Examples) samples.Add((example, kind == ScopeKind.Crisis));
+                if (kind == ScopeKind.Crisis) foreach (var counter in data.NotExamples) samples.Add((counter, false));
+            }
+            foreach (var topic in content.Topics)
+            {
+                var text = topic.Text(language);
+                samples.Add((text.Title, false));
+                samples.Add((text.Summary, false));
+                foreach (var example in text.Examples) samples.Add((example, false));
+            }
+        }
+        return samples;
     }
 
     /// <summary>Every word the content uses, in either language, plus the scope vocabulary: words that are never "put right".</summary>
