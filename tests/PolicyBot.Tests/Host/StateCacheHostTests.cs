@@ -1,7 +1,6 @@
 using System.Net;
 using BotFramework.State;
 using BotFramework.Testing;
-using BotFramework.Tests.State;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Tests.Infrastructure;
 

@@ -14,6 +14,7 @@ namespace PolicyBot.Tests.Scope;
 /// a crisis per kind of calm message; the threshold sweep shows why <see cref="CrisisClassifier.DefaultThreshold"/>
 /// was chosen. The rules are not involved here: this is the statistical layer alone.
 /// </summary>
+[Trait("Category", "Sets")]
 public sealed class CrisisClassifierTests(ITestOutputHelper output)
 {
     private const int Folds = 5;
@@ -27,7 +28,7 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
     private static readonly Lazy<(List<Sample> Samples, double[] Scores)> CrossValidated = new(CrossValidate);
 
     [Fact]
-    public void Cross_validated_recall_per_kind_of_danger_is_at_least_85_percent_in_each_language()
+    public void CrossValidation_EachKindOfDanger_RecallAtLeast85PercentPerLanguage()
     {
         var (samples, scores) = CrossValidated.Value;
         var threshold = CrisisClassifier.DefaultThreshold;
@@ -65,7 +66,7 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
 
     /// <summary>Recall and false alarms at other thresholds, to show the choice (printed; the bar is checked above and in <see cref="ScopePolicyQuestionTests"/>).</summary>
     [Fact]
-    public void The_threshold_sweep_keeps_calm_policy_questions_under_two_percent_at_the_chosen_threshold()
+    public void ThresholdSweep_ChosenThreshold_KeepsCalmPolicyQuestionsUnderTwoPercent()
     {
         var (samples, scores) = CrossValidated.Value;
         var report = new StringBuilder("threshold  recall fr  recall en  calm fr  calm en  topic questions\n");
@@ -91,7 +92,7 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Scoring_is_the_same_whatever_the_case_accents_and_doubled_letters()
+    public void Score_CaseAccentsOrDoubledLetters_IsTheSame()
     {
         var classifier = ScopeRecognizer.Default.Classifier;
 
@@ -101,7 +102,7 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Danger_in_the_last_sentence_of_a_long_message_is_not_drowned()
+    public void Score_DangerInTheLastSentenceOfALongMessage_IsNotDrowned()
     {
         var classifier = ScopeRecognizer.Default.Classifier;
         const string question = "Bonjour, on prépare une publication Facebook pour la collecte de fonds de la friperie et on se demande quelles photos de l'équipe on peut utiliser, et qui peut approuver le texte avant de le publier sur notre page.";
@@ -116,7 +117,7 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
     /// questions taken for crisis. Printed to show the choice; the bars are asserted by the sets' own tests.
     /// </summary>
     [Fact]
-    public void The_recogniser_threshold_sweep_over_the_sets_is_printed()
+    public void ThresholdSweep_OverTheSets_IsPrinted()
     {
         var (samples, scores) = CrossValidated.Value;
         var recognizer = ScopeRecognizer.Default;

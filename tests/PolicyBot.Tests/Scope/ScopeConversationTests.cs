@@ -11,6 +11,7 @@ namespace PolicyBot.Tests.Scope;
 /// for a command — and the replies to legal questions, unrelated messages, greetings and thanks, in both languages.
 /// Every message here is invented.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class ScopeConversationTests : IAsyncLifetime
 {
     private const string SafetyTitleEn = "If someone is in danger right now";

@@ -10,10 +10,11 @@ namespace PolicyBot.Tests.Scope;
 /// recognised (the bot also refuses to start otherwise) — these figures say how much the data covers, not how
 /// well it generalises; <see cref="ScopeDevSetTests"/> and the held-out set do that.
 /// </summary>
+[Trait("Category", "Sets")]
 public sealed class ScopeExamplesTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Every_example_of_the_data_is_recognised_as_its_kind()
+    public void DataExamples_Each_IsRecognisedAsItsKind()
     {
         var examples = ScopeSets.DataExamples(ContentLibrary.Default);
         var report = new ScopeReport(ScopeRecognizer.Default, examples);

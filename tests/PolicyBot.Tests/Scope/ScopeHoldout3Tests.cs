@@ -35,20 +35,15 @@ namespace PolicyBot.Tests.Scope;
 /// </list>
 /// The honest measure of crisis recall is now the next blind set, which nobody working on this data has seen.
 /// </summary>
+[Trait("Category", "Sets")]
 public sealed class ScopeHoldout3Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Every_crisis_message_of_the_third_set_is_recognised_in_each_language(bool otherLocale)
+    public void ThirdSet_EveryCrisisMessage_IsRecognisedInEachLanguage(bool otherLocale)
     {
-        var report = new ScopeReport(ScopeRecognizer.Default, ScopeSets.Holdout3Set, m => otherLocale ? m.Language.Other() : m.Language);
-        var text = report.Describe($"Scope holdout 3, locale = {(otherLocale ? "the other language" : "message language")}");
-        output.WriteLine(text);
-        Console.WriteLine(text);
-
-        Assert.Equal(1.0, report.Recall("crisis", Language.Fr));
-        Assert.Equal(1.0, report.Recall("crisis", Language.En));
+        ScopeReport.ForSet(ScopeSets.Holdout3Set, "Scope holdout 3", otherLocale, output).AssertEveryCrisisRecognised();
     }
 
     /// <summary>The other kinds stay where they were before the classifier (it may only raise a message to crisis).</summary>
@@ -59,7 +54,7 @@ public sealed class ScopeHoldout3Tests(ITestOutputHelper output)
     [InlineData("legal", "en", 28)]
     [InlineData("unrelated", "fr", 17)]
     [InlineData("unrelated", "en", 27)]
-    public void The_other_kinds_of_the_third_set_stay_where_the_rules_left_them(string kind, string lang, int atLeast)
+    public void ThirdSet_OtherKinds_StayWhereTheRulesLeftThem(string kind, string lang, int atLeast)
     {
         var language = Languages.Parse(lang);
         var report = new ScopeReport(ScopeRecognizer.Default, ScopeSets.Holdout3Set);

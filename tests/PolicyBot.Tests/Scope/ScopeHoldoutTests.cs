@@ -23,20 +23,15 @@ namespace PolicyBot.Tests.Scope;
 /// recall is a set written after this one, by someone who saw neither.
 /// </para>
 /// </summary>
+[Trait("Category", "Sets")]
 public sealed class ScopeHoldoutTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Every_crisis_message_of_the_holdout_set_is_recognised_in_each_language(bool otherLocale)
+    public void HoldoutSet_EveryCrisisMessage_IsRecognisedInEachLanguage(bool otherLocale)
     {
-        var report = new ScopeReport(ScopeRecognizer.Default, ScopeSets.HoldoutSet, m => otherLocale ? m.Language.Other() : m.Language);
-        var text = report.Describe($"Scope holdout set, locale = {(otherLocale ? "the other language" : "message language")}");
-        output.WriteLine(text);
-        Console.WriteLine(text);
-
-        Assert.Equal(1.0, report.Recall("crisis", Language.Fr));
-        Assert.Equal(1.0, report.Recall("crisis", Language.En));
+        ScopeReport.ForSet(ScopeSets.HoldoutSet, "Scope holdout set", otherLocale, output).AssertEveryCrisisRecognised();
     }
 
     /// <summary>The level reached after the misses were read, less one message (see the summary).</summary>
@@ -47,7 +42,7 @@ public sealed class ScopeHoldoutTests(ITestOutputHelper output)
     [InlineData("legal", "en", 34)]
     [InlineData("unrelated", "fr", 35)]
     [InlineData("unrelated", "en", 37)]
-    public void The_other_kinds_of_the_holdout_set_stay_at_the_level_reached(string kind, string lang, int atLeast)
+    public void HoldoutSet_OtherKinds_StayAtTheLevelReached(string kind, string lang, int atLeast)
     {
         var language = Languages.Parse(lang);
         foreach (var otherLocale in new[] { false, true })
@@ -60,7 +55,7 @@ public sealed class ScopeHoldoutTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_holdout_set_has_40_messages_per_kind_and_language()
+    public void HoldoutSet_Counts_Are40PerKindAndLanguage()
     {
         var counts = ScopeSets.HoldoutSet.GroupBy(m => (m.Kind, m.Language)).ToDictionary(g => g.Key, g => g.Count());
 

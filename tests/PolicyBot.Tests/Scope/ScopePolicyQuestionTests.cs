@@ -15,6 +15,7 @@ namespace PolicyBot.Tests.Scope;
 /// Legal, thanks and greetings are counted too (a legal reply still offers the closest topic). The topics'
 /// own example questions are held to the same bar; they were written by the content's authors, not blind.
 /// </summary>
+[Trait("Category", "Sets")]
 public sealed class ScopePolicyQuestionTests(ITestOutputHelper output)
 {
     private const double MaxShare = 0.02;
@@ -23,7 +24,7 @@ public sealed class ScopePolicyQuestionTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Sets))]
-    public void At_most_two_percent_of_policy_questions_are_taken_for_crisis_or_unrelated(string set)
+    public void PolicyQuestions_EachSet_AtMostTwoPercentTakenForCrisisOrUnrelated(string set)
     {
         var questions = set switch
         {

@@ -1,7 +1,6 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using BotFramework.Schema;
-using BotFramework.Tests.State;
 using PolicyBot.Tests.Infrastructure;
 
 namespace PolicyBot.Tests.Scope;
@@ -12,6 +11,7 @@ namespace PolicyBot.Tests.Scope;
 /// logs (its kind), never the text. The invented marker "zebra-quartz" stands for what she typed.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Azurite")]
 public sealed class ScopePrivacyTests(AzuriteFixture azurite)
 {
     private const string Marker = "zebra-quartz";

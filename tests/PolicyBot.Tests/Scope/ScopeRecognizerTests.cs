@@ -8,6 +8,7 @@ namespace PolicyBot.Tests.Scope;
 /// languages whatever the Teams locale, whole-message greetings, and the checks that stop the bot at start
 /// when the scope data is broken. Messages are invented and none is an example of the data.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class ScopeRecognizerTests
 {
     private static readonly ScopeRecognizer Recognizer = ScopeRecognizer.Default;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PolicyBot.Knowledge;
 using PolicyBot.Matching;
+using Xunit.Abstractions;
 
 namespace PolicyBot.Tests.Scope;
 
@@ -14,6 +15,26 @@ internal sealed class ScopeReport
     {
         locale ??= m => m.Language;
         _results = [.. messages.Select(m => (m, recognizer.Recognize(m.Text, locale(m))))];
+    }
+
+    /// <summary>
+    /// The report of a set, each message read in its own language or, with <paramref name="otherLocale"/>, in a
+    /// user's locale of the other language. Its figures go to the test output, and its misses too unless the set is
+    /// still <paramref name="blind"/> (then nobody reads a message of it by reading the output).
+    /// </summary>
+    public static ScopeReport ForSet(IReadOnlyList<ScopeMessage> set, string title, bool otherLocale, ITestOutputHelper output, bool blind = false)
+    {
+        var report = new ScopeReport(ScopeRecognizer.Default, set, m => otherLocale ? m.Language.Other() : m.Language);
+        var lines = report.Describe($"{title}, locale = {(otherLocale ? "the other language" : "message language")}").Split('\n');
+        output.WriteLine(string.Join('\n', blind ? lines.Where(l => !l.StartsWith("    [", StringComparison.Ordinal)) : lines));
+        return report;
+    }
+
+    /// <summary>The issue's bar: every crisis message of the set recognised, in each language.</summary>
+    public void AssertEveryCrisisRecognised()
+    {
+        Assert.Equal(1.0, Recall("crisis", Language.Fr));
+        Assert.Equal(1.0, Recall("crisis", Language.En));
     }
 
     /// <summary>Share of the messages of <paramref name="kind"/> (and language, when given) recognised as their kind.</summary>

@@ -23,6 +23,8 @@ public sealed record ScopeMessage(
         "unrelated" => [ScopeKind.Unrelated],
         "greeting" => [ScopeKind.Greeting, ScopeKind.Thanks],
         "thanks" => [ScopeKind.Thanks],
+        // A policy question is right when it is not taken for crisis or unrelated (the bar on policy questions).
+        "policy" => [ScopeKind.None, ScopeKind.Legal, ScopeKind.Greeting, ScopeKind.Thanks],
         _ => throw new InvalidDataException($"Unknown kind {Kind}."),
     };
 }
@@ -40,20 +42,26 @@ public sealed record ScopeMessage(
 /// author, kept away from whoever wrote the scope data until that data was final, then run by the
 /// coordinator. <b>It is no longer blind</b>: after that first run its misses were read and the data was widened
 /// for the kinds of phrasing they showed (first and final figures in <see cref="ScopeHoldoutTests"/>), so its
-/// figures are now optimistic too. No message of it was copied into the data.</item>
+/// figures are now optimistic too. Later, all its messages joined the crisis classifier's corpus;</item>
+/// <item><c>scope-holdout3-set.json</c>: spent on the crisis classifier, see <see cref="ScopeHoldout3Tests"/>;</item>
+/// <item><c>scope-holdout4-set.json</c>: still blind, figures only, see <see cref="ScopeHoldout4Tests"/>.</item>
 /// </list>
+/// <c>Data/BLIND-SETS.md</c> tells the whole story.
 /// </summary>
 public static class ScopeSets
 {
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Dev = new(() => Load("scope-dev-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout = new(() => Load("scope-holdout-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout3 = new(() => Load("scope-holdout3-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout4 = new(() => Load("scope-holdout4-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
     public static IReadOnlyList<ScopeMessage> HoldoutSet => Holdout.Value;
 
     public static IReadOnlyList<ScopeMessage> Holdout3Set => Holdout3.Value;
+
+    public static IReadOnlyList<ScopeMessage> Holdout4Set => Holdout4.Value;
 
     /// <summary>Every example of Content/scope, as a set (the data checks them at start; this prints the same as figures).</summary>
     public static IReadOnlyList<ScopeMessage> DataExamples(ContentLibrary content) =>
