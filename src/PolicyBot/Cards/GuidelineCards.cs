@@ -199,6 +199,8 @@ public sealed class GuidelineCards(ContentLibrary content)
             ["title"] = Ui("choices.title", language),
             ["topics"] = topics,
             ["none"] = Button(Ui("action.noneOfThese", language), new JsonObject { ["action"] = CardActions.Menu }),
+            // A message the bot did not understand may be someone in danger that the scope recogniser missed.
+            ["notice"] = Ui("guideline.emergency", language),
         };
     }
 

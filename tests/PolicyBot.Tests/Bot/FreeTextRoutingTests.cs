@@ -74,6 +74,7 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
 
         Assert.Equal(match.Ranked.Take(match.Offered).Select(t => Content.Topic(t.TopicId).Text(match.Language).Title), TopicButtons(reply!));
         Assert.Equal(Content.Ui("action.noneOfThese", match.Language), CardReader.ActionTitles(reply!).Last());
+        Assert.Contains(match.Language == Language.Fr ? "composez le 911" : "call 911", CardReader.VisibleText(reply!));
     }
 
     [Fact]
