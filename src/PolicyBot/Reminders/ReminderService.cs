@@ -2,7 +2,6 @@ using BotFramework.Builder;
 using BotFramework.Connector;
 using BotFramework.Schema;
 using BotFramework.State;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Knowledge;
@@ -11,7 +10,7 @@ using PolicyBot.Reach;
 namespace PolicyBot.Reminders;
 
 /// <summary>
-/// Wakes every <see cref="ReachOptions.ReminderCheckMinutes"/> and, in working time, runs one reminder pass: takes
+/// One reminder pass (<see cref="ReminderTimer"/> runs it every few minutes): in working time, it takes
 /// the run lease (one pass at a time across every instance sharing the storage), looks through the reach records
 /// for people due a reminder (<see cref="ReminderSchedule"/>), and for each one first claims the reminder with a
 /// conditional write of her record — counted and dated — then sends it in her personal chat through the bot's
@@ -19,7 +18,7 @@ namespace PolicyBot.Reminders;
 /// reminder twice. A send that fails after the Connector's retries is not tried again (at most once); Teams' 403 marks
 /// her unreachable. Nothing is logged about who: counts only.
 /// </summary>
-public sealed class ReminderService : BackgroundService
+public sealed class ReminderService
 {
     /// <summary>The name of the lease a pass holds.</summary>
     public const string LeaseName = "policybot-reminders";
@@ -31,7 +30,6 @@ public sealed class ReminderService : BackgroundService
     private readonly BotAdapter _adapter;
     private readonly TrustedServiceUrls _trusted;
     private readonly ReminderSchedule _schedule;
-    private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
     private readonly ILogger<ReminderService> _logger;
 
@@ -53,42 +51,18 @@ public sealed class ReminderService : BackgroundService
         _adapter = adapter;
         _trusted = trusted;
         _schedule = new ReminderSchedule(options.Value);
-        _interval = TimeSpan.FromMinutes(options.Value.ReminderCheckMinutes);
         _time = time;
         _logger = logger;
         Enabled = options.Value.MaxReminders > 0;
     }
 
-    /// <summary>False when <see cref="ReachOptions.MaxReminders"/> is 0: the service then never wakes.</summary>
+    /// <summary>False when <see cref="ReachOptions.MaxReminders"/> is 0: no pass does anything, and the timer does not run.</summary>
     public bool Enabled { get; }
 
     /// <summary>What one pass did. <see cref="Ran"/> is false outside working time or when another instance holds the lease.</summary>
     public sealed record Pass(bool Ran, int Sent, int Unreachable, int Failed);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!Enabled) return;
-        using var timer = new PeriodicTimer(_interval, _time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    _logger.LogError("A reminder pass failed with {ExceptionType}; the next one runs in {Minutes} minutes", e.GetType().FullName, _interval.TotalMinutes);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    /// <summary>One pass, now (what the timer runs; tests call it directly).</summary>
+    /// <summary>One pass, now.</summary>
     public async Task<Pass> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         if (!Enabled || !_schedule.IsWorkingTime(_time.GetUtcNow())) return new Pass(false, 0, 0, 0);

@@ -16,7 +16,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ReminderFeature>();
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<ReminderFeature>());
         services.AddSingleton<ReminderService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        services.AddHostedService<ReminderTimer>();
         return services;
     }
 }
