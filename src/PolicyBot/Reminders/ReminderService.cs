@@ -108,13 +108,14 @@ public sealed class ReminderService
         // the same record loses the write, reads it again, and finds her no longer due.
         await _store.UpdateAsync(userId, record =>
         {
+            claimed = null; // an attempt that lost its write to another pass claimed nothing
             if (!_schedule.IsDue(record, now)) return false;
             record.RemindersSent++;
             record.LastReminderAt = now;
             claimed = record;
             return true;
         }, cancellationToken).ConfigureAwait(false);
-        if (claimed?.Chat is not { } chat) return Outcome.NotDue;
+        if (claimed?.Chat is not { } chat) return Outcome.NotDue; // not due, or another pass claimed it first
 
         if (!_trusted.IsTrusted(chat.ServiceUrl))
         {

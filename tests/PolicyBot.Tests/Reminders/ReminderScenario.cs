@@ -49,7 +49,8 @@ internal sealed class ReminderScenario : IAsyncDisposable
     public ReachStore Store => Host.Services.GetRequiredService<ReachStore>();
 
     public static async Task<ReminderScenario> StartAsync(
-        IDictionary<string, string?>? settings = null, string locale = "en-US", ManualClock? clock = null, FakeConnector? connector = null)
+        IDictionary<string, string?>? settings = null, string locale = "en-US", ManualClock? clock = null, FakeConnector? connector = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var ownsConnector = connector is null;
         connector ??= await FakeConnector.StartAsync();
@@ -59,6 +60,7 @@ internal sealed class ReminderScenario : IAsyncDisposable
             services.AddSingleton<TimeProvider>(clock);
             var timer = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ReminderTimer));
             services.Remove(timer);
+            configureServices?.Invoke(services);
         });
         return new ReminderScenario(connector, ownsConnector, host, clock, locale);
     }
