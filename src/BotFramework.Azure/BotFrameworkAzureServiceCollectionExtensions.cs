@@ -21,6 +21,7 @@ public static class BotFrameworkAzureServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<BlobStorageFactory>(CreateBlobStorage);
+        services.TryAddSingleton<BlobRunLeaseFactory>(BlobRunLease.Create);
         services.TryAddSingleton<ManagedIdentityTokenProviderFactory>((options, time) => new ManagedIdentityAccessTokenProvider(options, time));
         return services;
     }

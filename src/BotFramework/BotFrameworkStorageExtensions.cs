@@ -23,7 +23,18 @@ public static class BotFrameworkStorageExtensions
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .ValidateWithMessages(o => o.Validate());
         services.TryAddSingleton(CreateStorage);
+        services.TryAddSingleton(CreateRunLease);
         return services;
+    }
+
+    /// <summary>One holder at a time for background runs: in this process for file storage, a Blob lease for Azure Blob storage.</summary>
+    private static IRunLease CreateRunLease(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (options.Provider == StorageProvider.File) return new InProcessRunLease();
+        var leases = services.GetService<BlobRunLeaseFactory>()
+            ?? throw new InvalidOperationException("Storage:Provider is AzureBlob, but the host did not add Azure storage: call services.AddBotFrameworkAzure() (project BotFramework.Azure).");
+        return leases(options, services);
     }
 
     private static IStorage CreateStorage(IServiceProvider services)

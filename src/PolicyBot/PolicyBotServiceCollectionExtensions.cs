@@ -15,6 +15,7 @@ using PolicyBot.Situations;
 using PolicyBot.Matching;
 using PolicyBot.Privacy;
 using PolicyBot.Reach;
+using PolicyBot.Reminders;
 using PolicyBot.Export;
 
 namespace PolicyBot;
@@ -38,6 +39,7 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddFeature<PrivacyFeature>();
         services.AddOnboarding();
         services.AddReach(configuration);
+        services.AddReminders();
         services.AddPolicyFeature(configuration);
         services.AddExport(configuration);
         services.AddScope();

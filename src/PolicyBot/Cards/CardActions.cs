@@ -41,4 +41,7 @@ public static class CardActions
     public const string OnboardingAnswer = "onboarding.answer";
     public const string OnboardingProgress = "onboarding.progress";
     public const string OnboardingRestart = "onboarding.restart";
+
+    // Reminders (see Reminders/ReminderFeature).
+    public const string RemindersStop = "reminders.stop";
 }

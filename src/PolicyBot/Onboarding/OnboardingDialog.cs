@@ -19,7 +19,8 @@ public sealed class OnboardingDialog(
     OnboardingCards cards,
     IStatePropertyAccessor<OnboardingProgress> progressAccessor,
     OnboardingRoster roster,
-    TimeProvider time) : Dialog(DialogId)
+    TimeProvider time,
+    IReadOnlyList<IOnboardingListener>? listeners = null) : Dialog(DialogId)
 {
     public const string DialogId = "onboarding";
 
@@ -136,6 +137,7 @@ public sealed class OnboardingDialog(
         await turn.SendCardAsync(cards.Feedback(lesson, question, option, outcome, progress, info.Language), cancellationToken).ConfigureAwait(false);
         if (outcome.CompletedLesson is not null) Conversation.PolicyBotTelemetry.LessonsCompleted.Add(1);
         if (outcome.CompletedLesson is not null) await UpdateRosterAsync(turn, progress, cancellationToken).ConfigureAwait(false);
+        await TellListenersAsync(turn, progress, cancellationToken).ConfigureAwait(false);
         if (outcome.Finished)
         {
             await turn.SendCardAsync(cards.Complete(progress, info.Language), cancellationToken).ConfigureAwait(false);
@@ -147,6 +149,7 @@ public sealed class OnboardingDialog(
     /// <summary>Shows the step she is on and stays active; or, when there is none, says why and ends.</summary>
     private async Task<DialogTurnResult> ShowWhereSheIsAsync(DialogContext dc, OnboardingProgress progress, CancellationToken cancellationToken)
     {
+        await TellListenersAsync(dc.Context, progress, cancellationToken).ConfigureAwait(false);
         var turn = dc.Context;
         var language = TurnInfo.Of(turn).Language;
         if (progress.IsInProgress())
@@ -167,6 +170,12 @@ public sealed class OnboardingDialog(
         return lesson.FindQuestion(progress.Question) is { } question
             ? turn.SendCardAsync(cards.Question(lesson, question, language), cancellationToken, expectingInput: true)
             : turn.SendCardAsync(cards.Lesson(lesson, language), cancellationToken);
+    }
+
+    private async Task TellListenersAsync(ITurnContext turn, OnboardingProgress progress, CancellationToken cancellationToken)
+    {
+        if (!progress.HasStarted()) return;
+        foreach (var listener in listeners ?? []) await listener.OnboardingTouchedAsync(turn, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Her progress; before she starts, an empty one that is not stored.</summary>

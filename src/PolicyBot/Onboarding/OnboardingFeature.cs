@@ -22,13 +22,14 @@ public sealed class OnboardingFeature : IFeature
     private readonly IStatePropertyAccessor<OnboardingProgress> _progress;
     private readonly RouteConditions _conditions;
 
-    public OnboardingFeature(UserState userState, OnboardingCards cards, OnboardingRoster roster, RouteConditions conditions, TimeProvider time)
+    public OnboardingFeature(UserState userState, OnboardingCards cards, OnboardingRoster roster, RouteConditions conditions, TimeProvider time,
+        IEnumerable<IOnboardingListener>? listeners = null)
     {
         _cards = cards;
         _conditions = conditions;
         _roster = roster;
         _progress = userState.CreateProperty<OnboardingProgress>(ProgressProperty);
-        Dialogs = [new OnboardingDialog(cards.Lessons, cards, _progress, roster, time), new RestartOnboardingDialog(cards)];
+        Dialogs = [new OnboardingDialog(cards.Lessons, cards, _progress, roster, time, [.. listeners ?? []]), new RestartOnboardingDialog(cards)];
     }
 
     /// <summary>The dialogs the lessons run in.</summary>

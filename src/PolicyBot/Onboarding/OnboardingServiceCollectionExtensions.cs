@@ -19,7 +19,8 @@ public static class OnboardingServiceCollectionExtensions
             sp.GetRequiredService<OnboardingCards>(),
             sp.GetRequiredService<OnboardingRoster>(),
             sp.GetRequiredService<RouteConditions>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetServices<IOnboardingListener>()));
         services.AddSingleton<IFeature>(sp => sp.GetRequiredService<OnboardingFeature>());
         return services;
     }

@@ -95,6 +95,7 @@ public sealed class PrivacyFeature : IFeature
             _cards.Ui("privacy.feedback", language),
             _cards.Ui("privacy.acknowledgements", language),
             _cards.Ui("privacy.reach", language),
+            _cards.Ui("privacy.reminders", language),
             _cards.Ui("privacy.stays", language),
         };
         if (_storageOptions.DeletedRetentionDays > 0) lines.Add(_cards.Ui("privacy.restorable", language, _storageOptions.DeletedRetentionDays));

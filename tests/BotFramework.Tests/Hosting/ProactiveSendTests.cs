@@ -15,6 +15,7 @@ namespace BotFramework.Tests.Hosting;
 /// stored conversation) go through the production adapter and Connector client: the outbound allow-list, the
 /// retry on 429 honouring <c>Retry-After</c>, and a 403 from Teams (she blocked the bot) surfaced once, not retried.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class ProactiveSendTests : IAsyncLifetime
 {
     private FakeConnector _connector = null!;

@@ -19,6 +19,7 @@ namespace PolicyBot.Tests.Export;
 /// organisation's choice or "not decided yet", the version with its date and author, the emergency instructions,
 /// the sources and credits, in French and in English.
 /// </summary>
+[Trait("Category", "Host")]
 public sealed class PolicyExportTests : IAsyncLifetime
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;

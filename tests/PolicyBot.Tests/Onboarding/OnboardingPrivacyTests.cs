@@ -34,7 +34,7 @@ public sealed class OnboardingPrivacyTests : IDisposable
         // The "Yes, delete everything" button of that card.
         await bot.Flow(adapter)
             .Submit(new { choice = "yes" })
-            .AssertReply("Done. I deleted: your profile (language choice, onboarding progress, feedback and acknowledgements given) and where you were in our personal chat and your line in the onboarding report.")
+            .AssertReply("Done. I deleted: your profile (language choice, onboarding progress, feedback and acknowledgements given) and where you were in our personal chat and your line in the onboarding report and the record of my welcome, invitation and reminder messages.")
             .StartTestAsync();
         Assert.Null(await ReadUserDocumentAsync(bot));
         Assert.Empty(await new OnboardingRoster(bot.Storage).ReadAsync());

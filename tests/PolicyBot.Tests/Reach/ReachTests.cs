@@ -18,6 +18,7 @@ namespace PolicyBot.Tests.Reach;
 /// personal invitations and says in the thread who got one, anyone else is refused, Teams' 403 (she blocked the
 /// bot) is recorded rather than retried, and "what do you keep" / "forget me" cover it.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class ReachTests : IAsyncLifetime
 {
     private const string ManagerAad = "00000000-0000-0000-0000-0000000000e1";
