@@ -20,21 +20,25 @@ public static class BotFrameworkAzureServiceCollectionExtensions
     public static IServiceCollection AddBotFrameworkAzure(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<BlobStorageFactory>(CreateBlobStorage);
-        services.TryAddSingleton<BlobRunLeaseFactory>(BlobRunLease.Create);
+        services.TryAddSingleton<BlobStorageFactory>((options, sp) => new BlobStorage(StateContainer(options, sp)));
+        services.TryAddSingleton<BlobRunLeaseFactory>((options, sp) => new BlobRunLease(StateContainer(options, sp)));
         services.TryAddSingleton<ManagedIdentityTokenProviderFactory>((options, time) => new ManagedIdentityAccessTokenProvider(options, time));
         return services;
     }
 
-    private static IStorage CreateBlobStorage(StorageOptions options, IServiceProvider services)
+    /// <summary>
+    /// The state container, for the storage and the run lease alike: a connection string when one is set, else the
+    /// account's address with the registered <see cref="TokenCredential"/> or the managed identity.
+    /// </summary>
+    private static BlobContainerClient StateContainer(StorageOptions options, IServiceProvider services)
     {
         var clientOptions = services.GetService<BlobClientOptions>() ?? BlobStorage.CreateDefaultClientOptions();
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new BlobStorage(options.ConnectionString, options.ContainerName, clientOptions);
+            return new BlobServiceClient(options.ConnectionString, clientOptions).GetBlobContainerClient(options.ContainerName);
         }
         var credential = services.GetService<TokenCredential>()
             ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId });
-        return new BlobStorage(new Uri(options.ServiceUri!), credential, options.ContainerName, clientOptions);
+        return new BlobServiceClient(new Uri(options.ServiceUri!), credential, clientOptions).GetBlobContainerClient(options.ContainerName);
     }
 }

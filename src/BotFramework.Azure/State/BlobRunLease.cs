@@ -1,10 +1,7 @@
 using Azure;
-using Azure.Core;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BotFramework.State;
 
@@ -20,19 +17,6 @@ public sealed class BlobRunLease(BlobContainerClient container) : IRunLease
 
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
     private int _containerChecked;
-
-    /// <summary>The lease for the container <see cref="StorageOptions"/> names, with the same credentials as the storage.</summary>
-    public static IRunLease Create(StorageOptions options, IServiceProvider services)
-    {
-        var clientOptions = services.GetService<BlobClientOptions>() ?? BlobStorage.CreateDefaultClientOptions();
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return new BlobRunLease(new BlobServiceClient(options.ConnectionString, clientOptions).GetBlobContainerClient(options.ContainerName));
-        }
-        var credential = services.GetService<TokenCredential>()
-            ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId });
-        return new BlobRunLease(new BlobServiceClient(new Uri(options.ServiceUri!), credential, clientOptions).GetBlobContainerClient(options.ContainerName));
-    }
 
     public async Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken = default)
     {
