@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace BotFramework.State;
@@ -41,4 +42,26 @@ public static class StorageUpdates
             }
         }
     }
+
+    /// <summary>
+    /// <see cref="UpdateAsync(IStorage, string, Func{JsonObject, bool}, CancellationToken)"/> for a document kept as
+    /// a <typeparamref name="T"/>: <paramref name="change"/> gets a fresh copy (a new one when there is none), and
+    /// what it leaves is written back whole.
+    /// </summary>
+    public static Task<bool> UpdateAsync<T>(this IStorage storage, string key, Func<T, bool> change, JsonSerializerOptions options, CancellationToken cancellationToken = default)
+        where T : new() =>
+        storage.UpdateAsync(key, document =>
+        {
+            var value = document.Count == 0 ? new T() : document.Deserialize<T>(options) ?? new T();
+            if (!change(value)) return false;
+            var updated = JsonSerializer.SerializeToNode(value, options)!.AsObject();
+            document.Clear();
+            foreach (var name in updated.Select(p => p.Key).ToList())
+            {
+                var node = updated[name];
+                updated.Remove(name);
+                document[name] = node;
+            }
+            return true;
+        }, cancellationToken);
 }

@@ -13,7 +13,6 @@ namespace PolicyBot.Reach;
 public sealed class ReachStore(IStorage storage)
 {
     public const string KeyPrefix = "policybot/reach/";
-    private const int MaxAttempts = 10;
 
     public static string KeyFor(string userId) => KeyPrefix + userId;
 
@@ -28,28 +27,8 @@ public sealed class ReachStore(IStorage storage)
     /// Applies <paramref name="change"/> to her record (a new one when there is none) and saves it; false, and
     /// nothing written, when <paramref name="change"/> says there is nothing to do. Retries when another turn wrote first.
     /// </summary>
-    public async Task<bool> UpdateAsync(string userId, Func<ReachRecord, bool> change, CancellationToken cancellationToken = default)
-    {
-        var key = KeyFor(userId);
-        for (var attempt = 1; ; attempt++)
-        {
-            var read = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-            var (record, etag) = read.TryGetValue(key, out var stored)
-                ? (stored.Document.Deserialize<ReachRecord>(BotJson.Options) ?? new ReachRecord(), stored.ETag)
-                : (new ReachRecord(), null);
-            if (!change(record)) return false;
-            var document = JsonSerializer.SerializeToNode(record, BotJson.Options)!.AsObject();
-            try
-            {
-                await storage.WriteAsync(new Dictionary<string, StoredDocument> { [key] = new(document, etag) }, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (EtagConflictException) when (attempt < MaxAttempts)
-            {
-                // Another turn (another instance) changed her record at the same moment: read it again.
-            }
-        }
-    }
+    public Task<bool> UpdateAsync(string userId, Func<ReachRecord, bool> change, CancellationToken cancellationToken = default) =>
+        storage.UpdateAsync(KeyFor(userId), change, BotJson.Options, cancellationToken);
 
     /// <summary>Deletes her record; returns whether there was one.</summary>
     public async Task<bool> ForgetAsync(string userId, CancellationToken cancellationToken = default)
