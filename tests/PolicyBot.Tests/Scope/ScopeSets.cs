@@ -44,7 +44,8 @@ public sealed record ScopeMessage(
 /// for the kinds of phrasing they showed (first and final figures in <see cref="ScopeHoldoutTests"/>), so its
 /// figures are now optimistic too. Later, all its messages joined the crisis classifier's corpus;</item>
 /// <item><c>scope-holdout3-set.json</c>: spent on the crisis classifier, see <see cref="ScopeHoldout3Tests"/>;</item>
-/// <item><c>scope-holdout4-set.json</c>: still blind, figures only, see <see cref="ScopeHoldout4Tests"/>.</item>
+/// <item><c>scope-holdout4-set.json</c>: still blind, figures only, see <see cref="ScopeHoldout4Tests"/>;</item>
+/// <item><c>scope-holdout5-set.json</c>: still blind, figures only, see <see cref="ScopeHoldout5Tests"/>.</item>
 /// </list>
 /// <c>Data/BLIND-SETS.md</c> tells the whole story.
 /// </summary>
@@ -54,6 +55,7 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout = new(() => Load("scope-holdout-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout3 = new(() => Load("scope-holdout3-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout4 = new(() => Load("scope-holdout4-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout5 = new(() => Load("scope-holdout5-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -62,6 +64,8 @@ public static class ScopeSets
     public static IReadOnlyList<ScopeMessage> Holdout3Set => Holdout3.Value;
 
     public static IReadOnlyList<ScopeMessage> Holdout4Set => Holdout4.Value;
+
+    public static IReadOnlyList<ScopeMessage> Holdout5Set => Holdout5.Value;
 
     /// <summary>Every example of Content/scope, as a set (the data checks them at start; this prints the same as figures).</summary>
     public static IReadOnlyList<ScopeMessage> DataExamples(ContentLibrary content) =>

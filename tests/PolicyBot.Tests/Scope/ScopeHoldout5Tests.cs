@@ -1,0 +1,46 @@
+using PolicyBot.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// The fifth blind scope set, <c>Data/scope-holdout5-set.json</c> (crisis 70, legal 20, unrelated 25, greeting 25
+/// and 40 ordinary policy questions with about twelve alarming-but-calm ones, per language), written by a helper
+/// who read only its brief, the guide and the topic catalogue (its own account: <c>Data/scope-holdout5-README.md</c>;
+/// the story of every set: <c>Data/BLIND-SETS.md</c>). Nobody working on the scope data, the crisis corpus or the
+/// topic examples has seen it, and no message of it is in any training data. Its runs, figures only (the misses
+/// are filtered out of the output, so nobody reads a message of it):
+/// <list type="bullet">
+/// <item>first run, on <c>main</c> at <c>282d958</c> (rules and the crisis classifier as they were when the set
+/// arrived): crisis fr 69/70, en 69/70 (98.6%; one left as unrelated, one as "not out of scope"); policy questions
+/// taken for crisis 16/80 (20%: the alarming-but-calm ones get a safety card before their guideline); greeting
+/// 16/25, 18/25 (13 taken for unrelated: they get the menu); legal 15/20, 18/20; unrelated 23/25, 22/25. The same in
+/// both locale settings.</item>
+/// </list>
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class ScopeHoldout5Tests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FifthSet_CrisisMessages_KeepTheRecallReached(bool otherLocale)
+    {
+        var report = Report(otherLocale);
+
+        Assert.True(report.Recall("crisis", Language.Fr) >= 69 / 70.0, "French crisis recall fell below 69/70.");
+        Assert.True(report.Recall("crisis", Language.En) >= 69 / 70.0, "English crisis recall fell below 69/70.");
+        Assert.True(report.Recall("policy") >= 64 / 80.0, "More than 16 of the 80 policy questions were taken for crisis or unrelated.");
+    }
+
+    [Theory(Skip = "Not met: crisis recall on this blind set is fr 69/70 (98.6%), en 69/70 (98.6%); see the summary.")]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FifthSet_EveryCrisisMessage_IsRecognisedInEachLanguage(bool otherLocale)
+    {
+        Report(otherLocale).AssertEveryCrisisRecognised();
+    }
+
+    /// <summary>The set's report; it stays blind, so only its figures reach the output.</summary>
+    private ScopeReport Report(bool otherLocale) => ScopeReport.ForSet(ScopeSets.Holdout5Set, "Scope holdout 5", otherLocale, output, blind: true);
+}
