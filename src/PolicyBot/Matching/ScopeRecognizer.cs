@@ -26,9 +26,12 @@ public sealed class ScopeRecognizer
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ContentLibrary, CrisisClassifier> Classifiers = [];
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ContentLibrary, ScopeKindClassifier> KindClassifiers = [];
+
     private readonly ScopeVocabulary _fr;
     private readonly ScopeVocabulary _en;
     private readonly CrisisClassifier _classifier;
+    private readonly ScopeKindClassifier _kinds;
 
     public ScopeRecognizer(ContentLibrary content)
         : this(content, content?.Scope ?? throw new ArgumentNullException(nameof(content)))
@@ -43,6 +46,7 @@ public sealed class ScopeRecognizer
         ArgumentNullException.ThrowIfNull(scope);
         var known = KnownWords(content);
         _classifier = Classifiers.GetValue(content, c => CrisisClassifier.Train(TrainingSet(c)));
+        _kinds = KindClassifiers.GetValue(content, c => ScopeKindClassifier.Train(ScopeKindClassifier.TrainingSet(c)));
         _fr = new ScopeVocabulary(Language.Fr, content, scope, known);
         _en = new ScopeVocabulary(Language.En, content, scope, known);
         var problems = _fr.Problems.Concat(_en.Problems).Concat(checkExamples ? ExampleProblems(scope) : []).ToList();
@@ -55,14 +59,21 @@ public sealed class ScopeRecognizer
     /// <summary>The statistical layer, trained on the content's corpus (shared by every recogniser over the same content).</summary>
     public CrisisClassifier Classifier => _classifier;
 
+    /// <summary>The small-talk and unrelated heads, trained on the same content (shared the same way).</summary>
+    public ScopeKindClassifier KindClassifier => _kinds;
+
     /// <summary>
     /// What <paramref name="text"/> is: <see cref="RuleKind"/>, raised to a crisis when the
-    /// <see cref="CrisisClassifier"/> reads danger that no rule names (the safety card is the cheaper error).
+    /// <see cref="CrisisClassifier"/> reads danger that no rule names (the safety card is the cheaper error); then,
+    /// only when it is still unrecognised or unrelated, small talk or unrelated as the <see cref="ScopeKindClassifier"/>
+    /// reads it.
     /// </summary>
     public ScopeResult Recognize(string? text, Language userLanguage)
     {
         var byRules = RuleKind(text, userLanguage);
-        return Raised(byRules, string.IsNullOrWhiteSpace(text) ? double.NegativeInfinity : _classifier.Score(text), _classifier.Threshold);
+        if (string.IsNullOrWhiteSpace(text)) return byRules;
+        var raised = Raised(byRules, _classifier.Score(text), _classifier.Threshold);
+        return _kinds.Refine(raised, text);
     }
 
     /// <summary>

@@ -121,18 +121,22 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
     {
         var (samples, scores) = CrossValidated.Value;
         var recognizer = ScopeRecognizer.Default;
-        var routing = RoutingSets.DevSet.Concat(RoutingSets.TestSet).Concat(RoutingSets.HoldoutSet).Concat(RoutingSets.Dev2Set).Concat(RoutingSets.Holdout2Set)
-            .Select(q => (Rules: recognizer.RuleKind(q.Text, q.Language), Score: recognizer.Classifier.Score(q.Text))).ToList();
-        var report = new StringBuilder("Rules, then the cross-validated score. threshold  holdout3 crisis fr/en  holdout3 others as crisis  all sets' crisis  routing questions as crisis (full model)\n");
-        foreach (var t in new[] { -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0, double.PositiveInfinity })
+        var sets = new (string Name, IReadOnlyList<RoutingQuestion> Questions)[]
+        {
+            ("dev", RoutingSets.DevSet), ("test", RoutingSets.TestSet), ("holdout", RoutingSets.HoldoutSet), ("dev2", RoutingSets.Dev2Set), ("holdout2", RoutingSets.Holdout2Set),
+        };
+        var routing = sets.Select(set => (set.Name, Rows: set.Questions.Select(q => (Rules: recognizer.RuleKind(q.Text, q.Language), Score: recognizer.Classifier.Score(q.Text))).ToList())).ToList();
+        var report = new StringBuilder("Rules, then the cross-validated score. threshold  crisis fr/en (all)  holdout3 crisis fr/en  holdout3 others as crisis  all sets' crisis  routing questions as crisis (full model): dev test holdout dev2 holdout2\n");
+        foreach (var t in new[] { -1.0, -0.5, 0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.5, 2.0, 3.0, double.PositiveInfinity })
         {
             string Count(Func<Sample, bool> which, bool crisis)
             {
                 var rows = Enumerable.Range(0, samples.Count).Where(i => samples[i].Crisis == crisis && which(samples[i])).ToList();
                 return $"{rows.Count(i => ScopeRecognizer.Raised(samples[i].Rules, scores[i], t).Kind == ScopeKind.Crisis)}/{rows.Count}";
             }
+            var perSet = string.Join(" ", routing.Select(set => $"{set.Rows.Count(r => ScopeRecognizer.Raised(r.Rules, r.Score, t).Kind == ScopeKind.Crisis)}/{set.Rows.Count}"));
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"{t,9:0.0}  {Count(s => s.Kind == "scope-holdout3-set" && s.Language == "fr", true),6} {Count(s => s.Kind == "scope-holdout3-set" && s.Language == "en", true),6}  {Count(s => s.Kind == "calm: scope-holdout3-set", false),8}  {Count(s => s.Kind.StartsWith("scope-", StringComparison.Ordinal), true),8}  {routing.Count(r => ScopeRecognizer.Raised(r.Rules, r.Score, t).Kind == ScopeKind.Crisis)}/{routing.Count}");
+                $"{t,9:0.0}  {Count(s => s.Language == "fr", true),7} {Count(s => s.Language == "en", true),7}  {Count(s => s.Kind == "scope-holdout3-set" && s.Language == "fr", true),6} {Count(s => s.Kind == "scope-holdout3-set" && s.Language == "en", true),6}  {Count(s => s.Kind.StartsWith("calm: scope-holdout3-set/", StringComparison.Ordinal), false),8}  {Count(s => s.Kind.StartsWith("scope-", StringComparison.Ordinal), true),8}  {perSet}");
         }
         output.WriteLine(report.ToString());
         Console.WriteLine(report.ToString());

@@ -192,6 +192,26 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .AssertNoReply()
             .StartTestAsync();
 
+    /// <summary>Wording no rule lists (the rules alone call these unrelated): the small-talk head reads them.</summary>
+    [Theory]
+    [InlineData("bonsoir l'équipe de nuit", "fr-CA", "Bienvenue! Welcome!")]
+    [InlineData("hi hi, back again", "en-CA", "Welcome! Bienvenue!")]
+    public Task AGreetingInWordsNoRuleLists_ShowsTheWelcomeCard(string text, string locale, string title) =>
+        Chat(locale).Send(text)
+            .AssertReplyContains(title, "Don't type names, places or details about a survivor.")
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Fact]
+    public Task ThanksAndGoodbyeInWordsNoRuleLists_GetTheShortReply() =>
+        Chat().Send("thanks heaps, catch you later")
+            .AssertReply("You're welcome! Type \"menu\" whenever you need me.")
+            .AssertNoReply()
+            .Send("merci, passe une belle soirée")
+            .AssertReply("Avec plaisir! Tapez « menu » quand vous aurez besoin de moi.")
+            .AssertNoReply()
+            .StartTestAsync();
+
     [Fact]
     public Task AGreetingWithAQuestion_IsAnsweredAsTheQuestion() =>
         Chat().Send("Hi, someone posted a hostile comment on our page")

@@ -1,0 +1,170 @@
+using PolicyBot.Knowledge;
+
+namespace PolicyBot.Matching;
+
+/// <summary>
+/// The statistical layer for the kinds that are not danger, behind the rules and the crisis layer: is the message
+/// small talk (a greeting, thanks, a goodbye), and is it about something unrelated to social media (IT, payroll,
+/// shifts, the fridge)? Three heads, each the same hashed logistic regression as <see cref="CrisisClassifier"/>
+/// trained with other labels at start-up: <c>small talk</c> against everything else, <c>unrelated</c> against
+/// everything else, and among small talk <c>thanks or goodbye</c> against hello. Each reads the whole message (not
+/// sentence by sentence: "Bonjour. Un commentaire haineux…" is a question, not a greeting).
+/// <para>
+/// It only ever answers for a message the rules and the crisis layer leave unrecognised (<see cref="ScopeKind.None"/>)
+/// or call unrelated, and never for one that speaks of social media; a crisis, a legal question, a greeting or thanks
+/// found by the rules stay as they are. Keeps nothing of what it reads.
+/// </para>
+/// </summary>
+public sealed class ScopeKindClassifier
+{
+    /// <summary>
+    /// The lowest small-talk logit taken for a greeting or thanks, chosen on five-fold cross-validation
+    /// (<c>ScopeKindClassifierTests</c> prints the sweep): the routing sets lose no policy question to it.
+    /// </summary>
+    public const double SmallTalkThreshold = 1.0;
+
+    /// <summary>
+    /// The lowest unrelated logit that makes an unrecognised message unrelated, chosen the same way. Higher than the
+    /// small-talk one on purpose: a policy question taken for unrelated loses its guideline (the routing sets' bar is
+    /// 2%, and they had one question of room in the smallest set).
+    /// </summary>
+    public const double UnrelatedThreshold = 2.0;
+
+    /// <summary>How much a small-talk or unrelated message weighs in training against the others (each is a small share of them).</summary>
+    internal const double PositiveWeight = 3.0;
+
+    /// <summary>The unrelated bar for a message with a word of social media in it: its guideline is what is at stake.</summary>
+    public const double UnrelatedSocialMediaThreshold = 5.0;
+
+    private readonly CrisisClassifier _smallTalk;
+    private readonly CrisisClassifier _unrelated;
+    private readonly CrisisClassifier _thanks;
+
+    private ScopeKindClassifier(CrisisClassifier smallTalk, CrisisClassifier unrelated, CrisisClassifier thanks)
+    {
+        _smallTalk = smallTalk;
+        _unrelated = unrelated;
+        _thanks = thanks;
+    }
+
+    /// <summary>Trains the three heads on <paramref name="samples"/> (text, class); deterministic for the same input.</summary>
+    public static ScopeKindClassifier Train(IReadOnlyList<(string Text, MessageClass Class)> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        static bool IsSmallTalk(MessageClass c) => c is MessageClass.Greeting or MessageClass.Thanks or MessageClass.SmallTalk;
+        var smallTalk = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, IsSmallTalk(s.Class)))], PositiveWeight);
+        var unrelated = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, s.Class == MessageClass.Unrelated))], PositiveWeight);
+        var thanks = CrisisClassifier.Train([.. samples.Where(s => s.Class is MessageClass.Greeting or MessageClass.Thanks).Select(s => (s.Text, s.Class == MessageClass.Thanks))]);
+        return new ScopeKindClassifier(smallTalk, unrelated, thanks);
+    }
+
+    /// <summary>The heads' logits for <paramref name="text"/> (for <see cref="Refined"/>, and the tests' sweeps).</summary>
+    public Scores Score(string text) => new(_smallTalk.WholeScore(text), _thanks.WholeScore(text), _unrelated.WholeScore(text));
+
+    /// <summary>What <paramref name="raised"/> (the rules, then the crisis layer) becomes with the heads' view of <paramref name="text"/>.</summary>
+    public ScopeResult Refine(ScopeResult raised, string text)
+    {
+        ArgumentNullException.ThrowIfNull(raised);
+        return raised.Kind is ScopeKind.None or ScopeKind.Unrelated ? Refined(raised, Score(text)) : raised;
+    }
+
+    /// <summary>
+    /// How the heads combine, at the given thresholds: an unrecognised or unrelated message that reads as small talk,
+    /// and says nothing of social media, is a greeting or thanks (whichever the third head says); an unrecognised one
+    /// that reads as unrelated is unrelated, with a higher bar when it has a word of social media ("Outlook", "mon
+    /// compte", "Teams" are such words for the rules). Anything else stays as it was: a crisis or a legal question is
+    /// never touched.
+    /// </summary>
+    internal static ScopeResult Refined(ScopeResult raised, Scores scores, double smallTalkThreshold = SmallTalkThreshold, double unrelatedThreshold = UnrelatedThreshold, double unrelatedSocialMediaThreshold = UnrelatedSocialMediaThreshold)
+    {
+        if (raised.Kind is not (ScopeKind.None or ScopeKind.Unrelated)) return raised;
+        if (!raised.AboutSocialMedia && scores.SmallTalk >= smallTalkThreshold) return raised with { Kind = scores.Thanks >= 0 ? ScopeKind.Thanks : ScopeKind.Greeting };
+        var bar = raised.AboutSocialMedia ? unrelatedSocialMediaThreshold : unrelatedThreshold;
+        if (raised.Kind == ScopeKind.None && scores.Unrelated >= bar) return raised with { Kind = ScopeKind.Unrelated };
+        return raised;
+    }
+
+    /// <summary>
+    /// What the heads learn from, each message with its class: the crisis corpus (crisis); the calm corpus, each kind
+    /// classed by the name after its last <c>/</c> (<c>greeting</c>, <c>thanks</c>, <c>social</c> for either,
+    /// <c>unrelated</c>, <c>legal</c>; any other kind is an ordinary message: policy questions, commands, answers);
+    /// the scope examples (their file's kind) and counter-examples (ordinary); the topics' titles, summaries and
+    /// example questions (ordinary). In both languages, in one model.
+    /// </summary>
+    internal static List<(string Text, MessageClass Class)> TrainingSet(ContentLibrary content) =>
+        [.. LabelledSet(content).Select(s => (s.Text, s.Class))];
+
+    /// <summary>The training messages with their language and where they come from (the tests' cross-validation reports by both).</summary>
+    internal static List<LabelledMessage> LabelledSet(ContentLibrary content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var samples = new List<LabelledMessage>();
+        foreach (var language in new[] { Language.Fr, Language.En })
+        {
+            void Add(IEnumerable<string> texts, MessageClass type, string group) => samples.AddRange(texts.Select(t => new LabelledMessage(t, type, language, group)));
+            foreach (var (kind, texts) in content.Corpus.Crisis.For(language)) Add(texts, MessageClass.Crisis, "crisis: " + kind);
+            foreach (var (kind, texts) in content.Corpus.Calm.For(language)) Add(texts, ClassOf(kind), "calm: " + kind);
+            foreach (var file in content.Scope)
+            {
+                if (!ScopeFiles.TryKind(file.Name, out var kind)) continue;
+                var data = file.For(language);
+                Add(data.Examples, ClassOf(kind), $"scope/{file.Name} examples");
+                Add(data.NotExamples, MessageClass.Other, $"scope/{file.Name} counter-examples");
+            }
+            foreach (var topic in content.Topics)
+            {
+                var text = topic.Text(language);
+                Add([text.Title, text.Summary], MessageClass.Other, "topic texts");
+                Add(text.Examples, MessageClass.Other, "topic question");
+            }
+        }
+        return samples;
+    }
+
+    /// <summary>The class a calm corpus kind declares after its last <c>/</c> ("scope-dev-set/unrelated").</summary>
+    internal static MessageClass ClassOf(string calmKind)
+    {
+        ArgumentNullException.ThrowIfNull(calmKind);
+        var slash = calmKind.LastIndexOf('/');
+        return (slash < 0 ? "" : calmKind[(slash + 1)..]) switch
+        {
+            "greeting" => MessageClass.Greeting,
+            "thanks" => MessageClass.Thanks,
+            "social" => MessageClass.SmallTalk,
+            "unrelated" => MessageClass.Unrelated,
+            "legal" => MessageClass.Legal,
+            _ => MessageClass.Other,
+        };
+    }
+
+    private static MessageClass ClassOf(ScopeKind kind) => kind switch
+    {
+        ScopeKind.Crisis => MessageClass.Crisis,
+        ScopeKind.Legal => MessageClass.Legal,
+        ScopeKind.Thanks => MessageClass.Thanks,
+        ScopeKind.Greeting => MessageClass.Greeting,
+        ScopeKind.Unrelated => MessageClass.Unrelated,
+        _ => MessageClass.Other,
+    };
+
+    /// <summary>One training message: its text, class, language and origin (a corpus kind, a scope file, the topics).</summary>
+    internal readonly record struct LabelledMessage(string Text, MessageClass Class, Language Language, string Group);
+
+    /// <summary>The heads' logits for one message.</summary>
+    public readonly record struct Scores(double SmallTalk, double Thanks, double Unrelated);
+
+    /// <summary>What a training message is.</summary>
+    public enum MessageClass
+    {
+        /// <summary>A policy question, a command, an answer typed to a question: none of the kinds below.</summary>
+        Other,
+        Crisis,
+        Legal,
+        Unrelated,
+        Greeting,
+        Thanks,
+
+        /// <summary>A greeting, thanks or goodbye, not told apart (the spent scope sets' "greeting" kind covers all three).</summary>
+        SmallTalk,
+    }
+}
