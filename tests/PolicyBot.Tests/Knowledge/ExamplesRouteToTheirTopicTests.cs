@@ -14,7 +14,7 @@ public sealed class ExamplesRouteToTheirTopicTests(ITestOutputHelper output)
     [MemberData(nameof(Locales))]
     public void EveryExample_GetsItsOwnTopicFirst(string locale)
     {
-        var matcher = TopicMatcher.Default;
+        var matcher = SharedMatching.Matcher(ContentLibrary.Default);
         var misses = new List<string>();
         var count = 0;
         foreach (var topic in ContentLibrary.Default.Topics)

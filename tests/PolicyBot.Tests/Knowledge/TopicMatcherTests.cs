@@ -1,16 +1,18 @@
 using PolicyBot.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Matching;
+using PolicyBot.Tests.Infrastructure;
 
 namespace PolicyBot.Tests.Knowledge;
 
-/// <summary>The matcher is built once, shared between threads, and deterministic (its speed is measured by the benchmark: <c>--only matcher</c>).</summary>
+/// <summary>The matcher is built once per content, shared between threads and hosts, and deterministic (its speed is measured by the benchmark: <c>--only matcher</c>).</summary>
 [Trait("Category", "Fast")]
 public sealed class TopicMatcherTests
 {
     [Fact]
     public void ConcurrentQuestions_GetTheSameAnswersAsSequentialOnes()
     {
-        var matcher = TopicMatcher.Default;
+        var matcher = SharedMatching.Matcher(ContentLibrary.Default);
         var questions = ContentLibrary.Default.Topics
             .SelectMany(t => t.Fr.Examples.Take(5).Select(e => (e, Language.Fr)).Concat(t.En.Examples.Take(5).Select(e => (e, Language.En))))
             .ToList();
@@ -32,9 +34,18 @@ public sealed class TopicMatcherTests
     }
 
     [Fact]
-    public void Default_IsOneSharedInstance()
+    public async Task BotsOverTheSameContent_ShareOneMatcherAndRecognizer_WhileOtherContentGetsItsOwn()
     {
-        Assert.Same(TopicMatcher.Default, TopicMatcher.Default);
+        await using var first = new BotTestServices();
+        await using var second = new BotTestServices();
+        var other = ContentLibrary.LoadEmbedded();
+        await using var overOther = new BotTestServices(configureServices: services => services.AddSingleton(other));
+
+        Assert.Same(first.Services.GetRequiredService<TopicMatcher>(), second.Services.GetRequiredService<TopicMatcher>());
+        Assert.Same(first.Services.GetRequiredService<ScopeRecognizer>(), second.Services.GetRequiredService<ScopeRecognizer>());
+        Assert.NotSame(first.Storage, second.Storage);
+        Assert.NotSame(first.Services.GetRequiredService<TopicMatcher>(), overOther.Services.GetRequiredService<TopicMatcher>());
+        Assert.Same(SharedMatching.Matcher(other), overOther.Services.GetRequiredService<TopicMatcher>());
     }
 
     [Fact]
