@@ -34,27 +34,27 @@ public sealed class TopicMatcherTests
     }
 
     [Fact]
-    public async Task BotsOverTheSameContent_ShareOneMatcherAndRecognizer_WhileOtherContentGetsItsOwn()
+    public async Task BotsOverTheSameContent_ShareOneMatcherAndRecognizer_ButNotTheirStorage()
     {
         await using var first = new BotTestServices();
         await using var second = new BotTestServices();
-        var other = ContentLibrary.LoadEmbedded();
-        await using var overOther = new BotTestServices(configureServices: services => services.AddSingleton(other));
 
         Assert.Same(first.Services.GetRequiredService<TopicMatcher>(), second.Services.GetRequiredService<TopicMatcher>());
         Assert.Same(first.Services.GetRequiredService<ScopeRecognizer>(), second.Services.GetRequiredService<ScopeRecognizer>());
+        Assert.Same(SharedMatching.Matcher(ContentLibrary.Default), first.Services.GetRequiredService<TopicMatcher>());
         Assert.NotSame(first.Storage, second.Storage);
-        Assert.NotSame(first.Services.GetRequiredService<TopicMatcher>(), overOther.Services.GetRequiredService<TopicMatcher>());
-        Assert.Same(SharedMatching.Matcher(other), overOther.Services.GetRequiredService<TopicMatcher>());
     }
 
     [Fact]
-    public void TwoMatchersBuiltFromTheSameContent_AnswerExactlyAlike()
+    public void ContentLoadedAgain_GetsItsOwnMatcher_WhichAnswersExactlyAlike()
     {
         // The classifier is trained when the matcher is built; a fixed order makes every instance (every
-        // bot instance, every restart) rank the same way.
-        var first = new TopicMatcher(ContentLibrary.Default);
-        var second = new TopicMatcher(ContentLibrary.Default);
+        // bot instance, every restart) rank the same way. The shared matcher against the one of content loaded again.
+        var first = SharedMatching.Matcher(ContentLibrary.Default);
+        var other = ContentLibrary.LoadEmbedded();
+        var second = SharedMatching.Matcher(other);
+        Assert.NotSame(first, second);
+        Assert.Same(second, SharedMatching.Matcher(other));
         var questions = ContentLibrary.Default.Topics
             .SelectMany(t => t.Fr.Examples.Take(3).Select(e => (e, Language.Fr)).Concat(t.En.Examples.Take(3).Select(e => (e, Language.En))))
             .ToList();
