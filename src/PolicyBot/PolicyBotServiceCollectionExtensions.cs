@@ -59,7 +59,7 @@ public static class PolicyBotServiceCollectionExtensions
             .Bind(configuration.GetSection(PolicyOptions.SectionName))
             .ValidateWithMessages(o => o.Validate());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new TopicMatcher(sp.GetRequiredService<ContentLibrary>()));
+        services.AddSingleton(sp => SharedMatching.Matcher(sp.GetRequiredService<ContentLibrary>()));
         services.AddHostedService<TopicMatcherWarmUp>();
         services.TryAddSingleton<ITopicFinder>(sp => new MatcherTopicFinder(sp.GetRequiredService<ContentLibrary>(), sp.GetRequiredService<TopicMatcher>()));
         services.AddSingleton<PolicyStore>();

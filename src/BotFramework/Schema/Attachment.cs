@@ -4,7 +4,6 @@ public class Attachment : ExtensibleObject
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
     public const string HeroCardContentType = "application/vnd.microsoft.card.hero";
-    public const string ThumbnailCardContentType = "application/vnd.microsoft.card.thumbnail";
 
     public string? ContentType { get; set; }
     public string? ContentUrl { get; set; }

@@ -20,8 +20,6 @@ public sealed class AutoSaveStateMiddleware : IMiddleware
         _states = [.. botStates];
     }
 
-    public IReadOnlyList<BotState> BotStates => _states;
-
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

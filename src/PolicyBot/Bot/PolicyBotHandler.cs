@@ -21,50 +21,23 @@ namespace PolicyBot.Bot;
 /// free text, and the scope replies (legal, unrelated, greetings, thanks) before free text. It never logs,
 /// stores or repeats what a user typed.
 /// </summary>
-public sealed class PolicyBotHandler : ActivityHandler
+public sealed class PolicyBotHandler(
+    ConversationState conversationState,
+    UserState userState,
+    RouteTable routes,
+    GuidelineCards cards,
+    PolicyStore policy,
+    PostedCardStore posted,
+    PrivacyFeature privacy,
+    ScopeReplies scope,
+    ReachFeature reach,
+    IOptions<PolicyBotOptions> options,
+    ILogger<PolicyBotHandler> logger) : ActivityHandler
 {
-    private readonly ConversationState _conversationState;
-    private readonly IStatePropertyAccessor<UserProfile> _profile;
-    private readonly IStatePropertyAccessor<ConversationFlags> _flags;
-    private readonly DialogSet _dialogs;
-    private readonly RouteTable _routes;
-    private readonly GuidelineCards _cards;
-    private readonly PolicyStore _policy;
-    private readonly PostedCardStore _posted;
-    private readonly PolicyBotOptions _options;
-    private readonly PrivacyFeature _privacy;
-    private readonly ScopeReplies _scope;
-    private readonly ReachFeature _reach;
-    private readonly ILogger<PolicyBotHandler> _logger;
-
-    public PolicyBotHandler(
-        ConversationState conversationState,
-        UserState userState,
-        RouteTable routes,
-        GuidelineCards cards,
-        PolicyStore policy,
-        PostedCardStore posted,
-        PrivacyFeature privacy,
-        ScopeReplies scope,
-        ReachFeature reach,
-        IOptions<PolicyBotOptions> options,
-        ILogger<PolicyBotHandler> logger)
-    {
-        _conversationState = conversationState;
-        _routes = routes;
-        _cards = cards;
-        _policy = policy;
-        _posted = posted;
-        _privacy = privacy;
-        _scope = scope;
-        _reach = reach;
-        _options = options.Value;
-        _logger = logger;
-        _profile = userState.CreateProperty<UserProfile>("profile");
-        _flags = conversationState.CreateProperty<ConversationFlags>("flags");
-        _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState"));
-        foreach (var dialog in routes.Dialogs) _dialogs.Add(dialog);
-    }
+    private readonly IStatePropertyAccessor<UserProfile> _profile = userState.CreateProperty<UserProfile>("profile");
+    private readonly IStatePropertyAccessor<ConversationFlags> _flags = conversationState.CreateProperty<ConversationFlags>("flags");
+    private readonly DialogSet _dialogs = DialogsOf(conversationState, routes);
+    private readonly PolicyBotOptions _options = options.Value;
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -74,10 +47,10 @@ public sealed class PolicyBotHandler : ActivityHandler
         var profile = conversing ? await _profile.GetAsync(turnContext, cancellationToken: cancellationToken).ConfigureAwait(false) : null;
         var language = profile?.Language is { } chosen ? Languages.Parse(chosen) : Languages.FromLocale(activity.GetLocale());
         // The organisation's current policy: read at most once per PolicyBot:Policy:CacheDuration per instance.
-        var choices = conversing ? (await _policy.CurrentAsync(cancellationToken).ConfigureAwait(false)).ToChoices() : OrganisationChoices.None;
+        var choices = conversing ? (await policy.CurrentAsync(cancellationToken).ConfigureAwait(false)).ToChoices() : OrganisationChoices.None;
         turnContext.TurnState.Set(new TurnInfo(language, _options.IsManager(activity.From?.AadObjectId), choices) { LanguageChosen = profile?.Language is not null });
         // Her personal chat's state is kept for her: noted in her profile, so "forget me" finds it from anywhere.
-        await _privacy.RememberPersonalChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await privacy.RememberPersonalChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
@@ -85,7 +58,7 @@ public sealed class PolicyBotHandler : ActivityHandler
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await base.OnConversationUpdateActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await _reach.WelcomeNewMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await reach.WelcomeNewMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
     protected override Task OnBotAddedAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
@@ -100,7 +73,7 @@ public sealed class PolicyBotHandler : ActivityHandler
         var flags = await _flags.GetAsync(turnContext, () => new ConversationFlags(), cancellationToken).ConfigureAwait(false);
         if (flags.Welcomed) return;
         flags.Welcomed = true;
-        await turnContext.SendCardAsync(_cards.Welcome(TurnInfo.Of(turnContext).Language), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendCardAsync(cards.Welcome(TurnInfo.Of(turnContext).Language), cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -117,24 +90,24 @@ public sealed class PolicyBotHandler : ActivityHandler
         // Danger to a person comes before everything a typed message could otherwise be: a command, an answer
         // to the running situation or lesson, a topic. The dialog is left as it was. Only a button's own label,
         // typed whole, is that answer first (a threat button ends on the safety card anyway).
-        if (!activity.IsCardSubmit && !SituationDialog.IsWaitingButton(dc, _cards.Content, activity.Text)
-            && await _scope.TryCrisisAsync(dc, cancellationToken).ConfigureAwait(false)) return;
+        if (!activity.IsCardSubmit && !SituationDialog.IsWaitingButton(dc, cards.Content, activity.Text)
+            && await scope.TryCrisisAsync(dc, cancellationToken).ConfigureAwait(false)) return;
 
         var language = TurnInfo.Of(turnContext).Language;
         if (activity.IsCardSubmit)
         {
-            if (await _routes.TrySubmitAsync(dc, activity.Value!.Value, cancellationToken).ConfigureAwait(false)) return;
-            _logger.LogInformation("A card click carried data the bot does not know; showing the menu");
-            await turnContext.SendActivityAsync(_cards.Ui("unknownAction", language), cancellationToken).ConfigureAwait(false);
-            await turnContext.SendCardAsync(_cards.Menu(language), cancellationToken).ConfigureAwait(false);
+            if (await routes.TrySubmitAsync(dc, activity.Value!.Value, cancellationToken).ConfigureAwait(false)) return;
+            logger.LogInformation("A card click carried data the bot does not know; showing the menu");
+            await turnContext.SendActivityAsync(cards.Ui("unknownAction", language), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendCardAsync(cards.Menu(language), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (_conversationState.WasExpired(turnContext))
+        if (conversationState.WasExpired(turnContext))
         {
-            await turnContext.SendActivityAsync(_cards.Ui("expired.notice", language), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(cards.Ui("expired.notice", language), cancellationToken).ConfigureAwait(false);
         }
-        if (await _routes.TryCommandAsync(dc, cancellationToken).ConfigureAwait(false)) return;
+        if (await routes.TryCommandAsync(dc, cancellationToken).ConfigureAwait(false)) return;
         if (dc.ActiveDialog is not null)
         {
             await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
@@ -142,31 +115,39 @@ public sealed class PolicyBotHandler : ActivityHandler
         }
 
         // Legal, unrelated, greetings and thanks are answered as such, never with a guideline as if it matched.
-        if (await _scope.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false)) return;
-        await _routes.FreeTextAsync(dc, cancellationToken).ConfigureAwait(false);
+        if (await scope.TryAnswerAsync(dc, cancellationToken).ConfigureAwait(false)) return;
+        await routes.FreeTextAsync(dc, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Universal Actions (<c>Action.Execute</c>), by verb.</summary>
     protected override async Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
-        await (_routes.Execute(turnContext, invokeValue, cancellationToken)
+        await (routes.Execute(turnContext, invokeValue, cancellationToken)
             ?? Task.FromResult(AdaptiveCardInvokeResponse.BadRequest("NotSupported", "This card action is not supported."))).ConfigureAwait(false);
 
     /// <summary>Invokes the base handler does not know, by name (a file consent answer); answered 200 once routed.</summary>
     protected override async Task<InvokeResponse?> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         if (turnContext.Activity.Name != InvokeNames.FileConsent) return await base.OnInvokeActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await _routes.InvokeAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await routes.InvokeAsync(turnContext, cancellationToken).ConfigureAwait(false);
         return new InvokeResponse(200);
     }
 
     protected override Task<object?> OnComposeExtensionAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        _routes.InvokeAsync(turnContext, cancellationToken);
+        routes.InvokeAsync(turnContext, cancellationToken);
 
     /// <summary>The bot was removed from a team or chat: the cards it posted there are forgotten.</summary>
     protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var removed = await _posted.ForgetAsync(activity.GetTeamsChannelData()?.Team?.Id, activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("PolicyBot was removed from a conversation; {Count} posted card references forgotten", removed);
+        var removed = await posted.ForgetAsync(activity.GetTeamsChannelData()?.Team?.Id, activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("PolicyBot was removed from a conversation; {Count} posted card references forgotten", removed);
+    }
+
+    /// <summary>The dialogs the features registered, kept in the conversation state.</summary>
+    private static DialogSet DialogsOf(ConversationState conversationState, RouteTable routes)
+    {
+        var dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState"));
+        foreach (var dialog in routes.Dialogs) dialogs.Add(dialog);
+        return dialogs;
     }
 }

@@ -11,7 +11,7 @@ public static class ScopeServiceCollectionExtensions
     /// <summary>What is answered before any topic: the recogniser (built and checked at start), the safety card and the replies.</summary>
     public static IServiceCollection AddScope(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new ScopeRecognizer(sp.GetRequiredService<ContentLibrary>()));
+        services.AddSingleton(sp => SharedMatching.Recognizer(sp.GetRequiredService<ContentLibrary>()));
         services.AddHostedService<ScopeRecognizerCheck>();
         services.AddSingleton<SafetyCard>();
         services.AddSingleton<ScopeReplies>();

@@ -97,7 +97,8 @@ public sealed class ContentLibrary
         return args.Length == 0 ? text : string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args);
     }
 
-    public IEnumerable<string> UiKeys => _ui.Keys;
+    /// <summary>Every interface string's key (the scope recogniser reads their words as the bot's own).</summary>
+    internal IEnumerable<string> UiKeys => _ui.Keys;
 
     public static ContentLibrary LoadEmbedded() => LoadEmbedded(new Dictionary<string, string>());
 

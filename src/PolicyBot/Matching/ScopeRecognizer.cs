@@ -22,8 +22,6 @@ public sealed class ScopeRecognizer
     /// <summary>The order kinds are tried in: the first whose rules hold is the answer.</summary>
     internal static ScopeKind[] Order => ScopeKinds.Order;
 
-    private static readonly Lazy<ScopeRecognizer> LazyDefault = new(() => new ScopeRecognizer(ContentLibrary.Default));
-
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ContentLibrary, CrisisClassifier> Classifiers = [];
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ContentLibrary, ScopeKindClassifier> KindClassifiers = [];
@@ -53,8 +51,8 @@ public sealed class ScopeRecognizer
         if (problems.Count > 0) throw new InvalidDataException("The scope data (Content/scope) is inconsistent:\n- " + string.Join("\n- ", problems));
     }
 
-    /// <summary>The recogniser over the embedded content, built on first use.</summary>
-    public static ScopeRecognizer Default => LazyDefault.Value;
+    /// <summary>The recogniser over the embedded content: the one every host shares (<see cref="SharedMatching"/>).</summary>
+    public static ScopeRecognizer Default => SharedMatching.Recognizer(ContentLibrary.Default);
 
     /// <summary>The statistical layer, trained on the content's corpus (shared by every recogniser over the same content).</summary>
     public CrisisClassifier Classifier => _classifier;

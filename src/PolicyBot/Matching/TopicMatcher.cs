@@ -16,8 +16,6 @@ public sealed class TopicMatcher
 {
     private const int MaxResults = 5;
 
-    private static readonly Lazy<TopicMatcher> LazyDefault = new(() => new TopicMatcher(ContentLibrary.Default));
-
     private readonly TopicMatcherSettings _settings;
     private readonly TopicIndex _fr;
     private readonly TopicIndex _en;
@@ -35,9 +33,6 @@ public sealed class TopicMatcher
         _fr = new TopicIndex(Language.Fr, content, settings, includeExample);
         _en = new TopicIndex(Language.En, content, settings, includeExample);
     }
-
-    /// <summary>The matcher over the embedded content, built on first use.</summary>
-    public static TopicMatcher Default => LazyDefault.Value;
 
     /// <summary>
     /// Ranks the topics for <paramref name="text"/>. The question is searched in its own language

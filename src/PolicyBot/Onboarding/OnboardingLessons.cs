@@ -38,8 +38,6 @@ public sealed class OnboardingLessons
 
     public Lesson? After(Lesson lesson) => All.FirstOrDefault(l => l.Order > lesson.Order);
 
-    public int QuestionCount => All.Sum(l => l.Questions.Count);
-
     public static OnboardingLessons LoadEmbedded(ContentLibrary content)
     {
         var assembly = typeof(OnboardingLessons).Assembly;

@@ -39,7 +39,7 @@ public sealed class PolicyStore
     /// <summary>How many versions <c>policy history</c> shows.</summary>
     public int HistoryLength => _options.HistoryLength;
 
-    public static string VersionKey(int version) => VersionKeyPrefix + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string VersionKey(int version) => VersionKeyPrefix + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The current policy, read from storage unless this instance read or wrote it less than <see cref="PolicyOptions.CacheDuration"/> ago.

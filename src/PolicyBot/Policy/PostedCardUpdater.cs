@@ -17,38 +17,22 @@ namespace PolicyBot.Policy;
 /// (403, 404), or whose serviceUrl is not a trusted Teams host, is forgotten; one that still fails after the Connector's retries keeps its old version
 /// and is tried again at the next change.
 /// </summary>
-public sealed class PostedCardUpdater : BackgroundService
+public sealed class PostedCardUpdater(
+    PostedCardStore posted,
+    PolicyStore policy,
+    OrganisationPolicyCards cards,
+    BotAdapter adapter,
+    TrustedServiceUrls trusted,
+    IOptions<PolicyOptions> options,
+    TimeProvider time,
+    ILogger<PostedCardUpdater> logger) : BackgroundService
 {
-    private readonly PostedCardStore _posted;
-    private readonly PolicyStore _policy;
-    private readonly OrganisationPolicyCards _cards;
-    private readonly BotAdapter _adapter;
-    private readonly TrustedServiceUrls _trusted;
-    private readonly SendPacer _pacer;
-    private readonly ILogger<PostedCardUpdater> _logger;
+    private readonly SendPacer _pacer = new SendPacer(options.Value.UpdatesPerSecondPerConversation, options.Value.UpdatesPerSecond, time);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _lock = new();
     private long _requested;
     private TaskCompletionSource _idle = Completed();
 
-    public PostedCardUpdater(
-        PostedCardStore posted,
-        PolicyStore policy,
-        OrganisationPolicyCards cards,
-        BotAdapter adapter,
-        TrustedServiceUrls trusted,
-        IOptions<PolicyOptions> options,
-        TimeProvider time,
-        ILogger<PostedCardUpdater> logger)
-    {
-        _posted = posted;
-        _policy = policy;
-        _cards = cards;
-        _adapter = adapter;
-        _trusted = trusted;
-        _pacer = new SendPacer(options.Value.UpdatesPerSecondPerConversation, options.Value.UpdatesPerSecond, time);
-        _logger = logger;
-    }
 
     /// <summary>What one pass did.</summary>
     public sealed record Report(int Updated, int Forgotten, int Failed);
@@ -86,7 +70,7 @@ public sealed class PostedCardUpdater : BackgroundService
             }
             catch (Exception e)
             {
-                _logger.LogError("Updating posted cards failed with {ExceptionType}; they are tried again at the next policy change", e.GetType().FullName);
+                logger.LogError("Updating posted cards failed with {ExceptionType}; they are tried again at the next policy change", e.GetType().FullName);
             }
             lock (_lock)
             {
@@ -98,27 +82,27 @@ public sealed class PostedCardUpdater : BackgroundService
     /// <summary>One pass over every posted card, now.</summary>
     public async Task<Report> UpdateNowAsync(CancellationToken cancellationToken = default)
     {
-        var policy = await _policy.ReadCurrentAsync(cancellationToken).ConfigureAwait(false);
-        var cards = await _posted.AllAsync(cancellationToken).ConfigureAwait(false);
+        var current = await policy.ReadCurrentAsync(cancellationToken).ConfigureAwait(false);
+        var postedCards = await posted.AllAsync(cancellationToken).ConfigureAwait(false);
         var rendered = new Dictionary<string, int>(StringComparer.Ordinal);
         var gone = new HashSet<string>(StringComparer.Ordinal);
         var failed = 0;
-        foreach (var card in cards)
+        foreach (var card in postedCards)
         {
-            if (!_cards.Content.TryGetTopic(card.Topic, out var topic))
+            if (!cards.Content.TryGetTopic(card.Topic, out var topic))
             {
                 gone.Add(card.Key);
                 continue;
             }
-            if (!_trusted.IsTrusted(card.ServiceUrl))
+            if (!trusted.IsTrusted(card.ServiceUrl))
             {
                 // Stored before the allow-list existed, or by a turn that should never have been let in: the
                 // bot's token does not go there. The card is forgotten.
-                _logger.LogWarning("A posted card's serviceUrl is not a trusted Teams host (see Bot:AllowedServiceHosts); the card is forgotten, not updated");
+                logger.LogWarning("A posted card's serviceUrl is not a trusted Teams host (see Bot:AllowedServiceHosts); the card is forgotten, not updated");
                 gone.Add(card.Key);
                 continue;
             }
-            if (policy.VersionOf(topic) <= card.Version) continue;
+            if (current.VersionOf(topic) <= card.Version) continue;
 
             await _pacer.WaitAsync(card.RateLimitThread, cancellationToken).ConfigureAwait(false);
             var update = new Activity
@@ -128,33 +112,33 @@ public sealed class PostedCardUpdater : BackgroundService
                 ServiceUrl = card.ServiceUrl,
                 ChannelId = card.ChannelId,
                 Conversation = new ConversationAccount(card.ConversationId, card.ConversationType, isGroup: true, card.TenantId),
-                Attachments = [_cards.PolicyCard(topic, Languages.Parse(card.Language), policy, viewer: null)],
+                Attachments = [cards.PolicyCard(topic, Languages.Parse(card.Language), current, viewer: null)],
             };
             try
             {
                 var reference = new ConversationReference { ChannelId = update.ChannelId, ServiceUrl = update.ServiceUrl, Conversation = update.Conversation };
-                await _adapter.ContinueConversationAsync(reference, (turn, ct) => turn.UpdateActivityAsync(update, ct), cancellationToken).ConfigureAwait(false);
-                rendered[card.Key] = policy.Version;
+                await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.UpdateActivityAsync(update, ct), cancellationToken).ConfigureAwait(false);
+                rendered[card.Key] = current.Version;
             }
             catch (ConnectorException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
             {
-                _logger.LogInformation("A posted card's conversation answered {Status}; the card is forgotten", (int)e.StatusCode);
+                logger.LogInformation("A posted card's conversation answered {Status}; the card is forgotten", (int)e.StatusCode);
                 gone.Add(card.Key);
             }
             catch (ConnectorException e)
             {
-                _logger.LogWarning("Updating a posted card failed with {Status} after retries; it keeps version {Version}", (int)e.StatusCode, card.Version);
+                logger.LogWarning("Updating a posted card failed with {Status} after retries; it keeps version {Version}", (int)e.StatusCode, card.Version);
                 failed++;
             }
             catch (HttpRequestException)
             {
-                _logger.LogWarning("Updating a posted card failed: the Connector could not be reached; it keeps version {Version}", card.Version);
+                logger.LogWarning("Updating a posted card failed: the Connector could not be reached; it keeps version {Version}", card.Version);
                 failed++;
             }
         }
-        if (rendered.Count > 0 || gone.Count > 0) await _posted.RecordAsync(rendered, gone, cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Posted cards brought to policy version {Version}: {Updated} updated, {Forgotten} forgotten, {Failed} failed",
-            policy.Version, rendered.Count, gone.Count, failed);
+        if (rendered.Count > 0 || gone.Count > 0) await posted.RecordAsync(rendered, gone, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Posted cards brought to policy version {Version}: {Updated} updated, {Forgotten} forgotten, {Failed} failed",
+            current.Version, rendered.Count, gone.Count, failed);
         Conversation.PolicyBotTelemetry.PostedCards(rendered.Count, gone.Count, failed);
         return new Report(rendered.Count, gone.Count, failed);
     }

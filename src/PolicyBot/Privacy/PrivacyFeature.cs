@@ -19,45 +19,24 @@ namespace PolicyBot.Privacy;
 /// A channel thread's or group chat's state is shared with others and is not hers to delete; it expires.
 /// One place to read when checking what the bot stores.
 /// </summary>
-public sealed class PrivacyFeature : IFeature
+public sealed class PrivacyFeature(
+    ConversationState conversationState,
+    UserState userState,
+    IStorage storage,
+    OnboardingFeature onboarding,
+    ReachStore reach,
+    SenderIdentity sender,
+    GuidelineCards cards,
+    IOptions<StorageOptions> storageOptions,
+    ILogger<PrivacyFeature> logger) : IFeature
 {
     /// <summary>The user-state property listing the personal chats whose state the bot keeps for her.</summary>
     public const string ChatsProperty = "personalChats";
     private const int MaxChats = 20;
 
-    private readonly ConversationState _conversationState;
-    private readonly UserState _userState;
-    private readonly IStorage _storage;
-    private readonly OnboardingFeature _onboarding;
-    private readonly ReachStore _reach;
-    private readonly SenderIdentity _sender;
-    private readonly GuidelineCards _cards;
-    private readonly StorageOptions _storageOptions;
-    private readonly ILogger<PrivacyFeature> _logger;
-    private readonly IStatePropertyAccessor<List<string>> _chats;
+    private readonly StorageOptions _storageOptions = storageOptions.Value;
+    private readonly IStatePropertyAccessor<List<string>> _chats = userState.CreateProperty<List<string>>(ChatsProperty);
 
-    public PrivacyFeature(
-        ConversationState conversationState,
-        UserState userState,
-        IStorage storage,
-        OnboardingFeature onboarding,
-        ReachStore reach,
-        SenderIdentity sender,
-        GuidelineCards cards,
-        IOptions<StorageOptions> storageOptions,
-        ILogger<PrivacyFeature> logger)
-    {
-        _conversationState = conversationState;
-        _userState = userState;
-        _storage = storage;
-        _onboarding = onboarding;
-        _reach = reach;
-        _sender = sender;
-        _cards = cards;
-        _storageOptions = storageOptions.Value;
-        _logger = logger;
-        _chats = userState.CreateProperty<List<string>>(ChatsProperty);
-    }
 
     public void MapRoutes(RouteTable routes) => routes
         .OnCommand(["what do you keep about me", "what do you keep", "what do you store", "privacy",
@@ -65,7 +44,7 @@ public sealed class PrivacyFeature : IFeature
             "qu'est-ce que tu gardes", "qu'est-ce que tu gardes sur moi", "confidentialite"], WhatWeKeepAsync)
         .OnAction(CardActions.Privacy, WhatWeKeepAsync)
         .OnCommand(["forget me", "oublie-moi", "oublie moi", "oubliez-moi", "delete my data"], AskToForgetAsync)
-        .AddDialog(new ForgetMeDialog(_cards, ForgetAsync));
+        .AddDialog(new ForgetMeDialog(cards, ForgetAsync));
 
     private async Task<bool> WhatWeKeepAsync(DialogContext dc, CancellationToken cancellationToken)
     {
@@ -87,20 +66,20 @@ public sealed class PrivacyFeature : IFeature
     {
         var lines = new List<string>
         {
-            _cards.Ui("privacy.language", language),
-            _cards.Ui("privacy.onboarding", language),
-            _cards.Ui("privacy.onboardingRoster", language),
-            _cards.Ui("privacy.conversation", language, (int)Math.Round((_conversationState.ExpireAfter ?? ConversationState.DefaultExpireAfter).TotalHours)),
-            _cards.Ui("privacy.chats", language),
-            _cards.Ui("privacy.feedback", language),
-            _cards.Ui("privacy.acknowledgements", language),
-            _cards.Ui("privacy.reach", language),
-            _cards.Ui("privacy.reminders", language),
-            _cards.Ui("privacy.stays", language),
+            cards.Ui("privacy.language", language),
+            cards.Ui("privacy.onboarding", language),
+            cards.Ui("privacy.onboardingRoster", language),
+            cards.Ui("privacy.conversation", language, (int)Math.Round((conversationState.ExpireAfter ?? ConversationState.DefaultExpireAfter).TotalHours)),
+            cards.Ui("privacy.chats", language),
+            cards.Ui("privacy.feedback", language),
+            cards.Ui("privacy.acknowledgements", language),
+            cards.Ui("privacy.reach", language),
+            cards.Ui("privacy.reminders", language),
+            cards.Ui("privacy.stays", language),
         };
-        if (_storageOptions.DeletedRetentionDays > 0) lines.Add(_cards.Ui("privacy.restorable", language, _storageOptions.DeletedRetentionDays));
-        lines.Add(_cards.Ui("privacy.never", language));
-        return _cards.Info(_cards.Ui("privacy.title", language), lines);
+        if (_storageOptions.DeletedRetentionDays > 0) lines.Add(cards.Ui("privacy.restorable", language, _storageOptions.DeletedRetentionDays));
+        lines.Add(cards.Ui("privacy.never", language));
+        return cards.Info(cards.Ui("privacy.title", language), lines);
     }
 
     /// <summary>
@@ -126,37 +105,37 @@ public sealed class PrivacyFeature : IFeature
     public async Task ForgetAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var language = TurnInfo.Of(turn).Language;
-        var sender = await _sender.ConfirmAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (sender is null)
+        var person = await sender.ConfirmAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (person is null)
         {
-            await turn.SendActivityAsync(_cards.Ui("forget.unconfirmed", language), cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(cards.Ui("forget.unconfirmed", language), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var activity = turn.Activity;
         var chats = await _chats.GetAsync(turn, () => [], cancellationToken).ConfigureAwait(false);
         var deleted = new List<string>();
-        if (await _userState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.profile", language));
+        if (await userState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(cards.Ui("forget.item.profile", language));
 
         var chatStateDeleted = false;
         if (!ConversationScope.IsShared(activity))
         {
-            chatStateDeleted = await _conversationState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
+            chatStateDeleted = await conversationState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
         }
         var others = chats.Where(id => id != activity.Conversation?.Id).Select(id => ConversationState.KeyFor(activity.ChannelId!, id)).ToList();
         if (others.Count > 0)
         {
-            var stored = await _storage.ReadAsync(others, cancellationToken).ConfigureAwait(false);
-            await _storage.DeleteAsync(others, cancellationToken).ConfigureAwait(false);
+            var stored = await storage.ReadAsync(others, cancellationToken).ConfigureAwait(false);
+            await storage.DeleteAsync(others, cancellationToken).ConfigureAwait(false);
             chatStateDeleted |= stored.Count > 0;
         }
-        if (chatStateDeleted) deleted.Add(_cards.Ui("forget.item.conversation", language));
+        if (chatStateDeleted) deleted.Add(cards.Ui("forget.item.conversation", language));
 
-        if (await _onboarding.ForgetAsync(turn, sender, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.roster", language));
-        if (await _reach.ForgetAsync(sender.Id, cancellationToken).ConfigureAwait(false)) deleted.Add(_cards.Ui("forget.item.reach", language));
-        _logger.LogInformation("A user asked to be forgotten; {Count} kinds of documents deleted", deleted.Count);
+        if (await onboarding.ForgetAsync(turn, person, cancellationToken).ConfigureAwait(false)) deleted.Add(cards.Ui("forget.item.roster", language));
+        if (await reach.ForgetAsync(person.Id, cancellationToken).ConfigureAwait(false)) deleted.Add(cards.Ui("forget.item.reach", language));
+        logger.LogInformation("A user asked to be forgotten; {Count} kinds of documents deleted", deleted.Count);
         await turn.SendActivityAsync(deleted.Count == 0
-            ? _cards.Ui("forget.nothing", language)
-            : _cards.Ui("forget.done", language, string.Join(language == Language.Fr ? " et " : " and ", deleted)), cancellationToken).ConfigureAwait(false);
+            ? cards.Ui("forget.nothing", language)
+            : cards.Ui("forget.done", language, string.Join(language == Language.Fr ? " et " : " and ", deleted)), cancellationToken).ConfigureAwait(false);
     }
 }

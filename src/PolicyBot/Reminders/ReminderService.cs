@@ -18,46 +18,25 @@ namespace PolicyBot.Reminders;
 /// reminder twice. A send that fails after the Connector's retries is not tried again (at most once); Teams' 403 marks
 /// her unreachable. Nothing is logged about who: counts only.
 /// </summary>
-public sealed class ReminderService
+public sealed class ReminderService(
+    ReachStore store,
+    IStorage storage,
+    IRunLease lease,
+    ReminderFeature feature,
+    BotAdapter adapter,
+    TrustedServiceUrls trusted,
+    IOptions<ReachOptions> options,
+    TimeProvider time,
+    ILogger<ReminderService> logger)
 {
     /// <summary>The name of the lease a pass holds.</summary>
     public const string LeaseName = "policybot-reminders";
 
-    private readonly ReachStore _store;
-    private readonly IStorage _storage;
-    private readonly IRunLease _lease;
-    private readonly ReminderFeature _feature;
-    private readonly BotAdapter _adapter;
-    private readonly TrustedServiceUrls _trusted;
-    private readonly ReminderSchedule _schedule;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ReminderService> _logger;
+    private readonly ReminderSchedule _schedule = new ReminderSchedule(options.Value);
 
-    public ReminderService(
-        ReachStore store,
-        IStorage storage,
-        IRunLease lease,
-        ReminderFeature feature,
-        BotAdapter adapter,
-        TrustedServiceUrls trusted,
-        IOptions<ReachOptions> options,
-        TimeProvider time,
-        ILogger<ReminderService> logger)
-    {
-        _store = store;
-        _storage = storage;
-        _lease = lease;
-        _feature = feature;
-        _adapter = adapter;
-        _trusted = trusted;
-        _schedule = new ReminderSchedule(options.Value);
-        _time = time;
-        _logger = logger;
-        Enabled = options.Value.MaxReminders > 0;
-    }
 
     /// <summary>False when <see cref="ReachOptions.MaxReminders"/> is 0: no pass does anything, and the timer does not run.</summary>
-    public bool Enabled { get; }
+    public bool Enabled { get; } = options.Value.MaxReminders > 0;
 
     /// <summary>What one pass did. <see cref="Ran"/> is false outside working time or when another instance holds the lease.</summary>
     public sealed record Pass(bool Ran, int Sent, int Unreachable, int Failed);
@@ -65,13 +44,13 @@ public sealed class ReminderService
     /// <summary>One pass, now.</summary>
     public async Task<Pass> RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        if (!Enabled || !_schedule.IsWorkingTime(_time.GetUtcNow())) return new Pass(false, 0, 0, 0);
-        if (_storage is not IListableStorage listable)
+        if (!Enabled || !_schedule.IsWorkingTime(time.GetUtcNow())) return new Pass(false, 0, 0, 0);
+        if (storage is not IListableStorage listable)
         {
-            _logger.LogWarning("Reminders need a storage that can list its documents (file or Azure Blob); none are sent");
+            logger.LogWarning("Reminders need a storage that can list its documents (file or Azure Blob); none are sent");
             return new Pass(false, 0, 0, 0);
         }
-        var held = await _lease.TryAcquireAsync(LeaseName, cancellationToken).ConfigureAwait(false);
+        var held = await lease.TryAcquireAsync(LeaseName, cancellationToken).ConfigureAwait(false);
         if (held is null) return new Pass(false, 0, 0, 0);
         await using (held.ConfigureAwait(false))
         {
@@ -92,7 +71,7 @@ public sealed class ReminderService
             }
             if (sent + unreachable + failed > 0)
             {
-                _logger.LogInformation("Onboarding reminders: {Sent} sent, {Unreachable} refused by Teams, {Failed} failed", sent, unreachable, failed);
+                logger.LogInformation("Onboarding reminders: {Sent} sent, {Unreachable} refused by Teams, {Failed} failed", sent, unreachable, failed);
             }
             return new Pass(true, sent, unreachable, failed);
         }
@@ -102,11 +81,11 @@ public sealed class ReminderService
 
     private async Task<Outcome> RemindAsync(string userId, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         ReachRecord? claimed = null;
         // The claim: counted and dated before the send, conditionally on the record as read. A second pass that read
         // the same record loses the write, reads it again, and finds her no longer due.
-        await _store.UpdateAsync(userId, record =>
+        await store.UpdateAsync(userId, record =>
         {
             claimed = null; // an attempt that lost its write to another pass claimed nothing
             if (!_schedule.IsDue(record, now)) return false;
@@ -117,9 +96,9 @@ public sealed class ReminderService
         }, cancellationToken).ConfigureAwait(false);
         if (claimed?.Chat is not { } chat) return Outcome.NotDue; // not due, or another pass claimed it first
 
-        if (!_trusted.IsTrusted(chat.ServiceUrl))
+        if (!trusted.IsTrusted(chat.ServiceUrl))
         {
-            _logger.LogWarning("A stored personal chat's serviceUrl is not a trusted Teams host (see Bot:AllowedServiceHosts); no reminder sent there");
+            logger.LogWarning("A stored personal chat's serviceUrl is not a trusted Teams host (see Bot:AllowedServiceHosts); no reminder sent there");
             return Outcome.Failed;
         }
         var reference = new ConversationReference
@@ -130,15 +109,15 @@ public sealed class ReminderService
             Bot = new ChannelAccount(chat.BotId!),
         };
         var message = Activity.CreateMessage();
-        message.Attachments = [_feature.ReminderCard(Languages.Parse(claimed.Locale ?? "en"))];
+        message.Attachments = [feature.ReminderCard(Languages.Parse(claimed.Locale ?? "en"))];
         try
         {
-            await _adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(message, ct), cancellationToken).ConfigureAwait(false);
+            await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(message, ct), cancellationToken).ConfigureAwait(false);
             return Outcome.Sent;
         }
         catch (ConnectorException e) when (e.IsRecipientUnreachable)
         {
-            await _store.UpdateAsync(userId, record =>
+            await store.UpdateAsync(userId, record =>
             {
                 record.Unreachable = true;
                 return true;
@@ -147,7 +126,7 @@ public sealed class ReminderService
         }
         catch (Exception e) when (e is ConnectorException or HttpRequestException)
         {
-            _logger.LogWarning("An onboarding reminder could not be delivered: {ExceptionType}", e.GetType().Name);
+            logger.LogWarning("An onboarding reminder could not be delivered: {ExceptionType}", e.GetType().Name);
             return Outcome.Failed;
         }
     }

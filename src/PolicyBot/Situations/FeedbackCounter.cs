@@ -50,13 +50,6 @@ public sealed class FeedbackCounter(IStorage storage, UserState userState)
             return true;
         }, cancellationToken);
 
-    public async Task<(int Helpful, int NotHelpful)> CountsAsync(string topicId, CancellationToken cancellationToken = default)
-    {
-        var read = await storage.ReadAsync([Key], cancellationToken).ConfigureAwait(false);
-        if (!read.TryGetValue(Key, out var stored) || stored.Document[topicId] is not JsonObject counts) return (0, 0);
-        return (counts["helpful"]?.GetValue<int>() ?? 0, counts["notHelpful"]?.GetValue<int>() ?? 0);
-    }
-
     /// <summary>Answers counted per topic, helpful or not (for "most used" lists).</summary>
     public async Task<IReadOnlyDictionary<string, int>> TotalsAsync(CancellationToken cancellationToken = default)
     {

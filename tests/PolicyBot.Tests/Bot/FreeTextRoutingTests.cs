@@ -36,7 +36,7 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
     [InlineData("est-ce que je peux accepter une survivante comme amie sur mon Facebook perso?", "fr-CA")]
     public async Task AQuestion_GetsTheMatchersBestTopicFirst_AsASituationOrAChoice(string text, string locale)
     {
-        var match = TopicMatcher.Default.Match(text, Languages.FromLocale(locale));
+        var match = SharedMatching.Matcher(ContentLibrary.Default).Match(text, Languages.FromLocale(locale));
         Assert.NotEqual(MatchConfidence.None, match.Confidence);
         Activity? reply = null;
 
@@ -65,7 +65,7 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
     [InlineData("photos on our page", "en-CA", 4)]
     public async Task AnUnsureMatch_OffersTheFirstThreeTopics_AndAFourthWhenItIsClose(string text, string locale, int offered)
     {
-        var match = TopicMatcher.Default.Match(text, Languages.FromLocale(locale));
+        var match = SharedMatching.Matcher(ContentLibrary.Default).Match(text, Languages.FromLocale(locale));
         Assert.Equal(MatchConfidence.Unsure, match.Confidence);
         Assert.Equal(offered, match.Offered);
         Activity? reply = null;
@@ -109,7 +109,7 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
     public async Task AQuestionThatAnswersTheFirstQuestionOutright_GetsTheGuidelineAtOnce()
     {
         const string text = "our page admin is off sick for a month";
-        var match = TopicMatcher.Default.Match(text, Language.En);
+        var match = SharedMatching.Matcher(ContentLibrary.Default).Match(text, Language.En);
         Assert.Equal(MatchConfidence.Confident, match.Confidence);
         var situation = Content.Situation("managing-our-accounts");
         var outcome = situation.Question(situation.Start).Options.Single(o => o.Id == "admin-away").Outcome!;
@@ -127,7 +127,7 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
     public async Task AnUnsureMatchThatNamesASituation_OpensIt_WithTheMatchersBestTopicFirst()
     {
         const string text = "someone posted a hostile comment on our page";
-        var match = TopicMatcher.Default.Match(text, Language.En);
+        var match = SharedMatching.Matcher(ContentLibrary.Default).Match(text, Language.En);
         Assert.Equal(MatchConfidence.Unsure, match.Confidence);
         var situation = Content.Situation("hostile-comment");
         Activity? reply = null;
@@ -150,7 +150,7 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
     {
         // Insults only: threats in a comment are a crisis first (ScopeConversationTests).
         const string text = "quelqu'un a écrit des insultes et des propos haineux dans les commentaires de notre page";
-        var match = TopicMatcher.Default.Match(text, Language.En);
+        var match = SharedMatching.Matcher(ContentLibrary.Default).Match(text, Language.En);
         Assert.Equal(Language.Fr, match.Language);
         var topic = Content.Topic(match.Ranked[0].TopicId);
         return _bot.Flow(_bot.Adapter(locale: "en-US"))
@@ -167,7 +167,7 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
     public async Task AConfidentMatch_ThenTappingThrough_EndsOnAGuideline_AndNothingTypedIsStored()
     {
         const string text = "quelqu'un a publié des insultes zebraword dans un commentaire";
-        var match = TopicMatcher.Default.Match(text, Language.Fr);
+        var match = SharedMatching.Matcher(ContentLibrary.Default).Match(text, Language.Fr);
         Assert.Equal(MatchConfidence.Confident, match.Confidence);
         var entry = Reader.Read(text, Language.Fr, match.Ranked[0].TopicId);
         var flow = _bot.Flow(_bot.Adapter(locale: "fr-CA")).Send(text);

@@ -124,15 +124,15 @@ public sealed class PrivacyPromiseTests : IAsyncLifetime
             .Send(() => feedback(true)).AssertReply("Thank you! Your answer is counted, without your name.")
             .Send(() => feedback(true))
             .StartTestAsync();
-        Assert.Equal((1, 0), await Counter.CountsAsync("unacceptable-content"));
+        Assert.Equal((1, 0), await StoredFeedback.CountsAsync(_bot.Storage, "unacceptable-content"));
 
         await _bot.Flow(adapter).Send(() => feedback(false)).StartTestAsync();
-        Assert.Equal((0, 1), await Counter.CountsAsync("unacceptable-content"));
+        Assert.Equal((0, 1), await StoredFeedback.CountsAsync(_bot.Storage, "unacceptable-content"));
 
         // Another person counts too.
         var other = _bot.Adapter(TestAdapter.PersonalChat("beth"));
         await _bot.Flow(other).Send(() => other.MakeSubmit(new { action = "feedback", topic = "unacceptable-content", helpful = true })).StartTestAsync();
-        Assert.Equal((1, 1), await Counter.CountsAsync("unacceptable-content"));
+        Assert.Equal((1, 1), await StoredFeedback.CountsAsync(_bot.Storage, "unacceptable-content"));
     }
 
     [Fact]
@@ -146,6 +146,4 @@ public sealed class PrivacyPromiseTests : IAsyncLifetime
         var profile = (await _bot.Storage.ReadAsync([$"msteams/users/{adapter.Conversation.User.Id}"])).Single().Value.Document;
         Assert.Equal("""{"unacceptable-content":true}""", profile[FeedbackCounter.GivenProperty]!.ToJsonString());
     }
-
-    private FeedbackCounter Counter => (FeedbackCounter)_bot.Services.GetService(typeof(FeedbackCounter))!;
 }

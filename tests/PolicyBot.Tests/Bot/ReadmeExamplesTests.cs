@@ -74,7 +74,7 @@ public sealed partial class ReadmeExamplesTests : IAsyncLifetime
         return Quoted().Matches(readme)
             .Select(m => Spaces().Replace(m.Groups["italic"].Success ? m.Groups["italic"].Value : m.Groups["quoted"].Value, " ").Trim())
             .Where(text => Words().Count(text) >= 4)
-            .Where(text => TopicMatcher.Default.Match(text, QuestionLanguage.Detect(text, Language.En)).Confidence != MatchConfidence.None)
+            .Where(text => SharedMatching.Matcher(ContentLibrary.Default).Match(text, QuestionLanguage.Detect(text, Language.En)).Confidence != MatchConfidence.None)
             .Distinct(StringComparer.Ordinal)
             .ToList();
     }

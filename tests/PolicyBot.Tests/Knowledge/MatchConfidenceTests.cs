@@ -10,7 +10,7 @@ namespace PolicyBot.Tests.Knowledge;
 [Trait("Category", "Fast")]
 public sealed class MatchConfidenceTests
 {
-    private static readonly TopicMatcher Matcher = TopicMatcher.Default;
+    private static readonly TopicMatcher Matcher = SharedMatching.Matcher(ContentLibrary.Default);
 
     [Theory]
     [InlineData("asdf qwerty")]

@@ -14,7 +14,7 @@ public sealed class QuestionLanguageTests
     [InlineData("Une femme nous écrit en DM pour avoir une place ce soir")]
     public void AFrenchQuestionFromAnEnglishLocale_IsSearchedInFrench(string question)
     {
-        var result = TopicMatcher.Default.Match(question, Languages.FromLocale("en-US"));
+        var result = SharedMatching.Matcher(ContentLibrary.Default).Match(question, Languages.FromLocale("en-US"));
 
         Assert.Equal(Language.Fr, result.Language);
     }
@@ -26,7 +26,7 @@ public sealed class QuestionLanguageTests
     [InlineData("A woman DMed us asking for a bed tonight")]
     public void AnEnglishQuestionFromAFrenchLocale_IsSearchedInEnglish(string question)
     {
-        var result = TopicMatcher.Default.Match(question, Languages.FromLocale("fr-CA"));
+        var result = SharedMatching.Matcher(ContentLibrary.Default).Match(question, Languages.FromLocale("fr-CA"));
 
         Assert.Equal(Language.En, result.Language);
     }
@@ -40,8 +40,8 @@ public sealed class QuestionLanguageTests
     [InlineData("TikTok Instagram")]
     public void ShortOrNeutralText_FollowsTheLocale(string text)
     {
-        Assert.Equal(Language.Fr, TopicMatcher.Default.Match(text, Languages.FromLocale("fr-CA")).Language);
-        Assert.Equal(Language.En, TopicMatcher.Default.Match(text, Languages.FromLocale("en-CA")).Language);
+        Assert.Equal(Language.Fr, SharedMatching.Matcher(ContentLibrary.Default).Match(text, Languages.FromLocale("fr-CA")).Language);
+        Assert.Equal(Language.En, SharedMatching.Matcher(ContentLibrary.Default).Match(text, Languages.FromLocale("en-CA")).Language);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class QuestionLanguageTests
     [InlineData("commentaires haineux publication Instagram", "en-CA", Language.Fr)]
     public void WithoutFunctionWords_TheContentWordsDecide(string text, string locale, Language expected)
     {
-        var result = TopicMatcher.Default.Match(text, Languages.FromLocale(locale));
+        var result = SharedMatching.Matcher(ContentLibrary.Default).Match(text, Languages.FromLocale(locale));
 
         Assert.Equal(expected, result.Language);
         Assert.NotEqual(MatchConfidence.None, result.Confidence);

@@ -132,7 +132,7 @@ public abstract class RoutingSetTestBase(ITestOutputHelper output, string name, 
     /// <summary>Asserts the bar over all the questions, and with <paramref name="eachLanguage"/> over each language's too.</summary>
     protected void Check(Func<RoutingQuestion, Language> locale, string label, bool eachLanguage = true)
     {
-        var matcher = TopicMatcher.Default;
+        var matcher = SharedMatching.Matcher(ContentLibrary.Default);
         var results = questions.Select(q => (Question: q, Result: matcher.Match(q.Text, locale(q)))).ToList();
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Routing {name} ({results.Count} questions), {label}");

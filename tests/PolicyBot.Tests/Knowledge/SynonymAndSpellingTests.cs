@@ -10,7 +10,7 @@ namespace PolicyBot.Tests.Knowledge;
 [Trait("Category", "Fast")]
 public sealed class SynonymAndSpellingTests
 {
-    private static readonly TopicMatcher Matcher = TopicMatcher.Default;
+    private static readonly TopicMatcher Matcher = SharedMatching.Matcher(ContentLibrary.Default);
     private static readonly Lazy<TopicMatcher> WithoutSpelling = new(() => new TopicMatcher(ContentLibrary.Default, TopicMatcherSettings.Default with { CorrectSpelling = false }));
 
     [Theory]

@@ -1,16 +1,18 @@
 using PolicyBot.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Matching;
+using PolicyBot.Tests.Infrastructure;
 
 namespace PolicyBot.Tests.Knowledge;
 
-/// <summary>The matcher is built once, shared between threads, and deterministic (its speed is measured by the benchmark: <c>--only matcher</c>).</summary>
+/// <summary>The matcher is built once per content, shared between threads and hosts, and deterministic (its speed is measured by the benchmark: <c>--only matcher</c>).</summary>
 [Trait("Category", "Fast")]
 public sealed class TopicMatcherTests
 {
     [Fact]
     public void ConcurrentQuestions_GetTheSameAnswersAsSequentialOnes()
     {
-        var matcher = TopicMatcher.Default;
+        var matcher = SharedMatching.Matcher(ContentLibrary.Default);
         var questions = ContentLibrary.Default.Topics
             .SelectMany(t => t.Fr.Examples.Take(5).Select(e => (e, Language.Fr)).Concat(t.En.Examples.Take(5).Select(e => (e, Language.En))))
             .ToList();
@@ -32,18 +34,27 @@ public sealed class TopicMatcherTests
     }
 
     [Fact]
-    public void Default_IsOneSharedInstance()
+    public async Task BotsOverTheSameContent_ShareOneMatcherAndRecognizer_ButNotTheirStorage()
     {
-        Assert.Same(TopicMatcher.Default, TopicMatcher.Default);
+        await using var first = new BotTestServices();
+        await using var second = new BotTestServices();
+
+        Assert.Same(first.Services.GetRequiredService<TopicMatcher>(), second.Services.GetRequiredService<TopicMatcher>());
+        Assert.Same(first.Services.GetRequiredService<ScopeRecognizer>(), second.Services.GetRequiredService<ScopeRecognizer>());
+        Assert.Same(SharedMatching.Matcher(ContentLibrary.Default), first.Services.GetRequiredService<TopicMatcher>());
+        Assert.NotSame(first.Storage, second.Storage);
     }
 
     [Fact]
-    public void TwoMatchersBuiltFromTheSameContent_AnswerExactlyAlike()
+    public void ContentLoadedAgain_GetsItsOwnMatcher_WhichAnswersExactlyAlike()
     {
         // The classifier is trained when the matcher is built; a fixed order makes every instance (every
-        // bot instance, every restart) rank the same way.
-        var first = new TopicMatcher(ContentLibrary.Default);
-        var second = new TopicMatcher(ContentLibrary.Default);
+        // bot instance, every restart) rank the same way. The shared matcher against the one of content loaded again.
+        var first = SharedMatching.Matcher(ContentLibrary.Default);
+        var other = ContentLibrary.LoadEmbedded();
+        var second = SharedMatching.Matcher(other);
+        Assert.NotSame(first, second);
+        Assert.Same(second, SharedMatching.Matcher(other));
         var questions = ContentLibrary.Default.Topics
             .SelectMany(t => t.Fr.Examples.Take(3).Select(e => (e, Language.Fr)).Concat(t.En.Examples.Take(3).Select(e => (e, Language.En))))
             .ToList();

@@ -5,6 +5,7 @@ using BotFramework.Schema;
 using PolicyBot.Cards;
 using PolicyBot.Knowledge;
 using PolicyBot.Onboarding;
+using PolicyBot.Tests.Infrastructure;
 
 namespace PolicyBot.Tests.Onboarding;
 
@@ -128,7 +129,7 @@ public sealed class OnboardingContentTests
     [Fact]
     public void EveryOnboardingInterfaceString_ExistsInBothLanguages()
     {
-        var keys = Content.UiKeys.Where(k => k.StartsWith("onboarding.", StringComparison.Ordinal)).ToList();
+        var keys = ShippedContent.UiKeys.Where(k => k.StartsWith("onboarding.", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(keys);
         foreach (var key in keys.Append("privacy.onboardingRoster").Append("forget.confirm.onboarding").Append("forget.item.roster"))
         {

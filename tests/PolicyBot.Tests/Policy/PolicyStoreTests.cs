@@ -19,6 +19,9 @@ public sealed class PolicyStoreTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    /// <summary>Where version n is stored: the storage layout that policies saved by earlier releases depend on.</summary>
+    private static string VersionKey(int version) => $"policybot/policy/versions/{version}";
+
     private static Dictionary<string, string?> Set(string point, string? option) => new() { [point] = option };
 
     [Fact]
@@ -32,7 +35,7 @@ public sealed class PolicyStoreTests : IDisposable
         Assert.Equal(Ann, commit.Created.By);
         Assert.Equal(_clock.Now, commit.Created.At);
         Assert.Equal([new PolicyChange("follow-requests", null, "accept-all")], commit.Created.Changes);
-        var stored = await _temp.Storage.ReadAsync([PolicyStore.VersionKey(1), PolicyStore.CurrentKey]);
+        var stored = await _temp.Storage.ReadAsync([VersionKey(1), PolicyStore.CurrentKey]);
         Assert.Equal(2, stored.Count);
         Assert.Equal(1, (await Store().ReadCurrentAsync()).Version);
     }
@@ -42,12 +45,12 @@ public sealed class PolicyStoreTests : IDisposable
     {
         var store = Store();
         await store.ChangeAsync(Ann, Set("follow-requests", "accept-all"));
-        var v1 = (await _temp.Storage.ReadAsync([PolicyStore.VersionKey(1)]))[PolicyStore.VersionKey(1)];
+        var v1 = (await _temp.Storage.ReadAsync([VersionKey(1)]))[VersionKey(1)];
 
         await store.ChangeAsync(Bea, Set("follow-requests", "use-criteria"));
         await store.ChangeAsync(Ann, Set("follow-requests", null));
 
-        var after = (await _temp.Storage.ReadAsync([PolicyStore.VersionKey(1)]))[PolicyStore.VersionKey(1)];
+        var after = (await _temp.Storage.ReadAsync([VersionKey(1)]))[VersionKey(1)];
         Assert.Equal(v1.ETag, after.ETag);
         var history = await store.HistoryAsync(10);
         Assert.Equal([3, 2, 1], history.Select(v => v.Version));
@@ -66,7 +69,7 @@ public sealed class PolicyStoreTests : IDisposable
 
         Assert.Null(commit.Created);
         Assert.Equal(1, commit.Current.Version);
-        Assert.False((await _temp.Storage.ReadAsync([PolicyStore.VersionKey(2)])).Any());
+        Assert.False((await _temp.Storage.ReadAsync([VersionKey(2)])).Any());
     }
 
     [Fact]
@@ -79,7 +82,7 @@ public sealed class PolicyStoreTests : IDisposable
         var staged = false;
         racing.BeforeWrite = async key =>
         {
-            if (staged || key != PolicyStore.VersionKey(1)) return;
+            if (staged || key != VersionKey(1)) return;
             staged = true;
             await bea.ChangeAsync(Bea, Set("page-voice", "awareness-platform"));
         };
@@ -104,7 +107,7 @@ public sealed class PolicyStoreTests : IDisposable
         var staged = false;
         racing.BeforeWrite = async key =>
         {
-            if (staged || key != PolicyStore.VersionKey(1)) return;
+            if (staged || key != VersionKey(1)) return;
             staged = true;
             await Store().ChangeAsync(Bea, Set("follow-requests", "use-criteria"));
         };

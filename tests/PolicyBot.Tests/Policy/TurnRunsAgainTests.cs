@@ -1,9 +1,9 @@
 using BotFramework.Schema;
+using BotFramework.State;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Bot;
 using PolicyBot.Knowledge;
 using PolicyBot.Tests.Infrastructure;
-using PolicyBot.Situations;
 
 namespace PolicyBot.Tests.Policy;
 
@@ -42,7 +42,7 @@ public sealed class TurnRunsAgainTests
 
         Assert.True(bot.CompetingWriteDone);
         Assert.Equal([Content.Ui("feedback.thanks", Language.En)], replies.Select(r => r.Text));
-        Assert.Equal((1, 0), await bot.Host.Services.GetRequiredService<FeedbackCounter>().CountsAsync("unacceptable-content"));
+        Assert.Equal((1, 0), await StoredFeedback.CountsAsync(bot.Host.Services.GetRequiredService<IStorage>(), "unacceptable-content"));
     }
 
     [Fact]
