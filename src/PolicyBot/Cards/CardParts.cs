@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BotFramework.Schema;
+using PolicyBot.Knowledge;
 
 namespace PolicyBot.Cards;
 
@@ -25,4 +26,31 @@ public static class CardParts
 
     /// <summary>A button for a template's <c>actions</c>: its title and the data it sends back.</summary>
     public static JsonObject Button(string title, JsonObject data) => new() { ["title"] = title, ["data"] = data };
+
+    /// <summary>
+    /// A topic's decision points for a template's <c>decisions</c> repeat, the same on the guideline card and
+    /// the policy card: each point's label, then the organisation's choice (<c>decided</c>, <c>choice</c>) or
+    /// "not decided" and the options the guide describes (<c>notDecided</c>, <c>options</c>).
+    /// </summary>
+    public static JsonArray Decisions(Topic topic, OrganisationChoices choices, Language language, ContentLibrary content)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(content);
+        var decisions = new JsonArray();
+        foreach (var point in topic.DecisionPoints)
+        {
+            var text = point.Text(language);
+            var chosen = choices.OptionFor(point) is { } option ? text.Options.GetValueOrDefault(option) : null;
+            decisions.Add(new JsonObject
+            {
+                ["label"] = text.Label,
+                ["decided"] = chosen is not null,
+                ["choice"] = chosen ?? "",
+                ["notDecided"] = content.Ui("guideline.notDecided", language),
+                ["options"] = Bullets(point.Options.Select(o => text.Options[o])),
+            });
+        }
+        return decisions;
+    }
 }

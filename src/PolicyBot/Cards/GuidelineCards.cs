@@ -122,21 +122,7 @@ public sealed class GuidelineCards(ContentLibrary content)
     internal JsonObject GuidelineData(Topic topic, Language language, GuidelineCase situation, OrganisationChoices choices, bool isManager, bool shared)
     {
         var text = topic.Text(language);
-        var decisions = new JsonArray();
-        foreach (var point in topic.DecisionPoints)
-        {
-            var pointText = point.Text(language);
-            var chosen = choices.For(point.Id);
-            var decision = new JsonObject
-            {
-                ["label"] = pointText.Label,
-                ["decided"] = chosen is not null && pointText.Options.ContainsKey(chosen),
-                ["choice"] = chosen is not null && pointText.Options.TryGetValue(chosen, out var label) ? label : "",
-                ["notDecided"] = Ui("guideline.notDecided", language),
-                ["options"] = Bullets(point.Options.Select(o => pointText.Options[o])),
-            };
-            decisions.Add(decision);
-        }
+        var decisions = Decisions(topic, choices, language, Content);
         var actions = new JsonArray(Button(Ui("action.another", language), new JsonObject { ["action"] = CardActions.Menu }));
         if (isManager)
         {

@@ -98,7 +98,7 @@ public static class PolicyDocument
     {
         var text = point.Text(language);
         body.Append(Paragraph("Decision", text.Label));
-        if (choices.For(point.Id) is { } chosen && text.Options.TryGetValue(chosen, out var option))
+        if (choices.OptionFor(point) is { } chosen && text.Options.TryGetValue(chosen, out var option))
         {
             body.Append(Paragraph("ListBullet", ui("export.doc.chosen", [option])));
             return;

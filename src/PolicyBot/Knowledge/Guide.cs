@@ -1,11 +1,12 @@
 using System.Text;
+using BotFramework.Text;
 
 namespace PolicyBot.Knowledge;
 
 /// <summary>
 /// The guide the content rests on (Content/guide/social-media-policy-guide.fr.txt, embedded), searchable
 /// for the verbatim excerpts that each statement of the content cites as its <c>source</c>.
-/// Whitespace runs and apostrophes (’ ‘ ') are made equal before comparing, nothing else.
+/// Whitespace runs and apostrophes (every kind `TextNormalizer.Apostrophes` lists) are made equal before comparing, nothing else.
 /// </summary>
 public sealed class Guide
 {
@@ -74,23 +75,8 @@ public sealed class Guide
         return new Guide(reader.ReadToEnd());
     }
 
-    internal static string Normalise(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text.Trim())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-            if (space && builder.Length > 0) builder.Append(' ');
-            space = false;
-            builder.Append(c is '’' or '‘' or 'ʼ' ? '\'' : c);
-        }
-        return builder.ToString();
-    }
+    /// <summary>Runs of white space and every kind of apostrophe made equal; nothing else (an excerpt is verbatim).</summary>
+    internal static string Normalise(string text) => TextNormalizer.Normalize(text, TextFolding.Apostrophes | TextFolding.Spaces);
 }
 
 /// <summary>The guide cut into one passage per section heading (<see cref="Guide.Passages"/>).</summary>

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using BotFramework.Text;
 using PolicyBot.Knowledge;
 
 namespace PolicyBot.Matching;
@@ -48,17 +47,7 @@ public sealed class MatcherTopicFinder : ITopicFinder
         return fallback;
     }
 
-    /// <summary>Lower case, no accents, elisions and punctuation as spaces, single spaces.</summary>
-    internal static string Normalize(string text)
-    {
-        var decomposed = text.ToLowerInvariant().Replace('’', '\'').Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(char.IsLetterOrDigit(c) || c == '-' ? c : ' ');
-        }
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>Lower case, no accents, elisions and punctuation as spaces (hyphens kept), single spaces.</summary>
+    internal static string Normalize(string text) =>
+        TextNormalizer.Normalize(text, TextFolding.Apostrophes | TextFolding.Case | TextFolding.Accents | TextFolding.Punctuation | TextFolding.KeepHyphens);
 }

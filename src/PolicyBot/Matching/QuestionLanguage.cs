@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BotFramework.Text;
 using PolicyBot.Knowledge;
 
 namespace PolicyBot.Matching;
@@ -70,7 +71,7 @@ public static partial class QuestionLanguage
         foreach (Match match in Words().Matches(text))
         {
             words++;
-            var word = match.Value.Replace('’', '\'').ToLowerInvariant();
+            var word = TextNormalizer.Normalize(match.Value, TextFolding.Apostrophes | TextFolding.Case);
             if (French.Contains(word)) french++;
             else if (English.Contains(word)) english++;
             else if (FrenchElision().IsMatch(word)) french++;

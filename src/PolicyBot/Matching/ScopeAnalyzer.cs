@@ -67,12 +67,5 @@ internal sealed class ScopeAnalyzer(Language language)
         return terms;
     }
 
-    private static readonly NormalizeCharMap Apostrophes = BuildApostrophes();
-
-    private static NormalizeCharMap BuildApostrophes()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        foreach (var apostrophe in new[] { "\u2019", "\u2018", "\u02BC", "\uFF07", "`", "\u00B4" }) builder.Add(apostrophe, "'");
-        return builder.Build();
-    }
+    private static readonly NormalizeCharMap Apostrophes = TopicAnalyzer.BuildApostropheMap();
 }

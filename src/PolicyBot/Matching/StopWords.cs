@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using BotFramework.Text;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Util;
@@ -102,14 +101,5 @@ internal static class StopWords
     private static string Text(object word) => word is char[] chars ? new string(chars) : word.ToString() ?? "";
 
     /// <summary>Lower case without accents ("où" → "ou"), the form the filter sees after folding.</summary>
-    internal static string Fold(string word)
-    {
-        var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) folded.Append(c);
-        }
-        return folded.ToString().Normalize(NormalizationForm.FormC);
-    }
+    internal static string Fold(string word) => TextNormalizer.Normalize(word, TextFolding.Case | TextFolding.Accents);
 }

@@ -1,3 +1,4 @@
+using BotFramework.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
@@ -177,13 +178,11 @@ internal sealed class TopicAnalyzer : Analyzer
         }
     }
 
-    private static NormalizeCharMap BuildApostropheMap()
+    /// <summary>Every apostrophe people type read as <c>'</c> before the tokenizer, so elision and possessives see it; shared with <see cref="ScopeAnalyzer"/>.</summary>
+    internal static NormalizeCharMap BuildApostropheMap()
     {
         var builder = new NormalizeCharMap.Builder();
-        builder.Add("\u2019", "'"); // right single quotation mark, what phones and Word type
-        builder.Add("\u2018", "'");
-        builder.Add("\u02BC", "'"); // modifier letter apostrophe
-        builder.Add("\uFF07", "'"); // fullwidth apostrophe
+        foreach (var apostrophe in TextNormalizer.Apostrophes) builder.Add(apostrophe.ToString(), "'");
         return builder.Build();
     }
 }

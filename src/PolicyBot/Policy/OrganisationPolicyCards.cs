@@ -36,21 +36,7 @@ public sealed class OrganisationPolicyCards(ContentLibrary content)
     {
         var text = topic.Text(language);
         var topicVersion = policy.VersionOf(topic);
-        var decisions = new JsonArray();
-        foreach (var point in topic.DecisionPoints)
-        {
-            var pointText = point.Text(language);
-            var chosen = policy.Decisions.GetValueOrDefault(point.Id);
-            var label = chosen is not null ? pointText.Options.GetValueOrDefault(chosen) : null;
-            decisions.Add(new JsonObject
-            {
-                ["label"] = pointText.Label,
-                ["decided"] = label is not null,
-                ["choice"] = label ?? "",
-                ["notDecided"] = Ui("guideline.notDecided", language),
-                ["options"] = Bullets(point.Options.Select(o => pointText.Options[o])),
-            });
-        }
+        var decisions = Decisions(topic, policy.ToChoices(), language, Content);
         var refreshData = new JsonObject { ["topic"] = topic.Id };
         var ackData = new JsonObject { ["topic"] = topic.Id, ["version"] = topicVersion };
         var ackFallback = new JsonObject { ["action"] = CardActions.AcknowledgePolicy, ["topic"] = topic.Id, ["version"] = topicVersion };
@@ -118,7 +104,8 @@ public sealed class OrganisationPolicyCards(ContentLibrary content)
         var topics = new JsonArray();
         var baseline = new JsonObject();
         var emergency = new JsonArray();
-        var instructions = EmergencyInstructions.From(policy.ToChoices());
+        var organisation = policy.ToChoices();
+        var instructions = EmergencyInstructions.From(organisation);
         foreach (var (id, value) in new[] { (EmergencyInstructions.PhoneId, instructions.Phone), (EmergencyInstructions.ProcedureId, instructions.Procedure) })
         {
             baseline[id] = value ?? "";
@@ -137,7 +124,7 @@ public sealed class OrganisationPolicyCards(ContentLibrary content)
             foreach (var point in topic.DecisionPoints)
             {
                 var pointText = point.Text(language);
-                var decided = policy.Decisions.GetValueOrDefault(point.Id) is { } chosen && point.Options.Contains(chosen) ? chosen : NotDecided;
+                var decided = organisation.OptionFor(point) ?? NotDecided;
                 baseline[point.Id] = decided;
                 var wanted = submitted is { } data ? CardData.String(data, InputPrefix + point.Id) : null;
                 var current = wanted is not null && (wanted == NotDecided || point.Options.Contains(wanted)) ? wanted : decided;

@@ -24,9 +24,8 @@ public readonly record struct PolicyCommand(PolicyCommandKind Kind, string Rest 
             if (normalized.StartsWith(word + " ", StringComparison.Ordinal))
             {
                 // What follows, as typed (accents kept for the topic finder), after the command word.
-                var trimmed = text.Trim();
-                var space = trimmed.IndexOf(' ');
-                return new PolicyCommand(PolicyCommandKind.Post, space < 0 ? "" : trimmed[(space + 1)..].Trim());
+                var parts = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                return new PolicyCommand(PolicyCommandKind.Post, parts.Length < 2 ? "" : parts[1]);
             }
         }
         return default;

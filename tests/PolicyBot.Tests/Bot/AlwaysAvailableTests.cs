@@ -103,6 +103,15 @@ public sealed class AlwaysAvailableTests : IAsyncLifetime
             .AssertReplyContains("Ce que je garde sur vous", "Votre choix de langue", "effacé après 24 heures sans activité", "Jamais : ce que vous tapez")
             .StartTestAsync();
 
+    [Theory]
+    [InlineData("Qu’est-ce que tu gardes")]
+    [InlineData("qu`est-ce que tu gardes")]
+    [InlineData("CE QUE TU GARDES  SUR MOI !")]
+    [InlineData("ce que tu gardes\u00A0sur moi")]
+    [InlineData("ce que tu gardes\tsur moi.")]
+    public Task ACommand_TypedWithAnyApostropheCaseOrSpacing_IsTheCommand(string typed) =>
+        Chat("fr-CA").Send(typed).AssertReplyContains("Ce que je garde sur vous").StartTestAsync();
+
     [Fact]
     public async Task ForgetMe_AsksFirst_ThenDeletesEveryDocumentAboutTheUser_AndSaysWhat()
     {

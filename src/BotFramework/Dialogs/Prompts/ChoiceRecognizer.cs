@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using BotFramework.Schema;
+using BotFramework.Text;
 
 namespace BotFramework.Dialogs.Prompts;
 
@@ -15,6 +16,9 @@ public static partial class ChoiceRecognizer
 {
     /// <summary>The property of a card's submit data that names the chosen value.</summary>
     public const string SubmitProperty = "choice";
+
+    /// <summary>What does not count when a typed answer is compared with a choice: case, accents, apostrophes, punctuation, spacing.</summary>
+    private const TextFolding Folding = TextFolding.Apostrophes | TextFolding.Case | TextFolding.Accents | TextFolding.Punctuation;
 
     private static readonly HashSet<string> IndexFillers = new(StringComparer.Ordinal)
     {
@@ -76,12 +80,12 @@ public static partial class ChoiceRecognizer
     public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = TextNormalizer.Normalize(text, Folding);
         if (normalized.Length == 0 || choices.Count == 0) return null;
 
         for (var i = 0; i < choices.Count; i++)
         {
-            if (Names(choices[i]).Any(name => TextNormalizer.Normalize(name) == normalized)) return new FoundChoice(choices[i].Value, i, 1.0);
+            if (Names(choices[i]).Any(name => TextNormalizer.Normalize(name, Folding) == normalized)) return new FoundChoice(choices[i].Value, i, 1.0);
         }
 
         var tokens = normalized.Split(' ');
@@ -123,7 +127,7 @@ public static partial class ChoiceRecognizer
         var tie = false;
         for (var i = 0; i < choices.Count; i++)
         {
-            var score = Names(choices[i]).Max(name => Overlap(typed, Keywords(TextNormalizer.Tokenize(name))));
+            var score = Names(choices[i]).Max(name => Overlap(typed, Keywords(TextNormalizer.Words(name))));
             if (score <= 0) continue;
             if (score > bestScore + 1e-9)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BotFramework.Schema;
+using BotFramework.Text;
 
 namespace BotFramework.Dialogs.Prompts;
 
@@ -55,7 +56,7 @@ public static class ConfirmRecognizer
     /// <summary>Yes (true), no (false), or not understood (null).</summary>
     public static bool? Recognize(string? text)
     {
-        var tokens = TextNormalizer.Tokenize(text);
+        var tokens = TextNormalizer.Words(text);
         if (tokens.Length == 0) return null;
 
         if (tokens.Length == 1)
