@@ -48,12 +48,18 @@ public static class BotFrameworkServiceCollectionExtensions
         });
 
         // Order matters: typing first, then saving around everything the bot changes (the conversation
-        // state last: it is the commit point that records the handled activity), then de-duplication.
+        // state last: it is the commit point that records the handled activity), the states loaded together, then
+        // de-duplication.
         services.AddSingleton<IMiddleware>(sp => new ShowTypingMiddleware(
             sp.GetRequiredService<IOptions<BotHostOptions>>().Value.TypingDelay,
             timeProvider: sp.GetService<TimeProvider>(),
             logger: sp.GetRequiredService<ILogger<ShowTypingMiddleware>>()));
         services.AddSingleton<IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<UserState>(), sp.GetRequiredService<ConversationState>()));
+        // A message or an invoke reads both the conversation and the user documents (the bot reads her language
+        // at each): when neither is known to this instance (a new conversation), both are read at once.
+        services.AddSingleton<IMiddleware>(sp => new LoadStatesTogetherMiddleware(
+            turn => turn.Activity.Type is Schema.ActivityTypes.Message or Schema.ActivityTypes.Invoke,
+            sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
         services.AddSingleton<IMiddleware>(sp => new DeduplicationMiddleware(sp.GetRequiredService<ConversationState>()));
 
         services.AddHostedService<StartupReport>();

@@ -192,12 +192,12 @@ public abstract partial class BotState
         return turnContext.TurnState.Get<CachedState>(_cacheKey);
     }
 
-    private async Task<CachedState> LoadCoreAsync(ITurnContext turnContext, bool force, CancellationToken cancellationToken)
+    private async Task<CachedState> LoadCoreAsync(ITurnContext turnContext, bool force, CancellationToken cancellationToken, bool useCopy = true)
     {
         if (!force && Cached(turnContext) is { } cached) return cached;
 
         var key = GetStorageKey(turnContext);
-        if (!force && Cache is { } cache && cache.TryGet(key, out var known))
+        if (!force && useCopy && Cache is { } cache && cache.TryGet(key, out var known))
         {
             var vouched = _vouchedBy is { } commitPoint
                 && (await commitPoint.LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false)).Vouched is { } list

@@ -23,14 +23,14 @@ public sealed class AddBotFrameworkTests : IAsyncLifetime
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     [Fact]
-    public async Task Middleware_IsTypingThenAutoSaveThenDeduplication_AndTheAdapterUsesIt()
+    public async Task Middleware_IsTypingThenAutoSaveThenStatesLoadedTogetherThenDeduplication_AndTheAdapterUsesIt()
     {
         await using var host = await BotHost.StartAsync(new CallbackBot(_ => { }));
 
         var registered = host.Services.GetServices<IMiddleware>().Select(m => m.GetType()).ToList();
         var adapter = host.Services.GetRequiredService<CloudAdapter>();
 
-        Assert.Equal([typeof(ShowTypingMiddleware), typeof(AutoSaveStateMiddleware), typeof(DeduplicationMiddleware)], registered);
+        Assert.Equal([typeof(ShowTypingMiddleware), typeof(AutoSaveStateMiddleware), typeof(LoadStatesTogetherMiddleware), typeof(DeduplicationMiddleware)], registered);
         Assert.Equal(registered, adapter.Middleware.Select(m => m.GetType()));
         Assert.Same(host.Services.GetRequiredService<ConnectorClient>(), host.Services.GetRequiredService<ConnectorClient>());
     }

@@ -33,7 +33,8 @@ public sealed class StateCacheAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
         public Instance(BlobStorage storage)
         {
             Storage = storage;
-            Counting = new CountingStorage(storage);
+            InFlight = new ReadsInFlight(storage);
+            Counting = new CountingStorage(InFlight);
             Cache = new StateCache();
             Conversation = new ConversationState(Counting);
             Conversation.UseInstanceCache(Cache);
@@ -44,13 +45,51 @@ public sealed class StateCacheAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
 
         public BlobStorage Storage { get; }
         public CountingStorage Counting { get; }
+        public ReadsInFlight InFlight { get; }
         public StateCache Cache { get; }
         public ConversationState Conversation { get; }
         public UserState User { get; }
         public IStatePropertyAccessor<string> Language { get; }
 
         public TestAdapter Adapter(ConversationReference? conversation = null) =>
-            new(conversation ?? TestAdapter.PersonalChat("cache-user"), [new AutoSaveStateMiddleware(User, Conversation), new DeduplicationMiddleware(Conversation)]);
+            new(conversation ?? TestAdapter.PersonalChat("cache-user"),
+            [
+                new AutoSaveStateMiddleware(User, Conversation),
+                new LoadStatesTogetherMiddleware(turn => turn.Activity.Type == ActivityTypes.Message, Conversation, User),
+                new DeduplicationMiddleware(Conversation),
+            ]);
+    }
+
+    /// <summary>Passes calls through, noting the most reads that were waiting on storage at the same time.</summary>
+    private sealed class ReadsInFlight(IStorage inner) : IStorage
+    {
+        private int _now;
+        private int _most;
+
+        public int Most => Volatile.Read(ref _most);
+
+        public void Reset() => Volatile.Write(ref _most, 0);
+
+        public async Task<IReadOnlyDictionary<string, StoredDocument>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+        {
+            var now = Interlocked.Increment(ref _now);
+            int most;
+            while (now > (most = Volatile.Read(ref _most)) && Interlocked.CompareExchange(ref _most, now, most) != most) { }
+            try
+            {
+                return await inner.ReadAsync(keys, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _now);
+            }
+        }
+
+        public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoredDocument> changes, CancellationToken cancellationToken = default) =>
+            inner.WriteAsync(changes, cancellationToken);
+
+        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(keys, cancellationToken);
     }
 
     /// <summary>Answers with the user's language; "fr"/"en" sets it; "effect" counts an effect outside the conversation.</summary>
@@ -76,6 +115,47 @@ public sealed class StateCacheAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal("language: fr", adapter.GetNextReply()?.Text);
         Assert.Equal(0, _first.Counting.Reads);
         Assert.Equal(1, _first.Counting.Writes);
+    }
+
+    [Fact]
+    public async Task ANewConversation_OfAKnownUser_ReadsBothDocumentsAtOnce_EachOnce_AndSeesHerChoice()
+    {
+        // She chose French in her personal chat, on the second instance.
+        var personal = _second.Adapter();
+        await personal.SendAsync(personal.MakeMessage("fr"), LanguageBot(_second));
+
+        // Her first message in a channel thread reaches the first instance, which knows neither document.
+        var thread = _first.Adapter(TestAdapter.ChannelThread("cache-user"));
+        _first.Counting.Reset();
+        _first.InFlight.Reset();
+        await thread.SendAsync(thread.MakeMessage("hello"), LanguageBot(_first));
+
+        Assert.Equal("language: fr", thread.GetNextReply()?.Text);
+        Assert.Equal(2, _first.Counting.Reads);
+        Assert.Equal(2, _first.InFlight.Most);
+        Assert.Equal(1, _first.Counting.Writes);
+    }
+
+    [Fact]
+    public async Task AKnownConversation_ReadsNothing_AndItsUserCopyStillWaitsForTheConversation()
+    {
+        var first = _first.Adapter();
+        await first.SendAsync(first.MakeMessage("fr"), LanguageBot(_first));
+        while (first.GetNextReply() is not null) { }
+        _first.Counting.Reset();
+        _first.InFlight.Reset();
+
+        await first.SendAsync(first.MakeMessage("hello"), LanguageBot(_first));
+        Assert.Equal("language: fr", first.GetNextReply()?.Text);
+        Assert.Equal(0, _first.Counting.Reads);
+
+        // The other instance switches her to English in the same chat: the first one's copies are both stale.
+        var second = _second.Adapter();
+        await second.SendAsync(second.MakeMessage("en"), LanguageBot(_second));
+        await first.SendAsync(first.MakeMessage("hello"), LanguageBot(_first));
+
+        Assert.Equal("language: en", first.GetNextReply()?.Text);
+        Assert.Null(first.GetNextReply());
     }
 
     [Fact]

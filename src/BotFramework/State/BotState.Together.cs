@@ -1,0 +1,31 @@
+using BotFramework.Builder;
+
+namespace BotFramework.State;
+
+/// <summary>Loading the states of one turn together: one round trip to storage instead of one per document.</summary>
+public abstract partial class BotState
+{
+    /// <summary>
+    /// Loads <paramref name="states"/> for the turn, reading at the same time every document that has to come
+    /// from storage (not loaded yet, no copy in this instance's cache), then taking the others in the order given.
+    /// Each document is still read at most once, and a copy still waits for the commit point that vouches for it,
+    /// so the turn sees exactly what loading them one by one would have shown, one storage round trip sooner.
+    /// </summary>
+    public static async Task LoadTogetherAsync(ITurnContext turnContext, IReadOnlyList<BotState> states, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(states);
+        var reads = new List<Task>(states.Count);
+        foreach (var state in states)
+        {
+            if (state.Cached(turnContext) is not null || state.HasCopy(turnContext)) continue;
+            reads.Add(state.LoadCoreAsync(turnContext, force: false, cancellationToken, useCopy: false));
+        }
+        if (reads.Count > 1) await Task.WhenAll(reads).ConfigureAwait(false);
+        else if (reads.Count == 1) await reads[0].ConfigureAwait(false);
+        foreach (var state in states) await state.LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether this instance's cache holds a copy of the turn's document (it may still be refused: see <see cref="UseInstanceCache"/>).</summary>
+    private bool HasCopy(ITurnContext turnContext) => Cache is { } cache && cache.TryGet(GetStorageKey(turnContext), out _);
+}
