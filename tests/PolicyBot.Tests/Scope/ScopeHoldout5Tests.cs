@@ -16,6 +16,10 @@ namespace PolicyBot.Tests.Scope;
 /// taken for crisis 16/80 (20%: the alarming-but-calm ones get a safety card before their guideline); greeting
 /// 16/25, 18/25 (13 taken for unrelated: they get the menu); legal 15/20, 18/20; unrelated 23/25, 22/25. The same in
 /// both locale settings.</item>
+/// <item>second run, after a second author's corpus and the small-talk and unrelated heads (<see cref="PolicyBot.Matching.ScopeKindClassifier"/>;
+/// crisis threshold 0.8): crisis fr 69/70, en 69/70 (unchanged; both misses left as "not out of scope"); policy
+/// questions taken for crisis 13/80 (from 16); greeting 23/25, 23/25 (from 16, 18); legal 15/20, 17/20; unrelated
+/// 22/25, 22/25. With the threshold at 0.5: the same, but one more policy question taken for crisis.</item>
 /// </list>
 /// </summary>
 [Trait("Category", "Sets")]
@@ -30,7 +34,7 @@ public sealed class ScopeHoldout5Tests(ITestOutputHelper output)
 
         Assert.True(report.Recall("crisis", Language.Fr) >= 69 / 70.0, "French crisis recall fell below 69/70.");
         Assert.True(report.Recall("crisis", Language.En) >= 69 / 70.0, "English crisis recall fell below 69/70.");
-        Assert.True(report.Recall("policy") >= 64 / 80.0, "More than 16 of the 80 policy questions were taken for crisis or unrelated.");
+        Assert.True(report.Recall("policy") >= 67 / 80.0, "More than 13 of the 80 policy questions were taken for crisis or unrelated.");
     }
 
     [Theory(Skip = "Not met: crisis recall on this blind set is fr 69/70 (98.6%), en 69/70 (98.6%); see the summary.")]
