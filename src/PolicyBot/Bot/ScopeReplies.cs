@@ -42,6 +42,7 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, GuidelineCards card
 
         // A threat posted in a comment is also a page matter: the guideline may follow, never before the safety card.
         var found = topics.Find(turn.Activity.Text ?? "", info.Language);
+        Conversation.PolicyBotTelemetry.Matched(found);
         if (found.Confident && cards.Content.TryGetTopic(found.Best, out var topic))
         {
             await turn.SendActivityAsync(cards.Ui("scope.safety.thenGuideline", info.Language), cancellationToken).ConfigureAwait(false);
