@@ -48,14 +48,14 @@ internal sealed class DialogTestHarness : BotAdapter
     public DialogTurnResult? LastResult { get; private set; }
 
     /// <summary>The stored stack, freshly deserialised (for assertions).</summary>
-    public DialogState StoredState => State.Json is null ? new DialogState() : BotJson.Deserialize<DialogState>(State.Json)!;
+    public DialogState StoredState => State.Json is null ? new DialogState() : WireJson.Deserialize<DialogState>(State.Json)!;
 
     /// <summary>The user types <paramref name="text"/>.</summary>
     public Task<Replies> SendAsync(string text) => ProcessAsync(Activity.CreateMessage(text));
 
     /// <summary>The user presses an Adaptive Card Action.Submit button whose data is <paramref name="value"/>: a message with no text.</summary>
     public Task<Replies> SubmitAsync(object value) =>
-        ProcessAsync(new Activity { Type = ActivityTypes.Message, Value = BotJson.ToElement(value) });
+        ProcessAsync(new Activity { Type = ActivityTypes.Message, Value = WireJson.ToElement(value) });
 
     public async Task<Replies> ProcessAsync(Activity activity)
     {

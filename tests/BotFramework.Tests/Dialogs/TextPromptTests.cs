@@ -142,7 +142,7 @@ public class TextPromptTests
         Assert.Equal("Name?", retry.Activities[0].Text);
         var attachment = Assert.Single(retry.Activities[0].Attachments!);
         Assert.Equal(Attachment.AdaptiveCardContentType, attachment.ContentType);
-        Assert.Equal("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Name?"}]}""", BotJson.Serialize(attachment.Content));
+        Assert.Equal("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Name?"}]}""", WireJson.Serialize(attachment.Content));
         await bot.SendAsync("Alba");
         Assert.Equal("Alba", bot.LastResult!.Result);
     }

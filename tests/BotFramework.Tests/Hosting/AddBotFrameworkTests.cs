@@ -89,14 +89,14 @@ public sealed class AddBotFrameworkTests : IAsyncLifetime
 
         Assert.False(turn.IsCompleted);
         Assert.Equal($"{FakeConnector.RegionPath}v3/conversations/{TeamsRequests.ConversationEscaped}/activities", typing.Target);
-        Assert.Equal(ActivityTypes.Typing, BotJson.Deserialize<Activity>(typing.Body)!.Type);
+        Assert.Equal(ActivityTypes.Typing, WireJson.Deserialize<Activity>(typing.Body)!.Type);
 
         mayAnswer.SetResult();
         using var response = await turn.WaitAsync(Guard);
         var reply = await _connector.NextRequestAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("answer", BotJson.Deserialize<Activity>(reply.Body)!.Text);
+        Assert.Equal("answer", WireJson.Deserialize<Activity>(reply.Body)!.Text);
         Assert.Equal(2, _connector.Requests.Count);
     }
 }
