@@ -126,11 +126,12 @@ public sealed class ActivityHelperTests
     }
 
     [Fact]
-    public void CreateReply_SwapsFromAndRecipient_KeepsTheConversation_AndRepliesToTheMessage()
+    public void ApplyReplyAddressing_ToANewMessage_SwapsFromAndRecipient_KeepsTheConversation_AndRepliesToTheMessage()
     {
         var incoming = WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
+        var reply = Activity.CreateMessage("Filed.");
 
-        var reply = incoming.CreateReply("Filed.");
+        incoming.ApplyReplyAddressing(reply);
 
         Assert.Equal(ActivityTypes.Message, reply.Type);
         Assert.Equal("Filed.", reply.Text);
@@ -176,22 +177,6 @@ public sealed class ActivityHelperTests
         Assert.Null(typing.ReplyToId);
         Assert.Equal(TeamsPayloads.ThreadId, typing.Conversation!.Id);
         Assert.Equal(TeamsPayloads.BotId, typing.From!.Id);
-    }
-
-    [Fact]
-    public void GetConversationReference_HasWhatAProactiveSendNeeds()
-    {
-        var incoming = WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
-
-        var reference = incoming.GetConversationReference();
-
-        Assert.Equal("1740819600123", reference.ActivityId);
-        Assert.Equal(TeamsPayloads.UserId, reference.User!.Id);
-        Assert.Equal(TeamsPayloads.BotId, reference.Bot!.Id);
-        Assert.Equal(TeamsPayloads.ThreadId, reference.Conversation!.Id);
-        Assert.Equal(TeamsPayloads.TenantId, reference.Conversation.TenantId);
-        Assert.Equal(Channels.MsTeams, reference.ChannelId);
-        Assert.Equal(incoming.ServiceUrl, reference.ServiceUrl);
     }
 
     [Fact]
