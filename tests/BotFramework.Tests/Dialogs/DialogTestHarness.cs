@@ -14,11 +14,8 @@ internal sealed class DialogTestHarness : BotAdapter
     private readonly Func<ITurnContext, CancellationToken, Task<DialogTurnResult>> _bot;
     private int _nextId;
 
-    /// <summary>A harness running <paramref name="root"/> with <see cref="DialogExtensions.RunAsync"/> on every turn.</summary>
-    public DialogTestHarness(Dialog root)
-    {
-        _bot = (turnContext, ct) => root.RunAsync(turnContext, State, ct);
-    }
+    /// <summary>A harness whose stack holds <paramref name="root"/>: each turn continues it, or begins it when no dialog is active.</summary>
+    public DialogTestHarness(Dialog root) : this(root.Id, root) { }
 
     /// <summary>
     /// A harness whose stack may hold any of <paramref name="dialogs"/>: each turn continues the
