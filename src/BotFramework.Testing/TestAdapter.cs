@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using System.Text.Json;
 using BotFramework.Builder;
 using BotFramework.Connector.Authentication;
@@ -58,7 +57,7 @@ public class TestAdapter : BotAdapter
     /// </summary>
     public TestAdapter AsTeams()
     {
-        Authentication = AuthenticationResult.Success(new ClaimsIdentity("Bearer"), AuthenticationConstants.ChannelTokenIssuer, callerAppId: null, isChannelToken: true);
+        Authentication = AuthenticationResult.ChannelToken();
         if (Conversation.User is { Id: { } id } user) Members[id] = new ChannelAccount(id, user.Name, user.AadObjectId);
         return this;
     }

@@ -28,8 +28,6 @@ public abstract class BotAdapter
     /// <summary>How many times a turn is run when its state write loses an ETag race.</summary>
     public int MaxTurnAttempts { get; init; } = 3;
 
-    public IReadOnlyList<IMiddleware> Middleware => _middleware;
-
     /// <summary>How many turns run or wait for their conversation right now.</summary>
     public int TurnsInProgress => _queue.TurnsInProgress;
 

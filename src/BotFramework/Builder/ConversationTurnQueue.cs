@@ -70,12 +70,6 @@ public sealed class ConversationTurnQueue(int maxWaitingPerConversation = int.Ma
         }
     }
 
-    /// <summary>How many conversations have a turn running or waiting.</summary>
-    public int ActiveConversations
-    {
-        get { lock (_gate) return _lines.Count; }
-    }
-
     /// <summary>How many turns run or wait in all.</summary>
     public int TurnsInProgress
     {

@@ -6,9 +6,8 @@ namespace BotFramework.Dialogs;
 
 /// <summary>
 /// A dialog made of dialogs: its own <see cref="DialogSet"/> and its own stack, kept in the
-/// component's instance state under <c>dialogs</c>. It begins <see cref="InitialDialogId"/>, ends
-/// with that dialog's result, and gives every turn to <see cref="OnInterruptAsync"/> first — the one
-/// place for help and cancel. When the inner stack is cancelled the component is cancelled with it
+/// component's instance state under <c>dialogs</c>. It begins <see cref="InitialDialogId"/> and ends
+/// with that dialog's result. When the inner stack is cancelled the component is cancelled with it
 /// (and so is the stack holding it); when the inner stack was cleared (unknown dialog) the outer one is too.
 /// </summary>
 public class ComponentDialog : Dialog
@@ -47,8 +46,7 @@ public class ComponentDialog : Dialog
         var instance = outerDc.ActiveDialog!;
         var innerState = LoadInnerState(instance);
         var innerDc = new DialogContext(Dialogs, outerDc.Context, innerState, outerDc);
-        var turn = await OnInterruptAsync(innerDc, cancellationToken).ConfigureAwait(false)
-            ?? await OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
+        var turn = await OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
         return await FinishTurnAsync(outerDc, instance, innerState, turn, cancellationToken).ConfigureAwait(false);
     }
 
@@ -89,13 +87,6 @@ public class ComponentDialog : Dialog
 
     protected virtual Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken) =>
         innerDc.ContinueDialogAsync(cancellationToken);
-
-    /// <summary>
-    /// Sees every activity before the inner dialog does. Return a result to take the turn (for
-    /// example after cancelling, or after sending help and re-prompting), or null to let it continue.
-    /// </summary>
-    protected virtual Task<DialogTurnResult?> OnInterruptAsync(DialogContext innerDc, CancellationToken cancellationToken) =>
-        Task.FromResult<DialogTurnResult?>(null);
 
     /// <summary>Ends the component with the inner dialogs' result; override to shape that result.</summary>
     protected virtual Task<DialogTurnResult> EndComponentAsync(DialogContext outerDc, object? result, CancellationToken cancellationToken) =>

@@ -130,14 +130,6 @@ public class Activity : ExtensibleObject
         }
     }
 
-    /// <summary>A reply to this activity: from/recipient swapped, same conversation, <c>replyToId</c> set.</summary>
-    public Activity CreateReply(string? text = null)
-    {
-        var reply = CreateMessage(text);
-        ApplyReplyAddressing(reply);
-        return reply;
-    }
-
     /// <summary>Addresses <paramref name="outgoing"/> as a reply to this activity, keeping what it already set.</summary>
     public void ApplyReplyAddressing(Activity outgoing)
     {
@@ -164,17 +156,6 @@ public class Activity : ExtensibleObject
         From = reference.User,
         Recipient = reference.Bot,
         Locale = reference.Locale,
-    };
-
-    public ConversationReference GetConversationReference() => new()
-    {
-        ActivityId = Id,
-        User = From,
-        Bot = Recipient,
-        Conversation = Conversation,
-        ChannelId = ChannelId,
-        ServiceUrl = ServiceUrl,
-        Locale = Locale,
     };
 
     /// <summary>True for a message that carries card submit data and no typed text.</summary>

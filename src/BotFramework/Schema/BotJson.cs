@@ -20,10 +20,4 @@ public static class BotJson
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
-
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
-
-    public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
-
-    public static JsonElement ToElement<T>(T value) => JsonSerializer.SerializeToElement(value, Options);
 }

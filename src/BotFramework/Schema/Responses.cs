@@ -65,7 +65,6 @@ public sealed class AdaptiveCardInvokeResponse
     public object? Value { get; set; }
 
     public static AdaptiveCardInvokeResponse Card(object card) => new() { Type = CardType, Value = card };
-    public static AdaptiveCardInvokeResponse Message(string text) => new() { Type = MessageType, Value = text };
     public static AdaptiveCardInvokeResponse BadRequest(string code, string message) =>
         new() { StatusCode = 400, Type = ErrorType, Value = new Error { Code = code, Message = message } };
 }

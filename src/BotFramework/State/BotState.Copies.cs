@@ -77,7 +77,7 @@ public abstract partial class BotState
         var now = new List<string>();
         foreach (var dependent in _vouchedFor)
         {
-            if (dependent.Cached(turnContext) is { ETag: { } etag } loaded && etag != "*") now.Add(VouchEntry(loaded.Key, etag));
+            if (dependent.Cached(turnContext) is { ETag: { } etag } loaded) now.Add(VouchEntry(loaded.Key, etag));
         }
         if (now.Count == 0) return state.Vouched is null ? null : [.. state.Vouched];
         var prefixes = now.Select(v => v[..(v.IndexOf(':') + 1)]).ToHashSet(StringComparer.Ordinal);

@@ -82,8 +82,6 @@ public abstract partial class BotState
 
         public bool Expired { get; init; }
 
-        public bool MustWrite { get; set; }
-
         /// <summary>What this document (a commit point) listed of the states it vouches for, when read or last written.</summary>
         public IReadOnlyList<string>? Vouched { get; set; }
 

@@ -122,8 +122,7 @@ public abstract partial class BotState
         }
         var content = JsonSerializer.SerializeToUtf8Bytes(state.Document, BotJson.Options);
         var vouched = VouchedAfterTurn(turnContext, state);
-        var changed = state.MustWrite
-            || (state.Saved is null ? state.Document.Count > 0 : !content.AsSpan().SequenceEqual(state.Saved))
+        var changed = (state.Saved is null ? state.Document.Count > 0 : !content.AsSpan().SequenceEqual(state.Saved))
             || !SameList(vouched, state.Vouched)
             // A copy from this instance's cache that nobody vouched for is checked by writing it (see UseInstanceCache).
             || (state.FromCache && !state.CheckedByCommitPoint);
@@ -150,25 +149,8 @@ public abstract partial class BotState
         state.ETag = etags[state.Key];
         state.Saved = content;
         state.Vouched = vouched;
-        state.MustWrite = false;
         state.FromCache = false;
         Cache?.Set(state.Key, content, touchedAt, vouched, state.ETag);
-    }
-
-    /// <summary>
-    /// Empties the document; the empty document is written at the next save. If it was not loaded this
-    /// turn, that write is unconditional (clearing wins over whatever is stored).
-    /// </summary>
-    public void ClearState(ITurnContext turnContext)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        if (Cached(turnContext) is { } state)
-        {
-            state.Values.Clear();
-            state.Document.Clear();
-            return;
-        }
-        turnContext.TurnState.Set(_cacheKey, new CachedState(GetStorageKey(turnContext), "*", new JsonObject(), saved: null) { MustWrite = true });
     }
 
     /// <summary>

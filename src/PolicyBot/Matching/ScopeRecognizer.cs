@@ -51,9 +51,6 @@ public sealed class ScopeRecognizer
         if (problems.Count > 0) throw new InvalidDataException("The scope data (Content/scope) is inconsistent:\n- " + string.Join("\n- ", problems));
     }
 
-    /// <summary>The recogniser over the embedded content: the one every host shares (<see cref="SharedMatching"/>).</summary>
-    public static ScopeRecognizer Default => SharedMatching.Recognizer(ContentLibrary.Default);
-
     /// <summary>The statistical layer, trained on the content's corpus (shared by every recogniser over the same content).</summary>
     public CrisisClassifier Classifier => _classifier;
 

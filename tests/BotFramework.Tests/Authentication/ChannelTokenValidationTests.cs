@@ -10,18 +10,16 @@ public sealed class ChannelTokenValidationTests
     private readonly AuthenticationScenario _scenario = new();
 
     [Fact]
-    public async Task ValidChannelToken_IsAccepted_WithItsClaims()
+    public async Task ValidChannelToken_IsAccepted_AsAChannelToken_NamingNoCaller()
     {
         var result = await _scenario.AuthenticateAsync(_scenario.ChannelToken());
 
         Assert.True(result.Succeeded, result.FailureReason);
         Assert.False(result.IsAnonymous);
-        Assert.Equal(AuthenticationConstants.ChannelTokenIssuer, result.Issuer);
+        Assert.True(result.IsChannelToken);
         Assert.Null(result.CallerAppId);
-        Assert.NotNull(result.Identity);
-        Assert.True(result.Identity.IsAuthenticated);
-        Assert.Equal(AuthenticationScenario.AppId, result.Identity.FindFirst("aud")?.Value);
-        Assert.Equal(AuthenticationScenario.ServiceUrl, result.Identity.FindFirst("serviceurl")?.Value);
+        Assert.Null(result.FailureReason);
+        Assert.Equal("authenticated (channel token)", result.ToString());
     }
 
     [Fact]
@@ -44,7 +42,9 @@ public sealed class ChannelTokenValidationTests
 
         Assert.False(result.Succeeded);
         Assert.Equal("Missing Authorization header", result.FailureReason);
-        Assert.Null(result.Identity);
+        Assert.False(result.IsAnonymous);
+        Assert.False(result.IsChannelToken);
+        Assert.Null(result.CallerAppId);
     }
 
     [Theory]

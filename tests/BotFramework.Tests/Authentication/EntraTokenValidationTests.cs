@@ -23,7 +23,8 @@ public sealed class EntraTokenValidationTests
         var result = await _singleTenant.AuthenticateAsync(token);
 
         Assert.True(result.Succeeded, result.FailureReason);
-        Assert.Equal(AuthenticationScenario.EntraV1Issuer, result.Issuer);
+        Assert.False(result.IsChannelToken);
+        Assert.False(result.IsAnonymous);
         Assert.Equal(AuthenticationScenario.CallerAppId, result.CallerAppId);
         Assert.Equal(1, _singleTenant.Server.RequestCount(AuthenticationScenario.EntraMetadataUrl));
         Assert.Equal(0, _singleTenant.ChannelMetadataRequests);
@@ -37,7 +38,8 @@ public sealed class EntraTokenValidationTests
         var result = await _singleTenant.AuthenticateAsync(token);
 
         Assert.True(result.Succeeded, result.FailureReason);
-        Assert.Equal(AuthenticationScenario.EntraV2Issuer, result.Issuer);
+        Assert.False(result.IsChannelToken);
+        Assert.False(result.IsAnonymous);
         Assert.Equal(AuthenticationScenario.CallerAppId, result.CallerAppId);
     }
 
@@ -212,7 +214,8 @@ public sealed class EntraTokenValidationTests
         var result = await _singleTenant.AuthenticateAsync(_singleTenant.ChannelToken());
 
         Assert.True(result.Succeeded, result.FailureReason);
-        Assert.Equal(AuthenticationConstants.ChannelTokenIssuer, result.Issuer);
+        Assert.True(result.IsChannelToken);
+        Assert.Null(result.CallerAppId);
     }
 
     [Fact]

@@ -13,9 +13,8 @@ public sealed class LocalModeAuthenticationTests
 
         Assert.True(result.Succeeded);
         Assert.True(result.IsAnonymous);
-        Assert.NotNull(result.Identity);
-        Assert.False(result.Identity.IsAuthenticated);
-        Assert.Null(result.Issuer);
+        Assert.False(result.IsChannelToken);
+        Assert.Null(result.CallerAppId);
         Assert.Equal(0, scenario.Server.TotalRequests);
     }
 

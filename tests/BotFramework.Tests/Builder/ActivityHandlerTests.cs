@@ -177,7 +177,7 @@ public sealed class ActivityHandlerTests
             if (DeclineCardActions) return Task.FromResult<AdaptiveCardInvokeResponse?>(null);
             var severity = invokeValue.Action!.Data!.Value.GetProperty("severity").GetInt32();
             return Task.FromResult<AdaptiveCardInvokeResponse?>(
-                AdaptiveCardInvokeResponse.Message($"verb {invokeValue.Action.Verb}, trigger {invokeValue.Trigger}, severity {severity}"));
+                new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = $"verb {invokeValue.Action.Verb}, trigger {invokeValue.Trigger}, severity {severity}" });
         }
 
         protected override Task<object?> OnComposeExtensionAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using BotFramework.Builder;
 using BotFramework.Schema;
 using BotFramework.Testing;
@@ -123,18 +124,21 @@ public sealed class ConversationTurnQueueTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var order = new ConcurrentQueue<string>();
 
-        var a1 = queue.RunAsync("msteams/a:1", async () => { await gate.Task; order.Enqueue("a1"); return 1; });
+        var (a1, keyA) = Start(queue, "msteams/a:1", async () => { await gate.Task; order.Enqueue("a1"); return 1; });
         var a2 = queue.RunAsync("msteams/a:1", () => { order.Enqueue("a2"); return Task.FromResult(2); });
-        var b1 = queue.RunAsync("msteams/a:2", () => { order.Enqueue("b1"); return Task.FromResult(3); });
+        var (b1, keyB) = Start(queue, "msteams/a:2", () => { order.Enqueue("b1"); return Task.FromResult(3); });
 
         Assert.Equal(3, await b1);
-        Assert.Equal(1, queue.ActiveConversations);
+        Assert.True(Released(keyB));
+        Assert.False(Released(keyA));
+        Assert.Equal(2, queue.TurnsInProgress);
         gate.SetResult();
 
         var results = await Task.WhenAll(a1, a2).WaitAsync(Guard);
         Assert.Equal([1, 2], results);
         Assert.Equal(["b1", "a1", "a2"], order);
-        Assert.Equal(0, queue.ActiveConversations);
+        Assert.Equal(0, queue.TurnsInProgress);
+        Assert.True(Released(keyA));
     }
 
     [Fact]
@@ -143,13 +147,14 @@ public sealed class ConversationTurnQueueTests
         var queue = new ConversationTurnQueue();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var failing = queue.RunAsync<int>("k", async () => { await gate.Task; throw new TimeoutException("slow storage"); });
+        var (failing, key) = Start<int>(queue, "k", async () => { await gate.Task; throw new TimeoutException("slow storage"); });
         var next = queue.RunAsync("k", () => Task.FromResult(42));
         gate.SetResult();
 
         await Assert.ThrowsAsync<TimeoutException>(() => failing.WaitAsync(Guard));
         Assert.Equal(42, await next.WaitAsync(Guard));
-        Assert.Equal(0, queue.ActiveConversations);
+        Assert.Equal(0, queue.TurnsInProgress);
+        Assert.True(Released(key));
     }
 
     [Fact]
@@ -200,7 +205,7 @@ public sealed class ConversationTurnQueueTests
         var ran = new ConcurrentQueue<string>();
         using var gone = new CancellationTokenSource();
 
-        var first = queue.RunAsync("k", async () => { await gate.Task; ran.Enqueue("first"); return 1; });
+        var (first, key) = Start(queue, "k", async () => { await gate.Task; ran.Enqueue("first"); return 1; });
         var abandoned = queue.RunAsync("k", () => { ran.Enqueue("abandoned"); return Task.FromResult(2); }, gone.Token);
         var third = queue.RunAsync("k", () => { ran.Enqueue("third"); return Task.FromResult(3); });
         await gone.CancelAsync();
@@ -211,7 +216,7 @@ public sealed class ConversationTurnQueueTests
         Assert.Equal(3, await third.WaitAsync(Guard));
         Assert.Equal(["first", "third"], ran);
         Assert.Equal(0, queue.TurnsInProgress);
-        Assert.Equal(0, queue.ActiveConversations);
+        Assert.True(Released(key));
     }
 
     [Fact]
@@ -251,5 +256,22 @@ public sealed class ConversationTurnQueueTests
         while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
         {
         }
+    }
+
+    // The queue keeps a conversation's key only while it has turns; whether it let go of one is seen from
+    // outside as the key becoming collectable. Each key here is a fresh string that only the queue holds.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (Task<T> Turn, WeakReference Key) Start<T>(ConversationTurnQueue queue, string key, Func<Task<T>> turn)
+    {
+        var own = new string(key.AsSpan());
+        return (queue.RunAsync(own, turn), new WeakReference(own));
+    }
+
+    private static bool Released(WeakReference key)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return !key.IsAlive;
     }
 }

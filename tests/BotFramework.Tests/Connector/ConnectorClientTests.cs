@@ -83,7 +83,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var request = Assert.Single(_connector.Requests);
         Assert.Equal("PUT", request.Method);
         Assert.Equal($"{FakeConnector.RegionPath}v3/conversations/{ChannelThreadEscaped}/activities/1740819600123", request.Target);
-        ActivityJsonTests.AssertSameJson(BotJson.Serialize(card), request.Body);
+        ActivityJsonTests.AssertSameJson(WireJson.Serialize(card), request.Body);
         Assert.Equal("1", response.Id);
     }
 
@@ -156,7 +156,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var request = Assert.Single(_connector.Requests);
         Assert.Equal("Bearer outbound-token", request.Authorization);
         Assert.Equal("application/json; charset=utf-8", request.ContentType);
-        ActivityJsonTests.AssertSameJson(BotJson.Serialize(activity), request.Body);
+        ActivityJsonTests.AssertSameJson(WireJson.Serialize(activity), request.Body);
         Assert.Contains("\"text\":\"Ünïcödé & <b>markup</b> ", request.Body, StringComparison.Ordinal);
         Assert.Equal("Ünïcödé & <b>markup</b> 🙂", JsonDocument.Parse(request.Body).RootElement.GetProperty("text").GetString());
         Assert.Equal(1, _tokens.Calls);

@@ -72,9 +72,9 @@ public class ChoiceRecognizerTests
     [Fact]
     public void AMessage_IsRecognisedByItsSubmitDataFirstThenItsText()
     {
-        var submit = new Activity { Type = ActivityTypes.Message, Value = BotJson.ToElement(new { choice = "no" }) };
-        var both = new Activity { Type = ActivityTypes.Message, Text = "oui", Value = BotJson.ToElement(new { choice = "no" }) };
-        var otherData = new Activity { Type = ActivityTypes.Message, Text = "oui", Value = BotJson.ToElement(new { verb = "x" }) };
+        var submit = new Activity { Type = ActivityTypes.Message, Value = WireJson.ToElement(new { choice = "no" }) };
+        var both = new Activity { Type = ActivityTypes.Message, Text = "oui", Value = WireJson.ToElement(new { choice = "no" }) };
+        var otherData = new Activity { Type = ActivityTypes.Message, Text = "oui", Value = WireJson.ToElement(new { verb = "x" }) };
 
         Assert.Equal("no", ChoiceRecognizer.Recognize(submit, Answers)?.Value);
         Assert.Equal("no", ChoiceRecognizer.Recognize(both, Answers)?.Value);

@@ -137,8 +137,8 @@ public class ComponentDialogTests
     public void TheInitialDialog_IsTheFirstOneAddedUnlessSet()
     {
         var component = new ComponentDialog("c")
-            .AddDialog(new TextPrompt("a"))
-            .AddDialog(new TextPrompt("b"));
+            .AddDialog(new TestTextPrompt("a"))
+            .AddDialog(new TestTextPrompt("b"));
 
         Assert.Equal("a", component.InitialDialogId);
         Assert.NotNull(component.FindDialog("b"));

@@ -14,11 +14,8 @@ internal sealed class DialogTestHarness : BotAdapter
     private readonly Func<ITurnContext, CancellationToken, Task<DialogTurnResult>> _bot;
     private int _nextId;
 
-    /// <summary>A harness running <paramref name="root"/> with <see cref="DialogExtensions.RunAsync"/> on every turn.</summary>
-    public DialogTestHarness(Dialog root)
-    {
-        _bot = (turnContext, ct) => root.RunAsync(turnContext, State, ct);
-    }
+    /// <summary>A harness whose stack holds <paramref name="root"/>: each turn continues it, or begins it when no dialog is active.</summary>
+    public DialogTestHarness(Dialog root) : this(root.Id, root) { }
 
     /// <summary>
     /// A harness whose stack may hold any of <paramref name="dialogs"/>: each turn continues the
@@ -48,14 +45,14 @@ internal sealed class DialogTestHarness : BotAdapter
     public DialogTurnResult? LastResult { get; private set; }
 
     /// <summary>The stored stack, freshly deserialised (for assertions).</summary>
-    public DialogState StoredState => State.Json is null ? new DialogState() : BotJson.Deserialize<DialogState>(State.Json)!;
+    public DialogState StoredState => State.Json is null ? new DialogState() : WireJson.Deserialize<DialogState>(State.Json)!;
 
     /// <summary>The user types <paramref name="text"/>.</summary>
     public Task<Replies> SendAsync(string text) => ProcessAsync(Activity.CreateMessage(text));
 
     /// <summary>The user presses an Adaptive Card Action.Submit button whose data is <paramref name="value"/>: a message with no text.</summary>
     public Task<Replies> SubmitAsync(object value) =>
-        ProcessAsync(new Activity { Type = ActivityTypes.Message, Value = BotJson.ToElement(value) });
+        ProcessAsync(new Activity { Type = ActivityTypes.Message, Value = WireJson.ToElement(value) });
 
     public async Task<Replies> ProcessAsync(Activity activity)
     {

@@ -8,7 +8,8 @@ namespace BotFramework.Tests.Dialogs;
 /// <summary>
 /// A component as the bot writes them: a main waterfall that asks a title, then runs a nested
 /// "details" waterfall (severity choice, manager confirm), then summarises. "cancel"/"annuler"
-/// and "help"/"aide" are handled in one place, <see cref="OnInterruptAsync"/>.
+/// and "help"/"aide" are handled in one place, before the inner dialogs see the turn
+/// (<see cref="OnContinueDialogAsync"/>).
 /// </summary>
 internal sealed class IncidentDialog : ComponentDialog
 {
@@ -22,8 +23,8 @@ internal sealed class IncidentDialog : ComponentDialog
     {
         AddDialog(new WaterfallDialog("main", [AskTitleAsync, AskDetailsAsync, SummariseAsync]));
         AddDialog(new WaterfallDialog("details", [AskSeverityAsync, AskNotifyAsync, EndDetailsAsync]));
-        AddDialog(new TextPrompt("title"));
-        AddDialog(new ChoicePrompt("severity"));
+        AddDialog(new TestTextPrompt("title"));
+        AddDialog(new TestChoicePrompt("severity", [new("high", "Élevé", "urgent"), new("medium", "Moyen"), new("low", "Faible")]));
         AddDialog(new ConfirmPrompt("notify"));
         InitialDialogId = "main";
     }
@@ -32,7 +33,7 @@ internal sealed class IncidentDialog : ComponentDialog
 
     public sealed record Incident(string Title, string Severity, bool Notify);
 
-    protected override async Task<DialogTurnResult?> OnInterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         switch (innerDc.Context.Activity.Text?.Trim().ToLowerInvariant())
         {
@@ -44,7 +45,7 @@ internal sealed class IncidentDialog : ComponentDialog
                 await innerDc.RepromptDialogAsync(cancellationToken);
                 return EndOfTurn;
             default:
-                return null;
+                return await base.OnContinueDialogAsync(innerDc, cancellationToken);
         }
     }
 
@@ -66,11 +67,7 @@ internal sealed class IncidentDialog : ComponentDialog
     }
 
     private static Task<DialogTurnResult> AskSeverityAsync(WaterfallStepContext step, CancellationToken ct) =>
-        step.PromptAsync("severity", new PromptOptions
-        {
-            Prompt = Activity.CreateMessage("Quelle est la gravité ?"),
-            Choices = [new("high", "Élevé", "urgent"), new("medium", "Moyen"), new("low", "Faible")],
-        }, ct);
+        step.PromptAsync("severity", new PromptOptions { Prompt = Activity.CreateMessage("Quelle est la gravité ?") }, ct);
 
     private static Task<DialogTurnResult> AskNotifyAsync(WaterfallStepContext step, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ internal sealed class JsonRoundTripAccessor<T> : IStatePropertyAccessor<T>
         if (turnContext.TurnState.Get<Box>(CacheKey) is { } cached) return Task.FromResult(cached.Value);
         if (Json is not null)
         {
-            var loaded = BotJson.Deserialize<T>(Json)!;
+            var loaded = WireJson.Deserialize<T>(Json)!;
             turnContext.TurnState.Set(CacheKey, new Box(loaded));
             return Task.FromResult(loaded);
         }
@@ -49,7 +49,7 @@ internal sealed class JsonRoundTripAccessor<T> : IStatePropertyAccessor<T>
     public void SaveChanges(ITurnContext turnContext)
     {
         if (turnContext.TurnState.Get<Box>(CacheKey) is not { } cached) return;
-        Json = cached.Value is null ? null : BotJson.Serialize(cached.Value);
+        Json = cached.Value is null ? null : WireJson.Serialize(cached.Value);
     }
 
     private sealed record Box(T Value);

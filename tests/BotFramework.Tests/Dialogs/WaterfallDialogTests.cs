@@ -180,7 +180,7 @@ public class WaterfallDialogTests
                     return await step.EndDialogAsync(step.Result, ct);
                 },
             ]),
-            new TextPrompt("name"));
+            new TestTextPrompt("name"));
 
         Assert.Equal(["Your name?"], (await bot.SendAsync("hi")).Texts);
         Assert.Equal(["name", "greet"], bot.StoredState.DialogStack.Select(d => d.Id));

@@ -25,14 +25,32 @@ public sealed class AddBotFrameworkTests : IAsyncLifetime
     [Fact]
     public async Task Middleware_IsTypingThenAutoSaveThenStatesLoadedTogetherThenDeduplication_AndTheAdapterUsesIt()
     {
-        await using var host = await BotHost.StartAsync(new CallbackBot(_ => { }));
+        // Two more middleware registered after the framework's: the adapter must run what is registered, in that order.
+        var ran = new List<string>();
+        var reachedTheBot = new List<string>();
+        await using var host = await BotHost.StartAsync(new CallbackBot(_ => reachedTheBot.Add("bot")), configure: services =>
+        {
+            services.AddSingleton<IMiddleware>(new RecordingMiddleware("first", ran));
+            services.AddSingleton<IMiddleware>(new RecordingMiddleware("second", ran));
+        });
 
         var registered = host.Services.GetServices<IMiddleware>().Select(m => m.GetType()).ToList();
-        var adapter = host.Services.GetRequiredService<CloudAdapter>();
+        using var response = await host.PostAsync(TeamsRequests.Message(_connector.ServiceUrl)).WaitAsync(Guard);
 
-        Assert.Equal([typeof(ShowTypingMiddleware), typeof(AutoSaveStateMiddleware), typeof(LoadStatesTogetherMiddleware), typeof(DeduplicationMiddleware)], registered);
-        Assert.Equal(registered, adapter.Middleware.Select(m => m.GetType()));
+        Assert.Equal([typeof(ShowTypingMiddleware), typeof(AutoSaveStateMiddleware), typeof(LoadStatesTogetherMiddleware), typeof(DeduplicationMiddleware), typeof(RecordingMiddleware), typeof(RecordingMiddleware)], registered);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["first", "second"], ran);
+        Assert.Equal(["bot"], reachedTheBot);
         Assert.Same(host.Services.GetRequiredService<ConnectorClient>(), host.Services.GetRequiredService<ConnectorClient>());
+    }
+
+    private sealed class RecordingMiddleware(string name, List<string> ran) : IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+        {
+            ran.Add(name);
+            return next(cancellationToken);
+        }
     }
 
     [Fact]
@@ -89,14 +107,14 @@ public sealed class AddBotFrameworkTests : IAsyncLifetime
 
         Assert.False(turn.IsCompleted);
         Assert.Equal($"{FakeConnector.RegionPath}v3/conversations/{TeamsRequests.ConversationEscaped}/activities", typing.Target);
-        Assert.Equal(ActivityTypes.Typing, BotJson.Deserialize<Activity>(typing.Body)!.Type);
+        Assert.Equal(ActivityTypes.Typing, WireJson.Deserialize<Activity>(typing.Body)!.Type);
 
         mayAnswer.SetResult();
         using var response = await turn.WaitAsync(Guard);
         var reply = await _connector.NextRequestAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("answer", BotJson.Deserialize<Activity>(reply.Body)!.Text);
+        Assert.Equal("answer", WireJson.Deserialize<Activity>(reply.Body)!.Text);
         Assert.Equal(2, _connector.Requests.Count);
     }
 }

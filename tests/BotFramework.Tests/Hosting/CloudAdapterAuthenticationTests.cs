@@ -83,7 +83,7 @@ public sealed class CloudAdapterAuthenticationTests : IAsyncLifetime
         Assert.Equal(1, _scenario.ChannelMetadataRequests);
         var reply = Assert.Single(_connector.Requests);
         Assert.Equal("Bearer outbound-token", reply.Authorization);
-        Assert.Equal("answer", BotJson.Deserialize<Activity>(reply.Body)!.Text);
+        Assert.Equal("answer", WireJson.Deserialize<Activity>(reply.Body)!.Text);
         Assert.Single(host.StoredFiles);
     }
 

@@ -22,7 +22,7 @@ public sealed class CloudAdapterInvokeTests : IAsyncLifetime
     [Fact]
     public async Task Invoke_AnswersWithTheBotsStatusAndBody()
     {
-        var bot = new CallbackBot(turn => turn.InvokeResponse = new InvokeResponse(200, AdaptiveCardInvokeResponse.Message("Reported, thank you.")));
+        var bot = new CallbackBot(turn => turn.InvokeResponse = new InvokeResponse(200, new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = "Reported, thank you." }));
         await using var host = await StartAsync(bot);
 
         using var response = await host.PostAsync(TeamsRequests.Invoke(_connector.ServiceUrl, InvokeNames.AdaptiveCardAction, JsonNode.Parse("""{"action":{"type":"Action.Execute","verb":"report"}}""")));
@@ -73,7 +73,7 @@ public sealed class CloudAdapterInvokeTests : IAsyncLifetime
     [Fact]
     public async Task RedeliveredInvoke_IsAnEmpty200()
     {
-        var bot = new CallbackBot(turn => turn.InvokeResponse = new InvokeResponse(200, AdaptiveCardInvokeResponse.Message("Reported.")));
+        var bot = new CallbackBot(turn => turn.InvokeResponse = new InvokeResponse(200, new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = "Reported." }));
         await using var host = await StartAsync(bot);
         var invoke = TeamsRequests.Invoke(_connector.ServiceUrl, InvokeNames.AdaptiveCardAction, JsonNode.Parse("""{"action":{"type":"Action.Execute","verb":"report"}}"""));
 
@@ -90,6 +90,6 @@ public sealed class CloudAdapterInvokeTests : IAsyncLifetime
     private sealed class CardHandler : ActivityHandler
     {
         protected override Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
-            Task.FromResult(invokeValue.Action?.Verb == "report" ? AdaptiveCardInvokeResponse.Message("Reported.") : null);
+            Task.FromResult(invokeValue.Action?.Verb == "report" ? new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = "Reported." } : null);
     }
 }

@@ -114,7 +114,7 @@ public sealed class CloudAdapterTests : IAsyncLifetime
         Assert.Equal("POST", reply.Method);
         Assert.Equal($"{FakeConnector.RegionPath}v3/conversations/{TeamsRequests.ConversationEscaped}/activities/1740819600123", reply.Target);
         Assert.Null(reply.Authorization);
-        var sent = BotJson.Deserialize<Activity>(reply.Body)!;
+        var sent = WireJson.Deserialize<Activity>(reply.Body)!;
         Assert.Equal("answer", sent.Text);
         Assert.Equal("1740819600123", sent.ReplyToId);
         Assert.Equal("29:1user", sent.Recipient!.Id);
@@ -135,7 +135,7 @@ public sealed class CloudAdapterTests : IAsyncLifetime
         using var response = await host.PostAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        ActivityJsonTests.AssertSameJson(message.ToJsonString(), BotJson.Serialize(Assert.Single(_received)), dateTimePaths: ["$.timestamp"]);
+        ActivityJsonTests.AssertSameJson(message.ToJsonString(), WireJson.Serialize(Assert.Single(_received)), dateTimePaths: ["$.timestamp"]);
     }
 
     [Theory]

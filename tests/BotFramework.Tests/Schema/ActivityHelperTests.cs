@@ -23,7 +23,7 @@ public sealed class ActivityHelperTests
     [Fact]
     public void RemoveMentionText_FromTheWirePayload_LeavesTheCommand()
     {
-        var activity = BotJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
+        var activity = WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
 
         Assert.Equal("post hostile", activity.RemoveMentionText(TeamsPayloads.BotId));
     }
@@ -126,11 +126,12 @@ public sealed class ActivityHelperTests
     }
 
     [Fact]
-    public void CreateReply_SwapsFromAndRecipient_KeepsTheConversation_AndRepliesToTheMessage()
+    public void ApplyReplyAddressing_ToANewMessage_SwapsFromAndRecipient_KeepsTheConversation_AndRepliesToTheMessage()
     {
-        var incoming = BotJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
+        var incoming = WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
+        var reply = Activity.CreateMessage("Filed.");
 
-        var reply = incoming.CreateReply("Filed.");
+        incoming.ApplyReplyAddressing(reply);
 
         Assert.Equal(ActivityTypes.Message, reply.Type);
         Assert.Equal("Filed.", reply.Text);
@@ -151,7 +152,7 @@ public sealed class ActivityHelperTests
     [Fact]
     public void ApplyReplyAddressing_KeepsWhatTheOutgoingActivityAlreadySet()
     {
-        var incoming = BotJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
+        var incoming = WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
         var outgoing = Activity.CreateMessage("new thread");
         outgoing.Conversation = new ConversationAccount("19:c5b2a8b6d5e04b8a9a1b2f0d3e4c5a6b@thread.tacv2");
         outgoing.ReplyToId = "1740819500000";
@@ -168,7 +169,7 @@ public sealed class ActivityHelperTests
     [Fact]
     public void ApplyReplyAddressing_ToTyping_SetsNoReplyToId()
     {
-        var incoming = BotJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
+        var incoming = WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
         var typing = Activity.CreateTyping();
 
         incoming.ApplyReplyAddressing(typing);
@@ -179,25 +180,9 @@ public sealed class ActivityHelperTests
     }
 
     [Fact]
-    public void GetConversationReference_HasWhatAProactiveSendNeeds()
-    {
-        var incoming = BotJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
-
-        var reference = incoming.GetConversationReference();
-
-        Assert.Equal("1740819600123", reference.ActivityId);
-        Assert.Equal(TeamsPayloads.UserId, reference.User!.Id);
-        Assert.Equal(TeamsPayloads.BotId, reference.Bot!.Id);
-        Assert.Equal(TeamsPayloads.ThreadId, reference.Conversation!.Id);
-        Assert.Equal(TeamsPayloads.TenantId, reference.Conversation.TenantId);
-        Assert.Equal(Channels.MsTeams, reference.ChannelId);
-        Assert.Equal(incoming.ServiceUrl, reference.ServiceUrl);
-    }
-
-    [Fact]
     public void GetTenantId_PrefersTheConversation()
     {
-        var activity = BotJson.Deserialize<Activity>("""
+        var activity = WireJson.Deserialize<Activity>("""
             {"type":"message","conversation":{"id":"a:1","tenantId":"tenant-from-conversation"},"channelData":{"tenant":{"id":"tenant-from-channel-data"}}}
             """)!;
 
@@ -213,7 +198,7 @@ public sealed class ActivityHelperTests
     [InlineData("""{"type":"message","conversation":{"id":"a:1"}}""", null)]
     public void GetTenantId_FallsBackToChannelData(string json, string? expected)
     {
-        Assert.Equal(expected, BotJson.Deserialize<Activity>(json)!.GetTenantId());
+        Assert.Equal(expected, WireJson.Deserialize<Activity>(json)!.GetTenantId());
     }
 
     [Theory]
@@ -224,7 +209,7 @@ public sealed class ActivityHelperTests
     [InlineData("""{"type":"message"}""", null)]
     public void GetLocale_FallsBackToTheClientInfoEntity(string json, string? expected)
     {
-        Assert.Equal(expected, BotJson.Deserialize<Activity>(json)!.GetLocale());
+        Assert.Equal(expected, WireJson.Deserialize<Activity>(json)!.GetLocale());
     }
 
     [Theory]
@@ -236,10 +221,10 @@ public sealed class ActivityHelperTests
     [InlineData("""{"type":"invoke","name":"adaptiveCard/action","value":{"action":{"type":"Action.Execute"}}}""", false)]
     public void IsCardSubmit_IsAMessageWithObjectValueAndNoText(string json, bool expected)
     {
-        var activity = BotJson.Deserialize<Activity>(json)!;
+        var activity = WireJson.Deserialize<Activity>(json)!;
 
         Assert.Equal(expected, activity.IsCardSubmit);
-        Assert.DoesNotContain("isCardSubmit", BotJson.Serialize(activity), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("isCardSubmit", WireJson.Serialize(activity), StringComparison.OrdinalIgnoreCase);
     }
 
     private static Activity Message(string text, params Entity[] entities) => new()

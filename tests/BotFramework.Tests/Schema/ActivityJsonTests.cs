@@ -10,9 +10,9 @@ public sealed class ActivityJsonTests
     [Fact]
     public void TeamsChannelMessage_RoundTrip_KeepsEveryProperty()
     {
-        var activity = BotJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
+        var activity = WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
 
-        var written = BotJson.Serialize(activity);
+        var written = WireJson.Serialize(activity);
 
         // Timestamps are DateTimeOffsets: the same instant and offset come back, though UTC is written "+00:00" rather than "Z".
         AssertSameJson(TeamsPayloads.ChannelMention, written, dateTimePaths: ["$.timestamp", "$.localTimestamp"]);
@@ -21,9 +21,9 @@ public sealed class ActivityJsonTests
     [Fact]
     public void TeamsChannelMessage_SecondRoundTrip_IsByteForByteTheFirst()
     {
-        var once = BotJson.Serialize(BotJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!);
+        var once = WireJson.Serialize(WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!);
 
-        var twice = BotJson.Serialize(BotJson.Deserialize<Activity>(once)!);
+        var twice = WireJson.Serialize(WireJson.Deserialize<Activity>(once)!);
 
         Assert.Equal(once, twice);
     }
@@ -31,7 +31,7 @@ public sealed class ActivityJsonTests
     [Fact]
     public void TeamsChannelMessage_Deserialises_TheModelledMembers()
     {
-        var activity = BotJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
+        var activity = WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
 
         Assert.Equal(ActivityTypes.Message, activity.Type);
         Assert.Equal("1740819600123", activity.Id);
@@ -57,7 +57,7 @@ public sealed class ActivityJsonTests
     [Fact]
     public void TeamsChannelData_ReadsTenantTeamAndChannel_AndKeepsTheRest()
     {
-        var activity = BotJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
+        var activity = WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
 
         var data = activity.GetTeamsChannelData()!;
 
@@ -73,9 +73,9 @@ public sealed class ActivityJsonTests
     [Fact]
     public void UtcTimestamp_WrittenWithZ_IsReadAsTheSameInstant()
     {
-        var activity = BotJson.Deserialize<Activity>("""{"type":"message","timestamp":"2025-03-01T09:00:00.123Z"}""")!;
+        var activity = WireJson.Deserialize<Activity>("""{"type":"message","timestamp":"2025-03-01T09:00:00.123Z"}""")!;
 
-        var again = BotJson.Deserialize<Activity>(BotJson.Serialize(activity))!;
+        var again = WireJson.Deserialize<Activity>(WireJson.Serialize(activity))!;
 
         Assert.Equal(new DateTimeOffset(2025, 3, 1, 9, 0, 0, 123, TimeSpan.Zero), again.Timestamp);
         Assert.Equal(TimeSpan.Zero, again.Timestamp!.Value.Offset);
@@ -84,7 +84,7 @@ public sealed class ActivityJsonTests
     [Fact]
     public void OutgoingMessage_OmitsUnsetMembers()
     {
-        var json = BotJson.Serialize(Activity.CreateMessage("Thanks, I filed it."));
+        var json = WireJson.Serialize(Activity.CreateMessage("Thanks, I filed it."));
 
         Assert.Equal("""{"type":"message","text":"Thanks, I filed it."}""", json);
     }
@@ -92,11 +92,11 @@ public sealed class ActivityJsonTests
     [Fact]
     public void Clone_IsEqualOnTheWire_AndSharesNothing()
     {
-        var original = BotJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
-        var before = BotJson.Serialize(original);
+        var original = WireJson.Deserialize<Activity>(TeamsPayloads.ChannelMention)!;
+        var before = WireJson.Serialize(original);
 
         var clone = original.Clone();
-        AssertSameJson(before, BotJson.Serialize(clone));
+        AssertSameJson(before, WireJson.Serialize(clone));
 
         clone.Text = "changed";
         clone.From!.Name = "Somebody Else";
@@ -109,7 +109,7 @@ public sealed class ActivityJsonTests
         clone.Recipient = null;
 
         Assert.NotSame(original.From, clone.From);
-        Assert.Equal(before, BotJson.Serialize(original));
+        Assert.Equal(before, WireJson.Serialize(original));
     }
 
     [Fact]

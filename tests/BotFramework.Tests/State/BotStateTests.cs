@@ -184,35 +184,6 @@ public sealed class BotStateTests : BotStateTestBase
     }
 
     [Fact]
-    public async Task ClearState_EmptiesTheDocumentAtTheNextSave()
-    {
-        await SaveProgressAsync("expenses", step: 1);
-
-        var turn = Turns.Turn();
-        await ProgressProperty.GetAsync(turn);
-        Conversation.ClearState(turn);
-        Assert.Null(await ProgressProperty.GetAsync(turn));
-        await Conversation.SaveChangesAsync(turn);
-
-        Assert.Null(await ProgressProperty.GetAsync(Turns.Turn()));
-    }
-
-    [Fact]
-    public async Task ClearState_WithoutLoading_OverwritesWithoutReading()
-    {
-        await SaveProgressAsync("expenses", step: 1);
-        Storage.Reset();
-
-        var turn = Turns.Turn();
-        Conversation.ClearState(turn);
-        await Conversation.SaveChangesAsync(turn);
-
-        Assert.Equal(0, Storage.Reads);
-        Assert.Equal(1, Storage.Writes);
-        Assert.Null(await ProgressProperty.GetAsync(Turns.Turn()));
-    }
-
-    [Fact]
     public async Task Delete_RemovesTheDocumentNow_AndTheTurnStartsFromNothing()
     {
         await SaveProgressAsync("expenses", step: 1);

@@ -28,7 +28,7 @@ public sealed class CardReaderTests
     public void VisibleText_ReadsACardReceivedAsJson_TheSameAsOneBuiltInCode()
     {
         var built = CardMessage();
-        var received = BotJson.Deserialize<Activity>(BotJson.Serialize(built))!;
+        var received = WireJson.Deserialize<Activity>(WireJson.Serialize(built))!;
 
         Assert.IsType<JsonElement>(received.Attachments![0].Content);
         Assert.Equal(CardReader.VisibleText(built), CardReader.VisibleText(received));

@@ -67,6 +67,6 @@ internal sealed class ReportBot : ActivityHandler
     {
         Received.Add(turnContext.Activity);
         var postId = invokeValue.Action!.Data is { ValueKind: JsonValueKind.Object } data ? data.GetProperty("postId").GetString() : null;
-        return Task.FromResult<AdaptiveCardInvokeResponse?>(AdaptiveCardInvokeResponse.Message($"{invokeValue.Action.Verb} {postId}"));
+        return Task.FromResult<AdaptiveCardInvokeResponse?>(new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = $"{invokeValue.Action.Verb} {postId}" });
     }
 }

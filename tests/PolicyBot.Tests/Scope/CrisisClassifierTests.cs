@@ -22,7 +22,7 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
     private sealed record Sample(string Text, bool Crisis, string Language, string Kind)
     {
         /// <summary>What the rules alone say (the first layer).</summary>
-        public ScopeResult Rules { get; } = ScopeRecognizer.Default.RuleKind(Text, Languages.Parse(Language));
+        public ScopeResult Rules { get; } = SharedMatching.Recognizer(ContentLibrary.Default).RuleKind(Text, Languages.Parse(Language));
     }
 
     private static readonly Lazy<(List<Sample> Samples, double[] Scores)> CrossValidated = new(CrossValidate);
@@ -94,7 +94,7 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
     [Fact]
     public void Score_CaseAccentsOrDoubledLetters_IsTheSame()
     {
-        var classifier = ScopeRecognizer.Default.Classifier;
+        var classifier = SharedMatching.Recognizer(ContentLibrary.Default).Classifier;
 
         Assert.Equal(classifier.Score("il est à la porte"), classifier.Score("IL EST A LA PORTE"), 6);
         Assert.Equal(classifier.Score("elle a pris toutes ses pilules"), classifier.Score("elle a pris toutes ses pillules"), 6);
@@ -104,7 +104,7 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
     [Fact]
     public void Score_DangerInTheLastSentenceOfALongMessage_IsNotDrowned()
     {
-        var classifier = ScopeRecognizer.Default.Classifier;
+        var classifier = SharedMatching.Recognizer(ContentLibrary.Default).Classifier;
         const string question = "Bonjour, on prépare une publication Facebook pour la collecte de fonds de la friperie et on se demande quelles photos de l'équipe on peut utiliser, et qui peut approuver le texte avant de le publier sur notre page.";
 
         Assert.False(classifier.IsCrisis(question));
@@ -120,7 +120,7 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
     public void ThresholdSweep_OverTheSets_IsPrinted()
     {
         var (samples, scores) = CrossValidated.Value;
-        var recognizer = ScopeRecognizer.Default;
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
         var sets = new (string Name, IReadOnlyList<RoutingQuestion> Questions)[]
         {
             ("dev", RoutingSets.DevSet), ("test", RoutingSets.TestSet), ("holdout", RoutingSets.HoldoutSet), ("dev2", RoutingSets.Dev2Set), ("holdout2", RoutingSets.Holdout2Set),

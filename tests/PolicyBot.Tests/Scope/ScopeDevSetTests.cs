@@ -22,7 +22,7 @@ public sealed class ScopeDevSetTests(ITestOutputHelper output)
         var failures = new List<string>();
         foreach (var (label, locale) in new (string, Func<ScopeMessage, Language>)[] { ("locale = message language", m => m.Language), ("locale = the other language", m => m.Language.Other()) })
         {
-            var report = new ScopeReport(ScopeRecognizer.Default, ScopeSets.DevSet, locale);
+            var report = new ScopeReport(SharedMatching.Recognizer(ContentLibrary.Default), ScopeSets.DevSet, locale);
             var text = report.Describe($"Scope dev set, {label}");
             output.WriteLine(text);
             Console.WriteLine(text);

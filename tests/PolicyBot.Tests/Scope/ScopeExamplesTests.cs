@@ -17,7 +17,7 @@ public sealed class ScopeExamplesTests(ITestOutputHelper output)
     public void DataExamples_Each_IsRecognisedAsItsKind()
     {
         var examples = ScopeSets.DataExamples(ContentLibrary.Default);
-        var report = new ScopeReport(ScopeRecognizer.Default, examples);
+        var report = new ScopeReport(SharedMatching.Recognizer(ContentLibrary.Default), examples);
         var text = report.Describe("Scope data examples, locale = example language");
         output.WriteLine(text);
         Console.WriteLine(text);

@@ -61,7 +61,7 @@ public sealed class ScopeHoldout3Tests(ITestOutputHelper output)
     public void ThirdSet_OtherKinds_StayWhereTheRulesLeftThem(string kind, string lang, int atLeast)
     {
         var language = Languages.Parse(lang);
-        var report = new ScopeReport(ScopeRecognizer.Default, ScopeSets.Holdout3Set);
+        var report = new ScopeReport(SharedMatching.Recognizer(ContentLibrary.Default), ScopeSets.Holdout3Set);
         var right = (int)Math.Round(report.Recall(kind, language) * 30);
 
         Assert.True(right >= atLeast, $"{kind} {lang}: {right}/30, at least {atLeast} expected.");

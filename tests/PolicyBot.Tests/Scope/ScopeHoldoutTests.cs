@@ -47,7 +47,7 @@ public sealed class ScopeHoldoutTests(ITestOutputHelper output)
         var language = Languages.Parse(lang);
         foreach (var otherLocale in new[] { false, true })
         {
-            var report = new ScopeReport(ScopeRecognizer.Default, ScopeSets.HoldoutSet, m => otherLocale ? m.Language.Other() : m.Language);
+            var report = new ScopeReport(SharedMatching.Recognizer(ContentLibrary.Default), ScopeSets.HoldoutSet, m => otherLocale ? m.Language.Other() : m.Language);
             var right = (int)Math.Round(report.Recall(kind, language) * 40);
 
             Assert.True(right >= atLeast, $"{kind} {lang} (other locale: {otherLocale}): {right}/40, at least {atLeast} expected.");

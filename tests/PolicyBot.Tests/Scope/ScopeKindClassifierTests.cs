@@ -95,7 +95,7 @@ public sealed class ScopeKindClassifierTests(ITestOutputHelper output)
     public void ThresholdSweep_OverSmallTalkAndUnrelated_IsPrinted()
     {
         var rows = CrossValidated.Value;
-        var recognizer = ScopeRecognizer.Default;
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
         var routing = RoutingSets.DevSet.Concat(RoutingSets.TestSet).Concat(RoutingSets.HoldoutSet).Concat(RoutingSets.Dev2Set).Concat(RoutingSets.Holdout2Set)
             .Select(q => new Row(new LabelledMessage(q.Text, MessageClass.Other, q.Language, "routing"), recognizer.RuleKind(q.Text, q.Language), recognizer.Classifier.Score(q.Text), recognizer.KindClassifier.Score(q.Text)))
             .ToList();
@@ -134,7 +134,7 @@ public sealed class ScopeKindClassifierTests(ITestOutputHelper output)
     public void SmallTalkTheRulesCallUnrelated_IsReadAsSmallTalk(string text, string lang, ScopeKind expected)
     {
         var language = Languages.Parse(lang);
-        var recognizer = ScopeRecognizer.Default;
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
 
         Assert.Equal(ScopeKind.Unrelated, recognizer.RuleKind(text, language).Kind);
         Assert.Equal(expected, recognizer.Recognize(text, language).Kind);
@@ -157,7 +157,7 @@ public sealed class ScopeKindClassifierTests(ITestOutputHelper output)
     private static List<Row> CrossValidate()
     {
         var samples = LabelledSet(ContentLibrary.Default);
-        var recognizer = ScopeRecognizer.Default;
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
         var rows = new Row[samples.Count];
         for (var fold = 0; fold < Folds; fold++)
         {

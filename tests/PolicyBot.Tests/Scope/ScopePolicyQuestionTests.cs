@@ -37,7 +37,7 @@ public sealed class ScopePolicyQuestionTests(ITestOutputHelper output)
             _ => [.. RoutingSets.DevSet, .. RoutingSets.TestSet, .. RoutingSets.HoldoutSet, .. RoutingSets.Dev2Set, .. RoutingSets.Holdout2Set],
         };
         var listQuestions = set is not ("holdout" or "holdout2" or "all");
-        var recognizer = ScopeRecognizer.Default;
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
         var report = new StringBuilder();
         var failures = new List<string>();
         foreach (var (label, locale) in new (string, Func<RoutingQuestion, Language>)[] { ("locale = question language", q => q.Language), ("locale = the other language", q => q.Language.Other()) })

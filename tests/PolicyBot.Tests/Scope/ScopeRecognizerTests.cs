@@ -11,7 +11,7 @@ namespace PolicyBot.Tests.Scope;
 [Trait("Category", "Fast")]
 public sealed class ScopeRecognizerTests
 {
-    private static readonly ScopeRecognizer Recognizer = ScopeRecognizer.Default;
+    private static readonly ScopeRecognizer Recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
 
     [Theory]
     [InlineData("en", "a resident is suicidle")]                                // typo in a word's ending

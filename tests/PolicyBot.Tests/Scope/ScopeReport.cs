@@ -24,7 +24,7 @@ internal sealed class ScopeReport
     /// </summary>
     public static ScopeReport ForSet(IReadOnlyList<ScopeMessage> set, string title, bool otherLocale, ITestOutputHelper output, bool blind = false)
     {
-        var report = new ScopeReport(ScopeRecognizer.Default, set, m => otherLocale ? m.Language.Other() : m.Language);
+        var report = new ScopeReport(SharedMatching.Recognizer(ContentLibrary.Default), set, m => otherLocale ? m.Language.Other() : m.Language);
         var lines = report.Describe($"{title}, locale = {(otherLocale ? "the other language" : "message language")}").Split('\n');
         output.WriteLine(string.Join('\n', blind ? lines.Where(l => !l.StartsWith("    [", StringComparison.Ordinal)) : lines));
         return report;

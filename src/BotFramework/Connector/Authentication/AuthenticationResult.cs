@@ -1,30 +1,21 @@
-using System.Security.Claims;
-
 namespace BotFramework.Connector.Authentication;
 
 /// <summary>
-/// The outcome of authenticating one inbound request: an identity, or a short reason for a 401. The
-/// adapter puts the successful result in the turn's state (<see cref="Of"/>), so a bot can see who called.
+/// The outcome of authenticating one inbound request: who may have sent it (a channel, an Entra caller, or nobody
+/// in local mode), or a short reason for a 401. The adapter puts the successful result in the turn's state
+/// (<see cref="Builder.TurnContextExtensions.Authentication"/>), so a bot can tell a local request from a real one.
 /// </summary>
 public sealed class AuthenticationResult
 {
-    private AuthenticationResult(bool succeeded, ClaimsIdentity? identity, string? issuer, string? callerAppId, bool isChannelToken, string? failureReason)
+    private AuthenticationResult(bool succeeded, string? callerAppId, bool isChannelToken, string? failureReason)
     {
         Succeeded = succeeded;
-        Identity = identity;
-        Issuer = issuer;
         CallerAppId = callerAppId;
         IsChannelToken = isChannelToken;
         FailureReason = failureReason;
     }
 
     public bool Succeeded { get; }
-
-    /// <summary>The validated token's claims; an unauthenticated identity in local mode; null on failure.</summary>
-    public ClaimsIdentity? Identity { get; }
-
-    /// <summary>The validated token's issuer; null when anonymous or failed.</summary>
-    public string? Issuer { get; }
 
     /// <summary>The calling application of an Entra token (<c>appid</c> or <c>azp</c>); null for channel tokens, which name none.</summary>
     public string? CallerAppId { get; }
@@ -36,22 +27,29 @@ public sealed class AuthenticationResult
     public string? FailureReason { get; }
 
     /// <summary>Accepted without a token (local mode).</summary>
-    public bool IsAnonymous => Succeeded && Issuer is null;
+    public bool IsAnonymous => Succeeded && !IsChannelToken && CallerAppId is null;
 
-    public static AuthenticationResult Success(ClaimsIdentity identity, string issuer, string? callerAppId, bool isChannelToken = false)
+    /// <summary>A valid channel token (its endorsements and serviceurl claim checked).</summary>
+    public static AuthenticationResult ChannelToken() => new(true, null, true, null);
+
+    /// <summary>A valid app-only Entra token naming its calling application.</summary>
+    public static AuthenticationResult EntraToken(string callerAppId)
     {
-        ArgumentNullException.ThrowIfNull(identity);
-        ArgumentException.ThrowIfNullOrEmpty(issuer);
-        return new(true, identity, issuer, callerAppId, isChannelToken, null);
+        ArgumentException.ThrowIfNullOrEmpty(callerAppId);
+        return new(true, callerAppId, false, null);
     }
 
-    public static AuthenticationResult Anonymous() => new(true, new ClaimsIdentity(), null, null, false, null);
+    public static AuthenticationResult Anonymous() => new(true, null, false, null);
 
     public static AuthenticationResult Failure(string reason)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
-        return new(false, null, null, null, false, reason);
+        return new(false, null, false, reason);
     }
 
-    public override string ToString() => Succeeded ? (IsAnonymous ? "anonymous" : $"authenticated ({Issuer})") : $"rejected: {FailureReason}";
+    public override string ToString() =>
+        !Succeeded ? $"rejected: {FailureReason}"
+        : IsAnonymous ? "anonymous"
+        : IsChannelToken ? "authenticated (channel token)"
+        : $"authenticated (Entra token of {CallerAppId})";
 }

@@ -112,11 +112,12 @@ public sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         if (!kind.IsEntra)
         {
             var failure = CheckChannelToken(identity, signingKey, channelId, serviceUrl);
-            return failure is null ? AuthenticationResult.Success(identity, jwt.Issuer, callerAppId: null, isChannelToken: true) : AuthenticationResult.Failure(failure);
+            return failure is null ? AuthenticationResult.ChannelToken() : AuthenticationResult.Failure(failure);
         }
 
         var (caller, problem) = CheckEntraToken(identity, serviceUrl);
-        return problem is null ? AuthenticationResult.Success(identity, jwt.Issuer, caller) : AuthenticationResult.Failure(problem);
+        // With no problem, the caller is always named (CheckEntraToken refuses a token that names none).
+        return problem is null ? AuthenticationResult.EntraToken(caller!) : AuthenticationResult.Failure(problem);
     }
 
     private static string? GetBearerToken(string header)

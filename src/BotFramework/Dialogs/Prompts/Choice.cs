@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace BotFramework.Dialogs.Prompts;
 
-/// <summary>One option of a <see cref="ChoicePrompt"/>: a stable value, the words shown, and other words that mean it.</summary>
+/// <summary>One option a user may pick (see <see cref="ChoiceRecognizer"/>): a stable value, the words shown, and other words that mean it.</summary>
 public sealed class Choice
 {
     public Choice() { }
@@ -14,7 +14,7 @@ public sealed class Choice
         Synonyms = synonyms.Length > 0 ? [.. synonyms] : null;
     }
 
-    /// <summary>What the prompt returns, and what a card button submits as <c>{"choice": value}</c>.</summary>
+    /// <summary>What the recogniser returns, and what a card button submits as <c>{"choice": value}</c>.</summary>
     public string Value { get; set; } = "";
 
     /// <summary>What the user sees; <see cref="Value"/> when absent.</summary>

@@ -30,9 +30,7 @@ public abstract class Prompt<T> : Dialog
         var state = dc.ActiveDialog!.State;
         state[OptionsKey] = DialogJson.ToNode(options);
         state[AttemptCountKey] = 0;
-        var promptOptions = ReadOptions(state);
-        ValidateOptions(promptOptions);
-        await OnPromptAsync(dc.Context, state, promptOptions, isRetry: false, cancellationToken).ConfigureAwait(false);
+        await OnPromptAsync(dc.Context, state, ReadOptions(state), isRetry: false, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
@@ -74,9 +72,6 @@ public abstract class Prompt<T> : Dialog
         ArgumentNullException.ThrowIfNull(instance);
         return OnPromptAsync(turnContext, instance.State, ReadOptions(instance.State), isRetry: false, cancellationToken);
     }
-
-    /// <summary>Checks the options when the prompt begins (a programming error throws here, not on the user's answer).</summary>
-    protected virtual void ValidateOptions(PromptOptions options) { }
 
     /// <summary>Sends the question: the retry prompt on a retry if there is one, else the prompt; marked as expecting input.</summary>
     protected virtual async Task OnPromptAsync(ITurnContext turnContext, JsonObject state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)

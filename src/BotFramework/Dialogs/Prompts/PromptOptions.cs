@@ -12,9 +12,6 @@ public sealed class PromptOptions
     /// <summary>Sent after an answer that was not recognised or not valid; <see cref="Prompt"/> when absent.</summary>
     public Activity? RetryPrompt { get; set; }
 
-    /// <summary>The choices of a <see cref="ChoicePrompt"/>.</summary>
-    public List<Choice>? Choices { get; set; }
-
     /// <summary>Free data for the validator (limits, patterns); stored as is.</summary>
     public JsonNode? Validations { get; set; }
 }
