@@ -109,7 +109,7 @@ public sealed class ScopeKindClassifier
                 if (!ScopeFiles.TryKind(file.Name, out var kind)) continue;
                 var data = file.For(language);
                 Add(data.Examples, ClassOf(kind), $"scope/{file.Name} examples");
-                Add(data.NotExamples, MessageClass.Other, $"scope/{file.Name} counter-examples");
+                samples.AddRange(data.NotExamples.Select(t => new LabelledMessage(t, MessageClass.Other, language, $"scope/{file.Name} counter-examples", kind)));
             }
             foreach (var topic in content.Topics)
             {
@@ -147,8 +147,11 @@ public sealed class ScopeKindClassifier
         _ => MessageClass.Other,
     };
 
-    /// <summary>One training message: its text, class, language and origin (a corpus kind, a scope file, the topics).</summary>
-    internal readonly record struct LabelledMessage(string Text, MessageClass Class, Language Language, string Group);
+    /// <summary>
+    /// One training message: its text, class, language and origin (a corpus kind, a scope file, the topics); for a
+    /// scope file's counter-example, the kind of the file it is a counter-example of.
+    /// </summary>
+    internal readonly record struct LabelledMessage(string Text, MessageClass Class, Language Language, string Group, ScopeKind? CounterExampleOf = null);
 
     /// <summary>The heads' logits for one message.</summary>
     public readonly record struct Scores(double SmallTalk, double Thanks, double Unrelated);

@@ -151,30 +151,12 @@ public sealed class ScopeRecognizer
     /// corpus's calm messages, every other kind's examples, the crisis counter-examples, and the topics' titles,
     /// summaries and example questions. In both languages, in one model.
     /// </summary>
-    internal static List<(string Text, bool Crisis)> TrainingSet(ContentLibrary content)
-    {
-        var samples = new List<(string, bool)>();
-        foreach (var language in new[] { Language.Fr, Language.En })
-        {
-            foreach (var text in content.Corpus.Crisis.For(language).Values.SelectMany(v => v)) samples.Add((text, true));
-            foreach (var text in content.Corpus.Calm.For(language).Values.SelectMany(v => v)) samples.Add((text, false));
-            foreach (var file in content.Scope)
-            {
-                if (!ScopeFiles.TryKind(file.Name, out var kind)) continue;
-                var data = file.For(language);
-                foreach (var example in data.Examples) samples.Add((example, kind == ScopeKind.Crisis));
-                if (kind == ScopeKind.Crisis) foreach (var counter in data.NotExamples) samples.Add((counter, false));
-            }
-            foreach (var topic in content.Topics)
-            {
-                var text = topic.Text(language);
-                samples.Add((text.Title, false));
-                samples.Add((text.Summary, false));
-                foreach (var example in text.Examples) samples.Add((example, false));
-            }
-        }
-        return samples;
-    }
+    internal static List<(string Text, bool Crisis)> TrainingSet(ContentLibrary content) =>
+    [
+        .. ScopeKindClassifier.LabelledSet(content)
+            .Where(m => m.CounterExampleOf is null or ScopeKind.Crisis)
+            .Select(m => (m.Text, m.Class == ScopeKindClassifier.MessageClass.Crisis)),
+    ];
 
     /// <summary>Every word the content uses, in either language, plus the scope vocabulary: words that are never "put right".</summary>
     private static HashSet<string> KnownWords(ContentLibrary content)
