@@ -22,10 +22,6 @@ public sealed class ScopeRecognizer
     /// <summary>The order kinds are tried in: the first whose rules hold is the answer.</summary>
     internal static ScopeKind[] Order => ScopeKinds.Order;
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ContentLibrary, CrisisClassifier> Classifiers = [];
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ContentLibrary, ScopeKindClassifier> KindClassifiers = [];
-
     private readonly ScopeVocabulary _fr;
     private readonly ScopeVocabulary _en;
     private readonly CrisisClassifier _classifier;
@@ -43,8 +39,8 @@ public sealed class ScopeRecognizer
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(scope);
         var known = KnownWords(content);
-        _classifier = Classifiers.GetValue(content, c => CrisisClassifier.Train(TrainingSet(c)));
-        _kinds = KindClassifiers.GetValue(content, c => ScopeKindClassifier.Train(ScopeKindClassifier.TrainingSet(c)));
+        _classifier = SharedMatching.Crisis(content);
+        _kinds = SharedMatching.Kinds(content);
         _fr = new ScopeVocabulary(Language.Fr, content, scope, known);
         _en = new ScopeVocabulary(Language.En, content, scope, known);
         var problems = _fr.Problems.Concat(_en.Problems).Concat(checkExamples ? ExampleProblems(scope) : []).ToList();
