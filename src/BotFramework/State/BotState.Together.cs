@@ -21,8 +21,7 @@ public abstract partial class BotState
             if (state.Cached(turnContext) is not null || state.HasCopy(turnContext)) continue;
             reads.Add(state.LoadCoreAsync(turnContext, force: false, cancellationToken, useCopy: false));
         }
-        if (reads.Count > 1) await Task.WhenAll(reads).ConfigureAwait(false);
-        else if (reads.Count == 1) await reads[0].ConfigureAwait(false);
+        await Task.WhenAll(reads).ConfigureAwait(false);
         foreach (var state in states) await state.LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
     }
 
