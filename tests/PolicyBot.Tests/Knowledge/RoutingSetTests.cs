@@ -124,13 +124,16 @@ public sealed class RoutingSetContentTests
         new string(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 }
 
-public abstract class RoutingSetTestBase(ITestOutputHelper output, string name, IReadOnlyList<RoutingQuestion> questions)
+public abstract class RoutingSetTestBase(ITestOutputHelper output, string name, IReadOnlyList<RoutingQuestion> questions, bool blind = false)
 {
     private const double MinTop1 = 0.90;
     private const double MinTop3 = 0.97;
 
-    /// <summary>Asserts the bar over all the questions, and with <paramref name="eachLanguage"/> over each language's too.</summary>
-    protected void Check(Func<RoutingQuestion, Language> locale, string label, bool eachLanguage = true)
+    /// <summary>
+    /// Asserts the bar (the issue's, unless a set records a lower floor it has reached) over all the questions, and
+    /// with <paramref name="eachLanguage"/> over each language's too.
+    /// </summary>
+    protected void Check(Func<RoutingQuestion, Language> locale, string label, bool eachLanguage = true, double minTop1 = MinTop1, double minTop3 = MinTop3)
     {
         var matcher = SharedMatching.Matcher(ContentLibrary.Default);
         var results = questions.Select(q => (Question: q, Result: matcher.Match(q.Text, locale(q)))).ToList();
@@ -147,12 +150,12 @@ public abstract class RoutingSetTestBase(ITestOutputHelper output, string name, 
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"  {slice,-3} n={rows.Count,3}  top-1 {top1:P1}  top-3 {top3:P1}  confident {Share(rows, r => r.Result.Confidence == MatchConfidence.Confident):P1}, right {Share(confident, r => Rank(r) == 1):P1}  right topic shown {shown:P1}  language detected {detected:P1}");
             if (slice != "all" && !eachLanguage) continue;
-            if (top1 < MinTop1) failures.Add($"{slice}: top-1 {top1:P1} < {MinTop1:P0}");
-            if (top3 < MinTop3) failures.Add($"{slice}: top-3 {top3:P1} < {MinTop3:P0}");
+            if (top1 < minTop1) failures.Add($"{slice}: top-1 {top1:P1} < {minTop1:P0}");
+            if (top3 < minTop3) failures.Add($"{slice}: top-3 {top3:P1} < {minTop3:P0}");
         }
         var misses = results.Where(r => Rank(r) != 1).ToList();
-        report.AppendLine(CultureInfo.InvariantCulture, $"  misses ({misses.Count}):");
-        foreach (var (question, result) in misses)
+        report.AppendLine(CultureInfo.InvariantCulture, $"  misses ({misses.Count}){(blind ? ", not listed: the set is still blind" : "")}:");
+        foreach (var (question, result) in blind ? [] : misses)
         {
             var ranked = string.Join(", ", result.Ranked.Take(3).Select(t => $"{t.TopicId} {t.Score:F1}"));
             var rank = Rank((question, result));

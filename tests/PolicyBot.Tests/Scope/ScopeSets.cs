@@ -45,7 +45,8 @@ public sealed record ScopeMessage(
 /// figures are now optimistic too. Later, all its messages joined the crisis classifier's corpus;</item>
 /// <item><c>scope-holdout3-set.json</c>: spent on the crisis classifier, see <see cref="ScopeHoldout3Tests"/>;</item>
 /// <item><c>scope-holdout4-set.json</c>: still blind, figures only, see <see cref="ScopeHoldout4Tests"/>;</item>
-/// <item><c>scope-holdout5-set.json</c>: still blind, figures only, see <see cref="ScopeHoldout5Tests"/>.</item>
+/// <item><c>scope-holdout5-set.json</c>: still blind, figures only, see <see cref="ScopeHoldout5Tests"/>;</item>
+/// <item><c>scope-holdout6-set.json</c>: still blind, figures only, see <see cref="ScopeHoldout6Tests"/>.</item>
 /// </list>
 /// <c>Data/BLIND-SETS.md</c> tells the whole story.
 /// </summary>
@@ -56,6 +57,7 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout3 = new(() => Load("scope-holdout3-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout4 = new(() => Load("scope-holdout4-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout5 = new(() => Load("scope-holdout5-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout6 = new(() => Load("scope-holdout6-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -66,6 +68,8 @@ public static class ScopeSets
     public static IReadOnlyList<ScopeMessage> Holdout4Set => Holdout4.Value;
 
     public static IReadOnlyList<ScopeMessage> Holdout5Set => Holdout5.Value;
+
+    public static IReadOnlyList<ScopeMessage> Holdout6Set => Holdout6.Value;
 
     /// <summary>Every example of Content/scope, as a set (the data checks them at start; this prints the same as figures).</summary>
     public static IReadOnlyList<ScopeMessage> DataExamples(ContentLibrary content) =>

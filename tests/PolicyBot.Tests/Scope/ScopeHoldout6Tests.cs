@@ -1,0 +1,74 @@
+using PolicyBot.Knowledge;
+using PolicyBot.Tests.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// The sixth blind scope set, <c>Data/scope-holdout6-set.json</c> (crisis 80, legal 20, unrelated 20, greeting 20
+/// and 50 policy questions with about fifteen alarming-but-calm ones, per language), written by a new helper who read
+/// only its brief, the guide and the topic catalogue (its own account: <c>Data/scope-holdout6-README.md</c>; every
+/// set's story: <c>Data/BLIND-SETS.md</c>). Nobody working on the scope data, the crisis corpus, the classifiers or
+/// the topic examples has seen it, and no message of it is in any training data. Figures only: the misses are
+/// filtered out of the output, so nobody reads a message of it by running it. Its runs:
+/// <list type="bullet">
+/// <item>first run, on <c>main</c> at <c>dc20581</c> (rules, the crisis classifier at 0.8, the small-talk and
+/// unrelated heads, trained on the first two corpus authors): <b>crisis fr 80/80, en 80/80</b> in both locale
+/// settings; policy questions taken for crisis 10/100 (the set has about fifteen alarming-but-calm questions per
+/// language; they get a safety card before their guideline); legal fr 15/20, en 16/20 (5 taken for crisis, 4 left
+/// as policy questions); greeting 18/20, 19/20; unrelated 17/20, 19/20 (4 taken for crisis).</item>
+/// </list>
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SixthSet_OtherKinds_KeepTheFiguresReached(bool otherLocale)
+    {
+        var report = Report(otherLocale);
+
+        Assert.True(report.Recall("greeting", Language.Fr) >= 18 / 20.0, "French greetings fell below 18/20.");
+        Assert.True(report.Recall("greeting", Language.En) >= 19 / 20.0, "English greetings fell below 19/20.");
+        Assert.True(report.Recall("legal") >= 31 / 40.0, "Legal questions fell below 31/40.");
+        Assert.True(report.Recall("unrelated") >= 36 / 40.0, "Unrelated messages fell below 36/40.");
+        Assert.True(report.Recall("policy") >= 90 / 100.0, "More than 10 of the 100 policy questions were taken for crisis or unrelated.");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SixthSet_EveryCrisisMessage_IsRecognisedInEachLanguage(bool otherLocale)
+    {
+        Report(otherLocale).AssertEveryCrisisRecognised();
+    }
+
+    private ScopeReport Report(bool otherLocale) => ScopeReport.ForSet(ScopeSets.Holdout6Set, "Scope holdout 6", otherLocale, output, blind: true);
+}
+
+/// <summary>
+/// The sixth blind set's policy questions as a routing set (each has the one topic its author judged best): a fresh
+/// held-out measure of routing, blind to the examples and the matcher, figures only. First run, on <c>main</c> at
+/// <c>dc20581</c>: <b>top-1 84% (fr 82, en 86), top-3 94% (fr 92, en 96)</b>, the same in both locale settings;
+/// confident on 71% of the questions and right 95.8% of the time. The issue's bar (90%, 97%) is the skipped test.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout6 policy questions", Questions, blind: true)
+{
+    private static readonly IReadOnlyList<RoutingQuestion> Questions =
+        [.. ScopeSets.Holdout6Set.Where(m => m.Kind == "policy").Select(m => new RoutingQuestion(m.Lang, m.Text, m.Topic ?? throw new InvalidDataException("A policy question without a topic.")))];
+
+    [Fact]
+    public void Holdout6PolicyQuestions_KeepTheRoutingReached() =>
+        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.84, minTop3: 0.94);
+
+    [Fact]
+    public void Holdout6PolicyQuestions_KeepTheRoutingReached_WhenTheLocaleIsTheOtherLanguage() =>
+        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.84, minTop3: 0.94);
+
+    [Fact(Skip = "Not met: top-1 84% (fr 82, en 86), top-3 94% (fr 92, en 96) on this blind set; see the summary.")]
+    public void Holdout6PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+}
