@@ -87,6 +87,9 @@ public abstract partial class BotState
 
         public string? PartName { get; set; }
 
+        /// <summary>A part whose host document the turn deleted: not used again (the next use reads the host anew).</summary>
+        public bool HostDeleted { get; set; }
+
         /// <summary>What this document (a commit point) listed of the states it vouches for, when read or last written.</summary>
         public IReadOnlyList<string>? Vouched { get; set; }
 

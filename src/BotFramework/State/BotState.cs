@@ -73,6 +73,9 @@ public abstract partial class BotState
     /// a change made through the same conversation, on any instance, is always seen. A change made through
     /// another conversation on another instance is seen once the copy is older than <see cref="StateCache.MaxAge"/>
     /// or this state is written (its write is conditional).</item>
+    /// <item>in a turn whose commit point is kept inside this state's document (<see cref="KeepInside"/>: a personal
+    /// chat inside her user document), there is nothing to vouch for: the copy is checked like a commit point's, by
+    /// the one conditional write of the turn, and by <see cref="TurnEffects"/> before any effect.</item>
     /// </list>
     /// </summary>
     public void UseInstanceCache(StateCache cache, BotState? vouchedBy = null)
@@ -174,8 +177,14 @@ public abstract partial class BotState
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         if (IsInside(turnContext)) return await DeletePartAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        var existed = (await LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false)).ETag is not null;
+        var loaded = await LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
+        var existed = loaded.ETag is not null;
         turnContext.TurnState.Remove(_cacheKey);
+        // The parts inside it went with it: a later use in this turn starts them anew (see KeepInside).
+        foreach (var inside in _parts)
+        {
+            if (inside.Cached(turnContext) is { } part && part.Host == loaded) part.HostDeleted = true;
+        }
         var key = GetStorageKey(turnContext);
         Cache?.Remove(key);
         await Storage.DeleteAsync([key], cancellationToken).ConfigureAwait(false);
@@ -190,7 +199,7 @@ public abstract partial class BotState
 
     private async Task<CachedState> LoadCoreAsync(ITurnContext turnContext, bool force, CancellationToken cancellationToken, bool useCopy = true)
     {
-        if (!force && Cached(turnContext) is { } cached) return cached;
+        if (!force && Cached(turnContext) is { HostDeleted: false } cached) return cached;
         if (IsInside(turnContext)) return await LoadPartAsync(turnContext, force, cancellationToken).ConfigureAwait(false);
 
         var key = GetStorageKey(turnContext);

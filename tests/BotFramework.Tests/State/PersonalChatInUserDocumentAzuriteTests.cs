@@ -272,6 +272,23 @@ public sealed class PersonalChatInUserDocumentAzuriteTests(AzuriteFixture azurit
     }
 
     [Fact]
+    public async Task AChatChangedAfterHerDocumentWasDeletedInTheSameTurn_IsSavedAnew_NotLost()
+    {
+        var chat = _first.Personal();
+        await chat.SendAsync(chat.MakeMessage("fr"), LanguageBot(_first));
+        var step = _first.Conversation.CreateProperty<string>("step");
+        await chat.SendAsync(chat.MakeMessage("again"), new CallbackBot(async (turn, ct) =>
+        {
+            await _first.User.DeleteAsync(turn, ct);
+            await step.SetAsync(turn, "after the deletion", ct);
+        }));
+
+        var user = await StoredAsync();
+        Assert.Null(user["language"]);
+        Assert.Equal("after the deletion", ChatPart(user, chat)["step"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TheChatExpiresAfterTheConversationExpiry_StartingOver_WhileHerProfileStays()
     {
         var chat = _first.Personal();
