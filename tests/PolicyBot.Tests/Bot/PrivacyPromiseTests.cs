@@ -103,31 +103,17 @@ public sealed class PrivacyPromiseTests : IAsyncLifetime
         return keys;
     }
 
-    [Fact]
-    public async Task ForgetMe_InHerPersonalChat_AlsoDeletesTheChatDocumentsThePreviousVersionNoted()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ForgetMe_InHerPersonalChatOrFromAChannel_AlsoDeletesTheChatDocumentsThePreviousVersionNoted(bool fromChannel)
     {
         var personal = _bot.Adapter(TestAdapter.PersonalChat("legacy-user"));
+        var asked = fromChannel ? _bot.Adapter(TestAdapter.ChannelThread("legacy-user")) : personal;
         var legacy = await StoreAsThePreviousVersionDidAsync(personal);
 
-        await _bot.Flow(personal)
-            .Send("forget me")
-            .AssertReplyContains("Do you want me to delete everything I keep about you")
-            .Click("Yes, delete everything")
-            .AssertReply("Done. I deleted: your profile (language choice, onboarding progress, feedback and acknowledgements given) and where you were in our personal chat.")
-            .StartTestAsync();
-
-        Assert.Empty(await _bot.Storage.ReadAsync([.. legacy, $"msteams/users/{personal.Conversation.User!.Id}"]));
-    }
-
-    [Fact]
-    public async Task ForgetMe_FromAChannel_AlsoDeletesTheChatDocumentsThePreviousVersionNoted()
-    {
-        var personal = _bot.Adapter(TestAdapter.PersonalChat("legacy-user"));
-        var channel = _bot.Adapter(TestAdapter.ChannelThread("legacy-user"));
-        var legacy = await StoreAsThePreviousVersionDidAsync(personal);
-
-        await _bot.Flow(channel)
-            .Send(() => channel.MakeMention("forget me"))
+        await _bot.Flow(asked)
+            .Send(() => fromChannel ? asked.MakeMention("forget me") : asked.MakeMessage("forget me"))
             .AssertReplyContains("Do you want me to delete everything I keep about you")
             .Click("Yes, delete everything")
             .AssertReply("Done. I deleted: your profile (language choice, onboarding progress, feedback and acknowledgements given) and where you were in our personal chat.")
