@@ -31,21 +31,24 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton(sp => new StateCache(
             maxAge: sp.GetRequiredService<IOptions<BotHostOptions>>().Value.StateCacheMaxAge is { } age && age > TimeSpan.Zero ? age : null,
             timeProvider: sp.GetService<TimeProvider>()));
+        // The two states are made together: the user state is vouched for by the conversation state, and with
+        // StateLayoutOptions.PersonalConversationsInUserState a personal chat's conversation state lives in the user's document.
         services.AddSingleton(sp =>
         {
-            var state = new ConversationState(
-                sp.GetRequiredService<IStorage>(),
-                sp.GetRequiredService<IOptions<BotHostOptions>>().Value.ConversationStateExpiry,
-                sp.GetService<TimeProvider>());
-            if (CacheEnabled(sp)) state.UseInstanceCache(sp.GetRequiredService<StateCache>());
-            return state;
+            var host = sp.GetRequiredService<IOptions<BotHostOptions>>().Value;
+            var conversation = new ConversationState(sp.GetRequiredService<IStorage>(), host.ConversationStateExpiry, sp.GetService<TimeProvider>());
+            var user = new UserState(sp.GetRequiredService<IStorage>(), timeProvider: sp.GetService<TimeProvider>());
+            if (CacheEnabled(sp))
+            {
+                var cache = sp.GetRequiredService<StateCache>();
+                conversation.UseInstanceCache(cache);
+                user.UseInstanceCache(cache, vouchedBy: conversation);
+            }
+            if (sp.GetService<IOptions<StateLayoutOptions>>()?.Value.PersonalConversationsInUserState == true) conversation.KeepPersonalConversationsIn(user);
+            return new TurnStates(conversation, user);
         });
-        services.AddSingleton(sp =>
-        {
-            var state = new UserState(sp.GetRequiredService<IStorage>(), timeProvider: sp.GetService<TimeProvider>());
-            if (CacheEnabled(sp)) state.UseInstanceCache(sp.GetRequiredService<StateCache>(), vouchedBy: sp.GetRequiredService<ConversationState>());
-            return state;
-        });
+        services.AddSingleton(sp => sp.GetRequiredService<TurnStates>().Conversation);
+        services.AddSingleton(sp => sp.GetRequiredService<TurnStates>().User);
 
         // Order matters: typing first, then saving around everything the bot changes (the conversation
         // state last: it is the commit point that records the handled activity), the states loaded together, then
@@ -73,6 +76,9 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredStateSweeper>());
         return services;
     }
+
+    /// <summary>The conversation and user states, made together (see <see cref="AddBotFramework"/>).</summary>
+    private sealed record TurnStates(ConversationState Conversation, UserState User);
 
     private static bool CacheEnabled(IServiceProvider services) =>
         services.GetRequiredService<IOptions<BotHostOptions>>().Value.StateCacheMaxAge > TimeSpan.Zero;

@@ -28,6 +28,9 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddOptions<PolicyBotOptions>()
             .Bind(configuration.GetSection(PolicyBotOptions.SectionName))
             .ValidateWithMessages(o => o.Validate());
+        // A personal chat's state lives in her user document: one read and one write per turn, and "forget me"
+        // deletes it with her profile (PrivacyFeature). Channel threads and group chats keep their own documents.
+        services.Configure<BotFramework.State.StateLayoutOptions>(o => o.PersonalConversationsInUserState = true);
         services.AddSingleton(ContentLibrary.Default);
         services.AddSingleton<GuidelineCards>();
         services.AddSingleton<FeedbackCounter>();

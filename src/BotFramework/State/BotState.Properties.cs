@@ -80,7 +80,15 @@ public abstract partial class BotState
         /// <summary>The properties as last read or written; null when the document does not exist.</summary>
         public byte[]? Saved { get; set; } = saved;
 
-        public bool Expired { get; init; }
+        public bool Expired { get; set; }
+
+        /// <summary>For a part of another state's document (<see cref="KeepInside"/>): the host's copy, and the part's name in it.</summary>
+        public CachedState? Host { get; set; }
+
+        public string? PartName { get; set; }
+
+        /// <summary>A part whose host document the turn deleted: not used again (the next use reads the host anew).</summary>
+        public bool HostDeleted { get; set; }
 
         /// <summary>What this document (a commit point) listed of the states it vouches for, when read or last written.</summary>
         public IReadOnlyList<string>? Vouched { get; set; }

@@ -16,9 +16,12 @@ public abstract partial class BotState
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(states);
         var reads = new List<Task>(states.Count);
-        foreach (var state in states)
+        var documents = new HashSet<BotState>();
+        foreach (var named in states)
         {
-            if (state.Cached(turnContext) is not null || state.HasCopy(turnContext)) continue;
+            // A state kept inside another's document this turn is read with that document, once.
+            var state = named.IsInside(turnContext) ? named._host! : named;
+            if (!documents.Add(state) || state.Cached(turnContext) is not null || state.HasCopy(turnContext)) continue;
             reads.Add(state.LoadCoreAsync(turnContext, force: false, cancellationToken, useCopy: false));
         }
         await Task.WhenAll(reads).ConfigureAwait(false);

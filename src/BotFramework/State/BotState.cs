@@ -73,6 +73,9 @@ public abstract partial class BotState
     /// a change made through the same conversation, on any instance, is always seen. A change made through
     /// another conversation on another instance is seen once the copy is older than <see cref="StateCache.MaxAge"/>
     /// or this state is written (its write is conditional).</item>
+    /// <item>in a turn whose commit point is kept inside this state's document (<see cref="KeepInside"/>: a personal
+    /// chat inside her user document), there is nothing to vouch for: the copy is checked like a commit point's, by
+    /// the one conditional write of the turn, and by <see cref="TurnEffects"/> before any effect.</item>
     /// </list>
     /// </summary>
     public void UseInstanceCache(StateCache cache, BotState? vouchedBy = null)
@@ -93,7 +96,7 @@ public abstract partial class BotState
     public IStatePropertyAccessor<T> CreateProperty<T>(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (name == TouchedAtProperty) throw new ArgumentException($"'{TouchedAtProperty}' is reserved for the state's timestamp.", nameof(name));
+        if (name is TouchedAtProperty or VouchedProperty or PartsProperty) throw new ArgumentException($"'{name}' is reserved by the state layer.", nameof(name));
         return new PropertyAccessor<T>(this, name);
     }
 
@@ -115,6 +118,14 @@ public abstract partial class BotState
     public async Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {
         if (Cached(turnContext) is not { } state) return;
+        if (state.Host is { } host)
+        {
+            // A part of the host's document: the host's write is this state's (unless the turn deleted the host).
+            if (_host!.Cached(turnContext) == host) await _host.SaveChangesAsync(turnContext, force, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var touchedAt = TimeProvider.GetUtcNow();
+        var parts = PutPartsBack(turnContext, state, touchedAt);
 
         foreach (var (name, typed) in state.Values)
         {
@@ -129,7 +140,6 @@ public abstract partial class BotState
         if (!changed && !force) return;
 
         var document = (JsonObject)state.Document.DeepClone();
-        var touchedAt = TimeProvider.GetUtcNow();
         document[TouchedAtProperty] = JsonValue.Create(touchedAt);
         if (vouched is { Count: > 0 }) document[VouchedProperty] = new JsonArray([.. vouched.Select(v => JsonValue.Create(v))]);
         IReadOnlyDictionary<string, string> etags;
@@ -151,6 +161,12 @@ public abstract partial class BotState
         state.Vouched = vouched;
         state.FromCache = false;
         Cache?.Set(state.Key, content, touchedAt, vouched, state.ETag);
+        foreach (var (part, partContent) in parts ?? [])
+        {
+            part.Saved = partContent;
+            part.Expired = false;
+            part.ETag = state.ETag;
+        }
     }
 
     /// <summary>
@@ -160,8 +176,15 @@ public abstract partial class BotState
     public async Task<bool> DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var existed = (await LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false)).ETag is not null;
+        if (IsInside(turnContext)) return await DeletePartAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var loaded = await LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
+        var existed = loaded.ETag is not null;
         turnContext.TurnState.Remove(_cacheKey);
+        // The parts inside it went with it: a later use in this turn starts them anew (see KeepInside).
+        foreach (var inside in _parts)
+        {
+            if (inside.Cached(turnContext) is { } part && part.Host == loaded) part.HostDeleted = true;
+        }
         var key = GetStorageKey(turnContext);
         Cache?.Remove(key);
         await Storage.DeleteAsync([key], cancellationToken).ConfigureAwait(false);
@@ -176,15 +199,18 @@ public abstract partial class BotState
 
     private async Task<CachedState> LoadCoreAsync(ITurnContext turnContext, bool force, CancellationToken cancellationToken, bool useCopy = true)
     {
-        if (!force && Cached(turnContext) is { } cached) return cached;
+        if (!force && Cached(turnContext) is { HostDeleted: false } cached) return cached;
+        if (IsInside(turnContext)) return await LoadPartAsync(turnContext, force, cancellationToken).ConfigureAwait(false);
 
         var key = GetStorageKey(turnContext);
         if (!force && useCopy && Cache is { } cache && cache.TryGet(key, out var known))
         {
-            var vouched = _vouchedBy is { } commitPoint
+            // When the commit point is a part of this document, this document's own write checks the copy.
+            var insideThis = _vouchedBy is { } point && point._host == this && point.IsInside(turnContext);
+            var vouched = !insideThis && _vouchedBy is { } commitPoint
                 && (await commitPoint.LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false)).Vouched is { } list
                 && list.Contains(VouchEntry(key, known.ETag), StringComparer.Ordinal);
-            if (vouched || _vouchedBy is null)
+            if (vouched || _vouchedBy is null || insideThis)
             {
                 var fromCache = FromContent(key, known.Content, known.TouchedAt, known.Vouched, known.ETag);
                 fromCache.FromCache = true;

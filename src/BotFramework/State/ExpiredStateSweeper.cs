@@ -9,8 +9,9 @@ namespace BotFramework.State;
 /// Deletes the conversation state (of the allowed channels) that expired — <see cref="ConversationState.ExpireAfter"/>
 /// without a write — a minute after start and then every <c>Bot:ExpiredStateSweepInterval</c>: an expired
 /// conversation is only overwritten when its next turn comes, and many never get one. A document is deleted
-/// only if it is still the one read (its ETag), so a turn that just wrote it keeps it. Needs a storage that
-/// can list its documents.
+/// only if it is still the one read (its ETag), so a turn that just wrote it keeps it. Personal chats kept inside
+/// users' documents (<see cref="ConversationState.KeepPersonalConversationsIn"/>) are emptied out of them the same
+/// way, the profile kept. Needs a storage that can list its documents.
 /// </summary>
 public sealed class ExpiredStateSweeper(
     IStorage storage,
@@ -41,8 +42,41 @@ public sealed class ExpiredStateSweeper(
                 if (await listable.DeleteIfUnchangedAsync(listed.Key, stored.ETag, cancellationToken).ConfigureAwait(false)) deleted++;
             }
         }
+        if (conversationState.PersonalConversationsIn is not null)
+        {
+            foreach (var channel in auth.Value.EffectiveAllowedChannels) deleted += await SweepUserDocumentsAsync(listable, channel, expiry, now, cancellationToken).ConfigureAwait(false);
+        }
         if (deleted > 0) logger.LogInformation("Deleted {Count} conversation states left untouched for {Expiry}", deleted, expiry);
         return deleted;
+    }
+
+    /// <summary>
+    /// Personal chats kept inside users' documents (<see cref="ConversationState.KeepPersonalConversationsIn"/>): each
+    /// user document is read, and one holding a part not written for <paramref name="expiry"/> is written back without
+    /// it, conditional on the ETag read (a turn that wrote it since keeps it; the next pass looks again). Her profile
+    /// stays. Every user document is read: one written recently for her profile can still hold an expired chat.
+    /// </summary>
+    private async Task<int> SweepUserDocumentsAsync(IListableStorage listable, string channel, TimeSpan expiry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var emptied = 0;
+        await foreach (var listed in listable.ListAsync(UserState.KeyPrefix(channel), cancellationToken).ConfigureAwait(false))
+        {
+            var found = await storage.ReadAsync([listed.Key], cancellationToken).ConfigureAwait(false);
+            if (!found.TryGetValue(listed.Key, out var stored) || stored.ETag is null) continue;
+            var before = stored.Document[BotState.PartsProperty] is JsonObject parts ? parts.Count : 0;
+            if (!BotState.RemoveExpiredParts(stored.Document, expiry, now)) continue;
+            var after = stored.Document[BotState.PartsProperty] is JsonObject left ? left.Count : 0;
+            try
+            {
+                await storage.WriteAsync(new Dictionary<string, StoredDocument>(1, StringComparer.Ordinal) { [listed.Key] = stored }, cancellationToken).ConfigureAwait(false);
+                emptied += before - after;
+            }
+            catch (EtagConflictException)
+            {
+                // Written (or deleted) since it was read: that turn's version stands.
+            }
+        }
+        return emptied;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

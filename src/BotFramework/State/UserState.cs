@@ -16,4 +16,14 @@ public class UserState(IStorage storage, TimeSpan? expireAfter = null, TimeProvi
         }
         return $"{activity.ChannelId}/users/{activity.From.Id}";
     }
+
+    /// <summary>
+    /// Whether the turn's user document holds the state of any of her personal conversations
+    /// (<see cref="ConversationState.KeepPersonalConversationsIn"/>); read once if not loaded yet.
+    /// </summary>
+    public async Task<bool> HoldsConversationsAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
+        await CountPartsAsync(turnContext, cancellationToken).ConfigureAwait(false) > 0;
+
+    /// <summary>The prefix of every user state key of a channel.</summary>
+    public static string KeyPrefix(string channelId) => $"{channelId}/users/";
 }

@@ -14,8 +14,9 @@ namespace PolicyBot.Privacy;
 
 /// <summary>
 /// What PolicyBot keeps about a user, said in one card, and "forget me": every document about her deleted —
-/// her profile (language, onboarding progress, feedback and acknowledgements given, the ids of her personal
-/// chats with the bot), the state of each of those personal chats, and her line in the onboarding report.
+/// her profile (language, onboarding progress, feedback and acknowledgements given, and the state of her personal
+/// chat with the bot, kept inside it), the state of the personal chats an earlier version noted in it (their ids,
+/// <see cref="ChatsProperty"/>, each a document of its own), and her line in the onboarding report.
 /// A channel thread's or group chat's state is shared with others and is not hers to delete; it expires.
 /// One place to read when checking what the bot stores.
 /// </summary>
@@ -90,6 +91,8 @@ public sealed class PrivacyFeature(
     {
         var activity = turn.Activity;
         if (ConversationScope.IsShared(activity) || string.IsNullOrEmpty(activity.From?.Id) || activity.Conversation?.Id is not { Length: > 0 } chatId) return;
+        // A chat whose state is inside her profile needs no note: deleting the profile deletes it.
+        if (conversationState.IsKeptInUserState(turn)) return;
         if (activity.Type == ActivityTypes.InstallationUpdate && activity.Action?.StartsWith("remove", StringComparison.Ordinal) == true) return;
         var chats = await _chats.GetAsync(turn, () => [], cancellationToken).ConfigureAwait(false);
         if (chats.Contains(chatId, StringComparer.Ordinal)) return;
@@ -115,14 +118,17 @@ public sealed class PrivacyFeature(
         var activity = turn.Activity;
         var chats = await _chats.GetAsync(turn, () => [], cancellationToken).ConfigureAwait(false);
         var deleted = new List<string>();
+        // Her personal chats' state kept inside her profile goes with it.
+        var chatStateDeleted = conversationState.PersonalConversationsIn is not null && await userState.HoldsConversationsAsync(turn, cancellationToken).ConfigureAwait(false);
         if (await userState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false)) deleted.Add(cards.Ui("forget.item.profile", language));
 
-        var chatStateDeleted = false;
         if (!ConversationScope.IsShared(activity))
         {
-            chatStateDeleted = await conversationState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
+            chatStateDeleted |= await conversationState.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
         }
-        var others = chats.Where(id => id != activity.Conversation?.Id).Select(id => ConversationState.KeyFor(activity.ChannelId!, id)).ToList();
+        // Chats noted by an earlier version, each a document of its own (this one too, when its state now lives in her profile).
+        var inProfile = conversationState.IsKeptInUserState(turn);
+        var others = chats.Where(id => inProfile || id != activity.Conversation?.Id).Select(id => ConversationState.KeyFor(activity.ChannelId!, id)).ToList();
         if (others.Count > 0)
         {
             var stored = await storage.ReadAsync(others, cancellationToken).ConfigureAwait(false);

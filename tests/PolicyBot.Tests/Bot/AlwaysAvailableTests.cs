@@ -119,7 +119,8 @@ public sealed class AlwaysAvailableTests : IAsyncLifetime
         await _bot.Flow(adapter).Send("français").AssertReply("D'accord, je vous parle maintenant en français.").StartTestAsync();
         var userKey = $"msteams/users/{adapter.Conversation.User!.Id}";
         var conversationKey = $"msteams/conversations/{adapter.Conversation.Conversation!.Id}";
-        Assert.Equal(2, (await _bot.Storage.ReadAsync([userKey, conversationKey])).Count);
+        // Her personal chat's state is kept inside her user document.
+        Assert.NotNull(await StoredChat.ReadAsync(_bot.Storage, adapter.Conversation.User.Id!, adapter.Conversation.Conversation.Id!));
 
         await _bot.Flow(adapter)
             .Send("oublie-moi")

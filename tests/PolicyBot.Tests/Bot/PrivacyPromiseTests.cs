@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using BotFramework.Schema;
 using BotFramework.State;
 using BotFramework.Testing;
 using PolicyBot.Bot;
 using PolicyBot.Tests.Infrastructure;
 using PolicyBot.Situations;
+using PolicyBot.Privacy;
 
 namespace PolicyBot.Tests.Bot;
 
@@ -69,7 +71,8 @@ public sealed class PrivacyPromiseTests : IAsyncLifetime
         var personalKey = ConversationState.KeyFor("msteams", personal.Conversation.Conversation!.Id!);
         var threadKey = ConversationState.KeyFor("msteams", channel.Conversation.Conversation!.Id!);
         var userKey = $"msteams/users/{personal.Conversation.User!.Id}";
-        Assert.Equal(2, (await _bot.Storage.ReadAsync([personalKey, userKey])).Count);
+        // Her personal chat's state is kept inside her user document.
+        Assert.NotNull(await StoredChat.ReadAsync(_bot.Storage, personal.Conversation.User.Id!, personal.Conversation.Conversation.Id!));
 
         await _bot.Flow(channel)
             .Send(() => channel.MakeMention("forget me"))
@@ -80,6 +83,55 @@ public sealed class PrivacyPromiseTests : IAsyncLifetime
 
         Assert.Empty(await _bot.Storage.ReadAsync([personalKey, userKey]));
         Assert.Single(await _bot.Storage.ReadAsync([threadKey]));
+    }
+
+    /// <summary>
+    /// What the previous version stored for her: each personal chat's state in a document of its own, noted in her
+    /// profile (<see cref="PrivacyFeature.ChatsProperty"/>). The bot now keeps the chat inside her profile and leaves
+    /// those documents to expire, but "forget me" still deletes them.
+    /// </summary>
+    private async Task<string[]> StoreAsThePreviousVersionDidAsync(TestAdapter personal)
+    {
+        var chatId = personal.Conversation.Conversation!.Id!;
+        var keys = new[] { ConversationState.KeyFor("msteams", chatId), ConversationState.KeyFor("msteams", "a:an-older-chat") };
+        await _bot.Storage.WriteAsync(new Dictionary<string, StoredDocument>
+        {
+            [$"msteams/users/{personal.Conversation.User!.Id}"] = new(new JsonObject { [PrivacyFeature.ChatsProperty] = new JsonArray(chatId, "a:an-older-chat") }, null),
+            [keys[0]] = new(new JsonObject { [DeduplicationMiddleware.PropertyName] = new JsonArray("activity-old-1") }, null),
+            [keys[1]] = new(new JsonObject { [DeduplicationMiddleware.PropertyName] = new JsonArray("activity-old-2") }, null),
+        });
+        return keys;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ForgetMe_InHerPersonalChatOrFromAChannel_AlsoDeletesTheChatDocumentsThePreviousVersionNoted(bool fromChannel)
+    {
+        var personal = _bot.Adapter(TestAdapter.PersonalChat("legacy-user"));
+        var asked = fromChannel ? _bot.Adapter(TestAdapter.ChannelThread("legacy-user")) : personal;
+        var legacy = await StoreAsThePreviousVersionDidAsync(personal);
+
+        await _bot.Flow(asked)
+            .Send(() => fromChannel ? asked.MakeMention("forget me") : asked.MakeMessage("forget me"))
+            .AssertReplyContains("Do you want me to delete everything I keep about you")
+            .Click("Yes, delete everything")
+            .AssertReply("Done. I deleted: your profile (language choice, onboarding progress, feedback and acknowledgements given) and where you were in our personal chat.")
+            .StartTestAsync();
+
+        Assert.Empty(await _bot.Storage.ReadAsync([.. legacy, $"msteams/users/{personal.Conversation.User!.Id}"]));
+    }
+
+    [Fact]
+    public async Task APersonalChat_NoLongerNotesItsIdApart_ItsStateIsInsideHerProfile()
+    {
+        var personal = _bot.Adapter(TestAdapter.PersonalChat("new-user"));
+        await _bot.Flow(personal).Send(Start(personal, "hostile-comment")).AssertReplyContains("What does the comment mainly contain?").StartTestAsync();
+
+        var profile = (await _bot.Storage.ReadAsync([$"msteams/users/{personal.Conversation.User!.Id}"])).Single().Value.Document;
+        Assert.Null(profile[PrivacyFeature.ChatsProperty]);
+        Assert.NotNull(await StoredChat.ReadAsync(_bot.Storage, personal.Conversation.User.Id!, personal.Conversation.Conversation!.Id!));
+        Assert.Empty(await _bot.Storage.ReadAsync([ConversationState.KeyFor("msteams", personal.Conversation.Conversation.Id!)]));
     }
 
     [Fact]

@@ -37,8 +37,10 @@ public sealed class BlobHostTests : IClassFixture<AzuriteFixture>, IAsyncLifetim
         ["Storage:ContainerName"] = _container,
     });
 
-    private Task<IReadOnlyDictionary<string, StoredDocument>> ReadConversationAsync() =>
-        new BlobStorage(_azurite.ConnectionString, _container).ReadAsync([$"msteams/conversations/{_teams.ConversationId}"]);
+    /// <summary>The personal chat's state, kept inside her user document, and that document's ETag.</summary>
+    private async Task<(System.Text.Json.Nodes.JsonObject State, string ETag)> ReadConversationAsync() =>
+        await StoredChat.ReadAsync(new BlobStorage(_azurite.ConnectionString, _container), _teams.UserId, _teams.ConversationId)
+            ?? throw new Xunit.Sdk.XunitException("the personal chat's state is not stored");
 
     [Fact]
     public async Task StateDocuments_AreBlobs_OnePerKey()
@@ -50,9 +52,9 @@ public sealed class BlobHostTests : IClassFixture<AzuriteFixture>, IAsyncLifetim
 
         var names = new List<string>();
         await foreach (var blob in new BlobContainerClient(_azurite.ConnectionString, _container).GetBlobsAsync()) names.Add(blob.Name);
-        Assert.Equal(
-            [BlobStorage.ToBlobName($"msteams/conversations/{_teams.ConversationId}"), BlobStorage.ToBlobName("msteams/users/29:user-0001")],
-            names.Order());
+        // One blob for her: the personal chat's state lives inside her user document.
+        Assert.Equal([BlobStorage.ToBlobName("msteams/users/29:user-0001")], names);
+        Assert.Equal(2, (await ReadConversationAsync()).State["_recentActivityIds"]!.AsArray().Count);
         Assert.Equal("D'accord, je vous parle maintenant en français.", _connector.Messages[0].Text);
         Assert.Contains("Quelle situation vivez-vous?", CardReader.VisibleText(_connector.Messages[1]));
     }
@@ -76,7 +78,7 @@ public sealed class BlobHostTests : IClassFixture<AzuriteFixture>, IAsyncLifetim
         }
 
         Assert.Empty(pending);
-        var recorded = (await ReadConversationAsync()).Single().Value.Document["_recentActivityIds"]!.AsArray().Select(n => (string)n!).ToList();
+        var recorded = (await ReadConversationAsync()).State["_recentActivityIds"]!.AsArray().Select(n => (string)n!).ToList();
         Assert.Equal(messages.Select(m => m.Id).Order(), recorded.Order());
         Assert.Equal(20, _connector.Messages.Count);
     }
@@ -86,7 +88,7 @@ public sealed class BlobHostTests : IClassFixture<AzuriteFixture>, IAsyncLifetim
     {
         await using var host = NewHost();
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(_teams.Message("français"))).StatusCode);
-        var before = (await ReadConversationAsync()).Single().Value;
+        var before = await ReadConversationAsync();
 
         await _azurite.StopAsync();
         var during = await host.PostAsync(_teams.Message("english"));
@@ -96,7 +98,7 @@ public sealed class BlobHostTests : IClassFixture<AzuriteFixture>, IAsyncLifetim
         Assert.Contains(host.Logs.Lines, l => l.Contains("turn failed", StringComparison.Ordinal));
 
         await _azurite.StartAsync();
-        var after = (await ReadConversationAsync()).Single().Value;
+        var after = await ReadConversationAsync();
         Assert.Equal(before.ETag, after.ETag);
 
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(_teams.Message("menu"))).StatusCode);

@@ -58,8 +58,8 @@ public sealed class HostConversationTests : HostTestBase
         Assert.Contains("Source: social-media policy guide (in French), section \"Contenu inacceptable\"", text);
         Assert.Contains("\"topic\":\"unacceptable-content\"", System.Text.Json.JsonSerializer.Serialize(guideline.Attachments![0].Content));
 
-        var stored = await new FileStorage(Path.Combine(Host.DataFolder)).ReadAsync([$"msteams/conversations/{Teams.ConversationId}"]);
-        Assert.Single(stored);
+        // A personal chat's state is kept inside her user document.
+        Assert.NotNull(await StoredChat.ReadAsync(new FileStorage(Host.DataFolder), Teams.UserId, Teams.ConversationId));
     }
 
     [Fact]
@@ -93,8 +93,7 @@ public sealed class HostConversationTests : HostTestBase
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var replies = Connector.Messages;
         Assert.Equal(20, replies.Count);
-        var stored = await new FileStorage(Host.DataFolder).ReadAsync([$"msteams/conversations/{Teams.ConversationId}"]);
-        var recorded = stored.Single().Value.Document["_recentActivityIds"]!.AsArray().Select(n => (string)n!).ToList();
+        var recorded = await StoredChat.HandledAsync(new FileStorage(Host.DataFolder), Teams.UserId, Teams.ConversationId);
         Assert.Equal(messages.Select(m => m.Id).Order(), recorded.Order());
         // The turns ran one after another: replies went out in the order the turns were recorded.
         Assert.Equal(recorded, replies.Select(r => r.ReplyToId));

@@ -74,7 +74,7 @@ public sealed class StateCacheHostTests : IClassFixture<AzuriteFixture>, IAsyncL
         Assert.DoesNotContain("Quelle situation", menu);
 
         // Every handled activity is recorded once, whichever instance handled it.
-        var recorded = (await Storage.ReadAsync([ConversationKey]))[ConversationKey].Document["_recentActivityIds"]!.AsArray().Select(n => (string)n!).ToList();
+        var recorded = await StoredChat.HandledAsync(Storage, _teams.UserId, _teams.ConversationId);
         Assert.Equal(4, recorded.Count);
         Assert.Equal(4, recorded.Distinct().Count());
     }
@@ -97,8 +97,7 @@ public sealed class StateCacheHostTests : IClassFixture<AzuriteFixture>, IAsyncL
         Assert.Contains("What situation are you facing?", menu);
         var user = (await Storage.ReadAsync([UserKey])).Values.SingleOrDefault();
         Assert.True(user is null || !user.Document.ContainsKey("profile"), "the forgotten language came back");
-        var conversation = (await Storage.ReadAsync([ConversationKey]))[ConversationKey].Document;
-        Assert.Single(conversation["_recentActivityIds"]!.AsArray());
+        Assert.Single(await StoredChat.HandledAsync(Storage, _teams.UserId, _teams.ConversationId));
     }
 
     [Fact]
@@ -117,15 +116,17 @@ public sealed class StateCacheHostTests : IClassFixture<AzuriteFixture>, IAsyncL
     {
         await using var host = NewHost();
         await SendAsync(host, _teams.Message("hostile comment on our page"));
-        Assert.Single(await Storage.ReadAsync([ConversationKey]));
+        Assert.NotNull(await StoredChat.ReadAsync(Storage, _teams.UserId, _teams.ConversationId));
 
-        // The sweep of another instance deletes the conversation's state (untouched past its expiry).
-        await Storage.DeleteAsync([ConversationKey]);
+        // The sweep of another instance empties the chat out of her document (untouched past its expiry), as
+        // ExpiredStateSweeper does: her document written again without it, conditional on the version read.
+        var stored = (await Storage.ReadAsync([UserKey]))[UserKey];
+        stored.Document.Remove(BotState.PartsProperty);
+        await Storage.WriteAsync(new Dictionary<string, StoredDocument> { [UserKey] = stored });
 
         var reply = await SendAsync(host, _teams.Message("menu"));
         Assert.Contains("What situation are you facing?", reply);
-        var conversation = (await Storage.ReadAsync([ConversationKey]))[ConversationKey].Document;
-        Assert.Single(conversation["_recentActivityIds"]!.AsArray());
+        Assert.Single(await StoredChat.HandledAsync(Storage, _teams.UserId, _teams.ConversationId));
     }
 
     [Fact]

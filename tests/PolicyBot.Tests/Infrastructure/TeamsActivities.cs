@@ -12,6 +12,8 @@ public sealed class TeamsActivities(string serviceUrl, string conversationId = "
 
     public string ConversationId { get; } = conversationId;
 
+    public string UserId { get; } = userId;
+
     public string Locale { get; set; } = "en-US";
 
     public string ConversationType { get; set; } = "personal";
@@ -41,7 +43,7 @@ public sealed class TeamsActivities(string serviceUrl, string conversationId = "
     public Activity BotAdded()
     {
         var activity = Base(ActivityTypes.ConversationUpdate, null);
-        activity.MembersAdded = [new ChannelAccount(userId), new ChannelAccount(BotId)];
+        activity.MembersAdded = [new ChannelAccount(UserId), new ChannelAccount(BotId)];
         return activity;
     }
 
@@ -57,7 +59,7 @@ public sealed class TeamsActivities(string serviceUrl, string conversationId = "
             Timestamp = DateTimeOffset.UtcNow,
             ServiceUrl = serviceUrl,
             ChannelId = Channels.MsTeams,
-            From = new ChannelAccount(userId, "Test Worker", "00000000-0000-0000-0000-00000000c001"),
+            From = new ChannelAccount(UserId, "Test Worker", "00000000-0000-0000-0000-00000000c001"),
             Recipient = new ChannelAccount(BotId, "PolicyBot"),
             Conversation = new ConversationAccount(ConversationId, ConversationType, ConversationType != "personal", TenantId),
             Locale = Locale,

@@ -36,7 +36,8 @@ public sealed class TurnRunsAgainTests
     public async Task HelpfulFeedback_IsCountedOnce()
     {
         await using var bot = await PolicyScenario.StartWithCompetingWritesAsync();
-        bot.CompeteOnceWithTheNextWriteOf("/conversations/" + bot.StaffChat.ConversationId);
+        // A personal chat's state is written with her user document (its commit point).
+        bot.CompeteOnceWithTheNextWriteOf("/users/" + bot.StaffChat.UserId);
 
         var replies = await bot.RepliesAsync(bot.StaffChat.Submit(new { action = "feedback", topic = "unacceptable-content", helpful = true }));
 
@@ -50,7 +51,7 @@ public sealed class TurnRunsAgainTests
     {
         await using var bot = await PolicyScenario.StartWithCompetingWritesAsync();
         var editor = (await bot.RepliesAsync(bot.ManagerChat.Message("my policy"))).Single();
-        bot.CompeteOnceWithTheNextWriteOf("/conversations/" + bot.ManagerChat.ConversationId);
+        bot.CompeteOnceWithTheNextWriteOf("/users/" + bot.ManagerChat.UserId);
 
         var saved = (await bot.RepliesAsync(bot.ManagerChat.Submit(PolicyScenario.EditorSubmit(editor, ("follow-requests", "accept-all"))))).Single();
 

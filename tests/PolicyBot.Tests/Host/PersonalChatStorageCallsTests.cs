@@ -1,0 +1,59 @@
+using System.Text;
+using System.Text.Json;
+using BotFramework.Schema;
+using BotFramework.State;
+using BotFramework.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Tests.Policy;
+
+namespace PolicyBot.Tests.Host;
+
+/// <summary>
+/// A personal chat's state lives inside her user document (<see cref="ConversationState.KeepPersonalConversationsIn"/>):
+/// the benchmark's three turns of a new user cost one read and one create-only write, then one write each.
+/// </summary>
+[Trait("Category", "Host")]
+public sealed class PersonalChatStorageCallsTests
+{
+    [Fact]
+    public async Task ANewUsersPersonalChat_ReadsHerDocumentOnce_AndWritesItOncePerTurn()
+    {
+        using var temp = new TempStorage();
+        var counting = new CountingStorage(temp.Storage);
+        await using var connector = await FakeConnector.StartAsync();
+        using var host = new BotHost(new Dictionary<string, string?> { ["PolicyBot:Policy:CacheDuration"] = "00:05:00" });
+        using var factory = host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IStorage>(counting)));
+        using var client = factory.CreateClient();
+
+        async Task<(long Reads, long Writes)> TurnAsync(Activity activity)
+        {
+            counting.Reset();
+            var before = connector.Messages.Count;
+            using var content = new StringContent(JsonSerializer.Serialize(activity, BotJson.Options), Encoding.UTF8, "application/json");
+            var response = await client.PostAsync("/api/messages", content);
+            Assert.True(response.IsSuccessStatusCode);
+            Assert.True(connector.Messages.Count > before, "the bot did not answer");
+            return (counting.Reads, counting.Writes);
+        }
+
+        // Another user's turn first: this instance reads the organisation's policy once, and caches it.
+        await TurnAsync(new TeamsActivities(connector.ServiceUrl, "a:calls-warm-up-chat", "29:calls-warm-up").Message("help"));
+
+        var chat = new TeamsActivities(connector.ServiceUrl, "a:calls-chat", "29:calls-user");
+        var first = await TurnAsync(chat.Message("someone left a hostile comment on our page"));
+        var second = await TurnAsync(chat.Submit(FirstSubmit(connector.Messages[^1])));
+        var third = await TurnAsync(chat.Submit(FirstSubmit(connector.Messages[^1])));
+
+        Assert.Equal((1, 1), first);
+        Assert.Equal((0, 1), second);
+        Assert.Equal((0, 1), third);
+        var handled = await StoredChat.HandledAsync(temp.Storage, chat.UserId, chat.ConversationId);
+        Assert.Equal(3, handled.Count);
+        Assert.Empty(await temp.Storage.ReadAsync([ConversationState.KeyFor("msteams", chat.ConversationId)]));
+    }
+
+    private static JsonElement FirstSubmit(Activity card) =>
+        CardReader.Actions(card).First(a => a.Type == "Action.Submit" && a.Data is not null).Data!.Value;
+}
