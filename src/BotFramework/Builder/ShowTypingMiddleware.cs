@@ -49,13 +49,14 @@ public sealed class ShowTypingMiddleware : IMiddleware
     {
         try
         {
-            await Task.Delay(_delay, _time, turnDone).ConfigureAwait(false);
+            // Most turns end before the delay: its cancellation is awaited without an exception (one per turn otherwise).
+            await Task.Delay(_delay, _time, turnDone).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             while (!turnDone.IsCancellationRequested)
             {
                 var typing = Activity.CreateTyping();
                 turnContext.Activity.ApplyReplyAddressing(typing);
                 await turnContext.Adapter.SendActivitiesAsync(turnContext, [typing], turnDone).ConfigureAwait(false);
-                await Task.Delay(_period, _time, turnDone).ConfigureAwait(false);
+                await Task.Delay(_period, _time, turnDone).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         catch (OperationCanceledException)

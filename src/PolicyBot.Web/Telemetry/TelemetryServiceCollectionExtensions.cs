@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using BotFramework.Diagnostics;
@@ -34,13 +35,27 @@ public static class TelemetryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPolicyBotTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var export = new TelemetryExport(
-            ApplicationInsights: !string.IsNullOrWhiteSpace(configuration[ApplicationInsightsKey]),
-            Otlp: !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]),
-            Console: configuration.GetValue<bool>(ConsoleKey));
+        var export = Export(configuration);
         services.AddSingleton(export);
         services.AddStorageTelemetry();
 
+        // Nothing exported, nothing collected: with no listener the bot's spans are never created, ASP.NET Core and
+        // HttpClient make none either, and log records are not formatted and scrubbed for nobody. Measured on the
+        // benchmark's flow (benchmarks/README.md).
+        return export.ApplicationInsights || export.Otlp || export.Console ? services.AddPolicyBotTelemetryPipeline(configuration) : services;
+    }
+
+    /// <summary>
+    /// The OpenTelemetry pipeline: the privacy scrubber first, then the exporters <paramref name="configuration"/>
+    /// sets. <see cref="AddPolicyBotTelemetry"/> adds it when an exporter is set; an exporter added in code (the
+    /// telemetry tests' in-memory ones) needs it added first. A method of its own so that OpenTelemetry's
+    /// assemblies (and Azure Monitor's) are loaded only when there is a pipeline: the runtime loads what a method
+    /// uses when it compiles it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IServiceCollection AddPolicyBotTelemetryPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        var export = Export(configuration);
         // The scrubber is added first, so it has run on every span and log record before any exporter sees it.
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("PolicyBot"))
@@ -75,4 +90,9 @@ public static class TelemetryServiceCollectionExtensions
             options.Filter = http => http.Request.Path.StartsWithSegments(MessagesPath));
         return services;
     }
+
+    private static TelemetryExport Export(IConfiguration configuration) => new(
+        ApplicationInsights: !string.IsNullOrWhiteSpace(configuration[ApplicationInsightsKey]),
+        Otlp: !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]),
+        Console: configuration.GetValue<bool>(ConsoleKey));
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using BotFramework.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
@@ -67,7 +68,9 @@ internal sealed class TopicAnalyzer : Analyzer
     public List<string> Terms(string text)
     {
         var terms = new List<string>();
-        using var stream = GetTokenStream("q", text);
+        // The apostrophes are put right in the string here, which is what the char filter does for the index's
+        // fields: a question then needs no filter of its own (each one buffers 8,192 characters).
+        using var stream = GetTokenStream(QuestionField, StraightApostrophes(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken()) terms.Add(term.ToString());
@@ -75,7 +78,23 @@ internal sealed class TopicAnalyzer : Analyzer
         return terms;
     }
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Apostrophes, reader);
+    /// <summary>The field name <see cref="Terms"/> analyses under: its text has straight apostrophes already.</summary>
+    private const string QuestionField = "\u0000question";
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) =>
+        fieldName == QuestionField ? reader : new MappingCharFilter(Apostrophes, reader);
+
+    /// <summary><paramref name="text"/> with every apostrophe of <see cref="TextNormalizer.Apostrophes"/> read as <c>'</c>; the same string when it has none.</summary>
+    internal static string StraightApostrophes(string text)
+    {
+        if (text.AsSpan().IndexOfAny(ApostropheChars) < 0) return text;
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) span[i] = ApostropheChars.Contains(source[i]) ? '\'' : source[i];
+        });
+    }
+
+    private static readonly SearchValues<char> ApostropheChars = SearchValues.Create([.. TextNormalizer.Apostrophes]);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => Components(reader, _synonyms, _spelling);
 

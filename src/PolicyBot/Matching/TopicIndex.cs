@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -30,6 +31,7 @@ internal sealed class TopicIndex
     private readonly HashSet<string> _weakTerms;
     private readonly TopicClassifier? _classifier;
     private readonly Dictionary<string, int> _classOfTopic;
+    private readonly Dictionary<string, ConcurrentDictionary<string, (Term Term, TermContext Context)>> _lookedUp;
 
     public TopicIndex(Language language, ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool> includeExample)
     {
@@ -54,6 +56,7 @@ internal sealed class TopicIndex
         _topicIds = new string[reader.MaxDoc];
         for (var doc = 0; doc < reader.MaxDoc; doc++) _topicIds[doc] = reader.Document(doc).Get(IdField);
         (_fieldTerms, var spread) = Vocabulary(reader, settings.EntropyIdf);
+        _lookedUp = _fieldTerms.Keys.ToDictionary(field => field, _ => new ConcurrentDictionary<string, (Term, TermContext)>(StringComparer.Ordinal), StringComparer.Ordinal);
         _searcher = new IndexSearcher(reader) { Similarity = new TopicSimilarity(settings.K1, settings.B, spread, reader.MaxDoc) };
         _classifier = settings.ClassifierWeight > 0 ? new TopicClassifier(_classOfTopic.Count, sentences, settings) : null;
     }
@@ -134,11 +137,23 @@ internal sealed class TopicIndex
     /// <summary>What the classifier reads of a sentence: its terms and its pairs of neighbouring terms.</summary>
     private IEnumerable<string> Features(List<string> terms) => terms.Concat(Pairs(terms).Select(pair => "§" + pair));
 
-    /// <summary>Only field/term pairs the index holds become clauses: the others would score nothing and cost a lookup.</summary>
-    private TermQuery? Clause(string field, string term, float boost) =>
-        boost > 0 && _fieldTerms.TryGetValue(field, out var terms) && terms.Contains(term)
-            ? new TermQuery(new Term(field, term)) { Boost = boost }
-            : null;
+    /// <summary>
+    /// Only field/term pairs the index holds become clauses: the others would score nothing and cost a lookup.
+    /// Each clause carries the term's place in the index, looked up the first time the term is asked and kept
+    /// (<see cref="_lookedUp"/>): the index never changes, and walking its term dictionary again for every
+    /// question was most of what a question cost.
+    /// </summary>
+    private TermQuery? Clause(string field, string term, float boost)
+    {
+        if (boost <= 0 || !_fieldTerms.TryGetValue(field, out var terms) || !terms.Contains(term)) return null;
+        var fieldLookups = _lookedUp[field];
+        if (!fieldLookups.TryGetValue(term, out var found))
+        {
+            var indexed = new Term(field, term);
+            found = fieldLookups.GetOrAdd(term, (indexed, TermContext.Build(_searcher.TopReaderContext, indexed)));
+        }
+        return new TermQuery(found.Term, found.Context) { Boost = boost };
+    }
 
     /// <summary>
     /// Title and summary are analysed by the writer; guidance and examples are analysed here, once, and

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using PolicyBot.Web.Telemetry;
 
 namespace PolicyBot.Tests.Operations;
 
@@ -23,9 +25,13 @@ public sealed class TelemetryCapture
 
     public sealed record LogLine(string Category, LogLevel Level, string? Message, string? Body, IReadOnlyList<KeyValuePair<string, string?>> Attributes, bool HasException);
 
-    /// <summary>For <c>BotHost</c>'s <c>configureServices</c>.</summary>
+    /// <summary>
+    /// For <c>BotHost</c>'s <c>configureServices</c>. The test host sets no exporter, so the host builds no pipeline of
+    /// its own: the product's pipeline (its scrubber first) is added here, then the in-memory exporters after it.
+    /// </summary>
     public void AddTo(IServiceCollection services)
     {
+        services.AddPolicyBotTelemetryPipeline(new ConfigurationBuilder().Build());
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new SimpleActivityExportProcessor(new SpanExporter(this))));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
         services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddProcessor(new SimpleLogRecordExportProcessor(new LogExporter(this))));

@@ -1,0 +1,50 @@
+using System.Net;
+using BotFramework.Schema;
+using BotFramework.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using PolicyBot.Tests.Infrastructure;
+
+namespace PolicyBot.Tests.Operations;
+
+/// <summary>
+/// With no exporter set (local runs, the benchmark), the host builds no OpenTelemetry pipeline at all: nothing is
+/// collected for nobody, and the bot answers as usual.
+/// </summary>
+[Trait("Category", "Host")]
+public sealed class TelemetryWithoutExporterTests : IAsyncLifetime
+{
+    private const string UserId = "29:1Invented-User-Pangolin-2208";
+    private const string ConversationId = "a:1Invented-Conversation-Axolotl-5150";
+
+    private FakeConnector _connector = null!;
+    private BotHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _host = new BotHost();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task NoExporterSet_TheBotStillAnswers_AndNoTracerOrMeterIsBuilt()
+    {
+        var teams = new TeamsActivities(_connector.ServiceUrl, ConversationId, UserId);
+        var message = teams.Message("menu");
+        message.From = new ChannelAccount(UserId, "Test User");
+
+        using var response = await _host.PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(_connector.Messages);
+        Assert.Null(_host.Services.GetService<TracerProvider>());
+        Assert.Null(_host.Services.GetService<MeterProvider>());
+    }
+}
