@@ -82,7 +82,9 @@ public sealed class StateCache
             }
             var excess = _entries.Count - Capacity * 9 / 10;
             if (excess <= 0) return;
-            foreach (var (key, entry) in _entries.OrderBy(e => e.Value.KnownAt).Take(excess).ToList())
+            // ToArray is the dictionary's own snapshot, taken under its locks; sorting the live dictionary copies it
+            // after reading its count, and throws when another turn adds a document in between.
+            foreach (var (key, entry) in _entries.ToArray().OrderBy(e => e.Value.KnownAt).Take(excess))
             {
                 _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             }
