@@ -27,7 +27,9 @@ namespace PolicyBot.Tests.Scope;
 /// 54/60, 60/60; a5 78/80, 79/80; a6 69/70, 70/70. With training in fixed orders and three members averaged: 1st
 /// 328, 322; 2nd 207, 193; a4 56, 60; a6 69, 69; the others unchanged. Then, after reading those misses, crisis rules
 /// for the patterns they showed (being followed, an assault in progress, a bare plea for help, a collapse, indirect
-/// suicide cues, "I can't talk", an abuser driving here), in general words, never a set's message: the rows below.
+/// suicide cues, "I can't talk", an abuser driving here), in general words, never a set's message: 1st 334, 329;
+/// 2nd 214, 198; a4 56, 60; a6 69, 70. Last, the threshold down from 0.8 to 0.5 (the lowest that keeps every routing
+/// set within its 2%): the rows below (1st en 330, 2nd en 199, a4 fr 57; 1st en ordinary taken for crisis 25 → 27).
 /// The rules were written knowing these misses, so the gain they bring here (1st and 2nd mostly) is optimistic; what
 /// is left is mostly threats quoted from a comment or a live video, which only the classifier can learn.
 /// </para>
@@ -56,12 +58,12 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// </summary>
     [Theory]
     [InlineData("1st", "fr", 334, 37, 39, 32)]
-    [InlineData("1st", "en", 329, 37, 39, 25)]
+    [InlineData("1st", "en", 330, 37, 39, 27)]
     [InlineData("2nd", "fr", 214, 54, 45, 26)]
-    [InlineData("2nd", "en", 198, 50, 41, 26)]
+    [InlineData("2nd", "en", 199, 50, 41, 26)]
     [InlineData("a3", "fr", 55, 55, 50, 0)]
     [InlineData("a3", "en", 55, 55, 49, 0)]
-    [InlineData("a4", "fr", 56, 29, 22, 0)]
+    [InlineData("a4", "fr", 57, 29, 22, 0)]
     [InlineData("a4", "en", 60, 29, 27, 0)]
     [InlineData("a5", "fr", 78, 20, 16, 5)]
     [InlineData("a5", "en", 79, 19, 17, 5)]

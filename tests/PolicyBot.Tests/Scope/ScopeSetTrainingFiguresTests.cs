@@ -49,7 +49,7 @@ public sealed class ScopeSetTrainingFiguresTests(ITestOutputHelper output)
     [InlineData("holdout4", "greeting", 20, 20)]
     [InlineData("holdout4", "legal", 18, 18)]
     [InlineData("holdout4", "unrelated", 18, 20)]
-    [InlineData("holdout4", "policy", 36, 36)]
+    [InlineData("holdout4", "policy", 36, 35)]
     [InlineData("holdout5", "greeting", 25, 25)]
     [InlineData("holdout5", "legal", 15, 18)]
     [InlineData("holdout5", "unrelated", 23, 24)]
