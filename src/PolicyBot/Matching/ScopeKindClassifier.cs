@@ -121,7 +121,7 @@ public sealed class ScopeKindClassifier
         return samples;
     }
 
-    /// <summary>The class a calm corpus kind declares after its last <c>/</c> ("scope-dev-set/unrelated").</summary>
+    /// <summary>The class a calm corpus kind declares after its last <c>/</c> ("a3/scope-dev-set/unrelated").</summary>
     internal static MessageClass ClassOf(string calmKind)
     {
         ArgumentNullException.ThrowIfNull(calmKind);
