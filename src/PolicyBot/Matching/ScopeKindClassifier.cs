@@ -52,8 +52,8 @@ public sealed class ScopeKindClassifier
     {
         ArgumentNullException.ThrowIfNull(samples);
         static bool IsSmallTalk(MessageClass c) => c is MessageClass.Greeting or MessageClass.Thanks or MessageClass.SmallTalk;
-        var smallTalk = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, IsSmallTalk(s.Class)))], PositiveWeight);
-        var unrelated = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, s.Class == MessageClass.Unrelated))], PositiveWeight);
+        var smallTalk = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, IsSmallTalk(s.Class)))], PositiveWeight, members: 1);
+        var unrelated = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, s.Class == MessageClass.Unrelated))], PositiveWeight, members: 1);
         var thanks = CrisisClassifier.Train([.. samples.Where(s => s.Class is MessageClass.Greeting or MessageClass.Thanks).Select(s => (s.Text, s.Class == MessageClass.Thanks))]);
         return new ScopeKindClassifier(smallTalk, unrelated, thanks);
     }
@@ -101,9 +101,9 @@ public sealed class ScopeKindClassifier
         var samples = new List<LabelledMessage>();
         foreach (var language in new[] { Language.Fr, Language.En })
         {
-            void Add(IEnumerable<string> texts, MessageClass type, string group) => samples.AddRange(texts.Select(t => new LabelledMessage(t, type, language, group)));
-            foreach (var (kind, texts) in content.Corpus.Crisis.For(language)) Add(texts, MessageClass.Crisis, "crisis: " + kind);
-            foreach (var (kind, texts) in content.Corpus.Calm.For(language)) Add(texts, ClassOf(kind), "calm: " + kind);
+            void Add(IEnumerable<string> texts, MessageClass type, string group, string? author = null) => samples.AddRange(texts.Select(t => new LabelledMessage(t, type, language, group, Author: author)));
+            foreach (var (kind, texts) in content.Corpus.Crisis.For(language)) Add(texts, MessageClass.Crisis, "crisis: " + kind, AuthorOf(kind));
+            foreach (var (kind, texts) in content.Corpus.Calm.For(language)) Add(texts, ClassOf(kind), "calm: " + kind, AuthorOf(kind));
             foreach (var file in content.Scope)
             {
                 if (!ScopeFiles.TryKind(file.Name, out var kind)) continue;
@@ -121,7 +121,7 @@ public sealed class ScopeKindClassifier
         return samples;
     }
 
-    /// <summary>The class a calm corpus kind declares after its last <c>/</c> ("scope-dev-set/unrelated").</summary>
+    /// <summary>The class a calm corpus kind declares after its last <c>/</c> ("a3/scope-dev-set/unrelated").</summary>
     internal static MessageClass ClassOf(string calmKind)
     {
         ArgumentNullException.ThrowIfNull(calmKind);
@@ -137,6 +137,23 @@ public sealed class ScopeKindClassifier
         };
     }
 
+    /// <summary>
+    /// Who wrote the messages of a corpus kind: its prefix before the first <c>/</c> when that names an author
+    /// (<c>2nd</c>, or <c>a</c> and a number: <c>a5/scope-holdout4-set</c>), else <c>1st</c>, the first author, whose
+    /// kinds carry no prefix (<c>violence-now</c>, <c>legal-unrelated/legal</c>). The content README lists the authors.
+    /// </summary>
+    internal static string AuthorOf(string corpusKind)
+    {
+        ArgumentNullException.ThrowIfNull(corpusKind);
+        var slash = corpusKind.IndexOf('/', StringComparison.Ordinal);
+        var prefix = slash < 0 ? "" : corpusKind[..slash];
+        var named = prefix == "2nd" || (prefix.Length > 1 && prefix[0] == 'a' && prefix[1..].All(char.IsAsciiDigit));
+        return named ? prefix : FirstAuthor;
+    }
+
+    /// <summary>The author of the corpus kinds without a prefix.</summary>
+    internal const string FirstAuthor = "1st";
+
     private static MessageClass ClassOf(ScopeKind kind) => kind switch
     {
         ScopeKind.Crisis => MessageClass.Crisis,
@@ -149,9 +166,10 @@ public sealed class ScopeKindClassifier
 
     /// <summary>
     /// One training message: its text, class, language and origin (a corpus kind, a scope file, the topics); for a
-    /// scope file's counter-example, the kind of the file it is a counter-example of.
+    /// scope file's counter-example, the kind of the file it is a counter-example of; for a corpus message, its author
+    /// (<see cref="AuthorOf"/>; the scope data's examples and the topics' texts have none: they are the content's own).
     /// </summary>
-    internal readonly record struct LabelledMessage(string Text, MessageClass Class, Language Language, string Group, ScopeKind? CounterExampleOf = null);
+    internal readonly record struct LabelledMessage(string Text, MessageClass Class, Language Language, string Group, ScopeKind? CounterExampleOf = null, string? Author = null);
 
     /// <summary>The heads' logits for one message.</summary>
     public readonly record struct Scores(double SmallTalk, double Thanks, double Unrelated);

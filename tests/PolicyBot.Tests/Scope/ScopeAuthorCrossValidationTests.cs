@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using PolicyBot.Knowledge;
+using PolicyBot.Matching;
+using Xunit.Abstractions;
+using static PolicyBot.Matching.ScopeKindClassifier;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// How the scope layers do on wording by someone they never learnt from: leave-one-author-out cross-validation over
+/// the corpus's authors (<see cref="AuthorOf"/>; who each is: the content README). For each author, the crisis model
+/// and the small-talk and unrelated heads are trained on every other author's messages and the content's own (scope
+/// examples, topics), and that author's messages go through the rules, then those models, as the bot reads them.
+/// Reported per author, kind and language; the floors are what was measured (see each row), so a change of the
+/// features, the training or the data that loses a message on unseen wording fails here.
+/// <para>
+/// This replaced the held-out figures of the five scope sets (<c>Data/scope-*-set.json</c>): each set is now an
+/// author's part of the corpus (<c>a3</c> … <c>a6</c>), so its honest figure is the one where its author is left
+/// out. The rules are not left out: they were widened after reading the misses of <c>a3</c>'s and <c>a4</c>'s sets,
+/// so those authors' figures are optimistic by what the rules learnt. The held-out measure is the next blind set
+/// (<c>holdout6</c>, kept by the coordinator), which no training data and no test here holds.
+/// </para>
+/// <para>
+/// Crisis recall with each author left out, fr / en (rules in front, threshold 0.8), as first measured on this corpus
+/// with the training as it was (one seeded shuffle): 1st 331/334, 320/333; 2nd 208/214, 189/200; a3 55/55, 55/55; a4
+/// 54/60, 60/60; a5 78/80, 79/80; a6 69/70, 70/70. With training in fixed orders and three members averaged: 1st
+/// 328, 322; 2nd 207, 193; a4 56, 60; a6 69, 69; the others unchanged. Then, after reading those misses, crisis rules
+/// for the patterns they showed (being followed, an assault in progress, a bare plea for help, a collapse, indirect
+/// suicide cues, "I can't talk", an abuser driving here), in general words, never a set's message: 1st 334, 329;
+/// 2nd 214, 198; a4 56, 60; a6 69, 70. Last, the threshold down from 0.8 to 0.5 (the lowest that keeps every routing
+/// set within its 2%): the rows below (1st en 330, 2nd en 199, a4 fr 57; 1st en ordinary taken for crisis 25 → 27).
+/// The rules were written knowing these misses, so the gain they bring here (1st and 2nd mostly) is optimistic; what
+/// is left is mostly threats quoted from a comment or a live video, which only the classifier can learn.
+/// </para>
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
+{
+    private sealed record Scored(LabelledMessage Message, ScopeKind Kind, double Crisis);
+
+    private static readonly Lazy<Dictionary<string, List<Scored>>> LeftOut = new(LeaveEachAuthorOut);
+
+    /// <summary>Every author of the corpus, as <see cref="AuthorOf"/> names them.</summary>
+    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6"];
+
+    [Fact]
+    public void Corpus_Authors_AreTheSixNamedInTheReadme()
+    {
+        var found = LabelledSet(ContentLibrary.Default).Select(m => m.Author).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(["1st", "2nd", "a3", "a4", "a5", "a6"], found);
+    }
+
+    /// <summary>
+    /// The figures of one author left out, per language: crisis recall, small talk and unrelated recognised, and the
+    /// author's ordinary messages (policy questions, commands) taken for a crisis, each held to what was measured.
+    /// </summary>
+    [Theory]
+    [InlineData("1st", "fr", 334, 37, 39, 32)]
+    [InlineData("1st", "en", 330, 37, 39, 27)]
+    [InlineData("2nd", "fr", 214, 54, 45, 26)]
+    [InlineData("2nd", "en", 199, 50, 41, 26)]
+    [InlineData("a3", "fr", 55, 55, 50, 0)]
+    [InlineData("a3", "en", 55, 55, 49, 0)]
+    [InlineData("a4", "fr", 57, 29, 22, 0)]
+    [InlineData("a4", "en", 60, 29, 27, 0)]
+    [InlineData("a5", "fr", 78, 20, 16, 5)]
+    [InlineData("a5", "en", 79, 19, 17, 5)]
+    [InlineData("a6", "fr", 69, 23, 22, 6)]
+    [InlineData("a6", "en", 70, 22, 22, 7)]
+    public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost)
+    {
+        var language = Languages.Parse(lang);
+        var rows = LeftOut.Value[author].Where(r => r.Message.Language == language).ToList();
+        var report = Describe(author, rows);
+        output.WriteLine(report);
+        Console.WriteLine(report);
+
+        var crisis = Count(rows, IsCrisis);
+        var smallTalk = Count(rows, IsSmallTalk);
+        var unrelated = Count(rows, c => c == MessageClass.Unrelated);
+        var ordinaryAsCrisis = rows.Count(r => r.Message.Class == MessageClass.Other && r.Kind == ScopeKind.Crisis);
+        Assert.True(crisis.Right >= crisisAtLeast, $"{author} {lang}: crisis {crisis.Right}/{crisis.Total}, at least {crisisAtLeast} expected.");
+        Assert.True(smallTalk.Right >= smallTalkAtLeast, $"{author} {lang}: small talk {smallTalk.Right}/{smallTalk.Total}, at least {smallTalkAtLeast} expected.");
+        Assert.True(unrelated.Right >= unrelatedAtLeast, $"{author} {lang}: unrelated {unrelated.Right}/{unrelated.Total}, at least {unrelatedAtLeast} expected.");
+        Assert.True(ordinaryAsCrisis <= ordinaryAsCrisisAtMost, $"{author} {lang}: {ordinaryAsCrisis} ordinary messages taken for crisis, at most {ordinaryAsCrisisAtMost} expected.");
+    }
+
+    /// <summary>All authors at once, per language and kind: the table the README quotes.</summary>
+    [Fact]
+    public void LeaveOneAuthorOut_Summary_IsPrinted()
+    {
+        var table = new StringBuilder($"Leave-one-author-out, crisis threshold {CrisisClassifier.DefaultThreshold.ToString(CultureInfo.InvariantCulture)}, {CrisisClassifier.Members} members: right / messages of the author left out\n");
+        table.AppendLine("author lang   crisis      small talk  unrelated   legal       ordinary→crisis  ordinary→unrelated/small talk");
+        foreach (var (author, rows) in LeftOut.Value.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var language in new[] { Language.Fr, Language.En })
+            {
+                var mine = rows.Where(r => r.Message.Language == language).ToList();
+                var ordinary = mine.Where(r => r.Message.Class == MessageClass.Other).ToList();
+                table.AppendLine(CultureInfo.InvariantCulture,
+                    $"{author,-6} {language.Code(),-4}  {Cell(Count(mine, IsCrisis)),-10}  {Cell(Count(mine, IsSmallTalk)),-10}  {Cell(Count(mine, c => c == MessageClass.Unrelated)),-10}  {Cell(Count(mine, c => c == MessageClass.Legal)),-10}  {ordinary.Count(r => r.Kind == ScopeKind.Crisis),4}/{ordinary.Count,-10}  {ordinary.Count(r => r.Kind is ScopeKind.Unrelated or ScopeKind.Greeting or ScopeKind.Thanks),4}/{ordinary.Count}");
+            }
+        }
+        output.WriteLine(table.ToString());
+        Console.WriteLine(table.ToString());
+        Assert.Equal(6, LeftOut.Value.Count);
+    }
+
+    private static string Cell((int Right, int Total) count) => count.Total == 0 ? "-" : $"{count.Right}/{count.Total}";
+
+    private static bool IsCrisis(MessageClass c) => c == MessageClass.Crisis;
+
+    private static bool IsSmallTalk(MessageClass c) => c is MessageClass.Greeting or MessageClass.Thanks or MessageClass.SmallTalk;
+
+    private static (int Right, int Total) Count(List<Scored> rows, Func<MessageClass, bool> which)
+    {
+        var these = rows.Where(r => which(r.Message.Class)).ToList();
+        return (these.Count(r => Right(r.Message.Class, r.Kind)), these.Count);
+    }
+
+    /// <summary>Whether the bot's reading of a message is right for its class (a policy question: neither crisis, unrelated nor small talk).</summary>
+    private static bool Right(MessageClass expected, ScopeKind kind) => expected switch
+    {
+        MessageClass.Crisis => kind == ScopeKind.Crisis,
+        MessageClass.Legal => kind == ScopeKind.Legal,
+        MessageClass.Unrelated => kind == ScopeKind.Unrelated,
+        MessageClass.Greeting or MessageClass.Thanks or MessageClass.SmallTalk => kind is ScopeKind.Greeting or ScopeKind.Thanks,
+        _ => kind is not (ScopeKind.Crisis or ScopeKind.Unrelated or ScopeKind.Greeting or ScopeKind.Thanks),
+    };
+
+    /// <summary>One author's figures per corpus kind, then the messages read wrong (invented data, part of the training corpus).</summary>
+    private static string Describe(string author, List<Scored> rows)
+    {
+        var report = new StringBuilder($"Author {author} left out ({rows.Count} messages): right per corpus kind\n");
+        foreach (var group in rows.GroupBy(r => r.Message.Group))
+        {
+            var misses = group.Where(r => !Right(r.Message.Class, r.Kind)).GroupBy(r => r.Kind).Select(g => $"{g.Count()} as {g.Key}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key,-42} {group.Count(r => Right(r.Message.Class, r.Kind)),4}/{group.Count(),-4} {string.Join(", ", misses)}");
+        }
+        foreach (var miss in rows.Where(r => !Right(r.Message.Class, r.Kind)))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"    [{miss.Message.Language.Code()}] {miss.Message.Class} → {miss.Kind} ({miss.Crisis:0.00}): {miss.Message.Text}");
+        }
+        return report.ToString();
+    }
+
+    /// <summary>
+    /// For each author, models trained without that author's messages (as the bot trains them: the crisis model on
+    /// <see cref="ScopeRecognizer.TrainingSet"/>'s selection, the heads on every class) read that author's messages.
+    /// </summary>
+    private static Dictionary<string, List<Scored>> LeaveEachAuthorOut()
+    {
+        var samples = LabelledSet(ContentLibrary.Default);
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
+        var result = new Dictionary<string, List<Scored>>(StringComparer.Ordinal);
+        foreach (var author in samples.Select(s => s.Author).OfType<string>().Distinct())
+        {
+            var training = samples.Where(s => s.Author != author).ToList();
+            var crisis = CrisisClassifier.Train([.. training.Where(s => s.CounterExampleOf is null or ScopeKind.Crisis).Select(s => (s.Text, s.Class == MessageClass.Crisis))]);
+            var heads = Train([.. training.Select(s => (s.Text, s.Class))]);
+            result[author] =
+            [
+                .. samples.Where(s => s.Author == author).Select(s =>
+                {
+                    var score = crisis.Score(s.Text);
+                    var raised = ScopeRecognizer.Raised(recognizer.RuleKind(s.Text, s.Language), score, crisis.Threshold);
+                    return new Scored(s, heads.Refine(raised, s.Text).Kind, score);
+                }),
+            ];
+        }
+        return result;
+    }
+}
