@@ -51,6 +51,13 @@ public sealed class ContentLibrary
     /// <summary>The crisis classifier's training messages (Content/scope-corpus/).</summary>
     public ScopeCorpus Corpus { get; }
 
+    /// <summary>
+    /// Questions staff might type, written by other authors than the examples' and labelled with their topic
+    /// (Content/questions/): the topic matcher learns from them too. Nothing else reads them (the scope
+    /// recogniser's calm data are the topics' own examples).
+    /// </summary>
+    public IReadOnlyList<TopicQuestion> Questions { get; private set; } = [];
+
     /// <summary>The guide every statement's <c>source</c> is quoted from.</summary>
     public Guide Guide { get; }
 
@@ -131,9 +138,31 @@ public sealed class ContentLibrary
             file.Name = n["content/scope/".Length..^".json".Length];
             return file;
         });
-        return new ContentLibrary(topics, situations, Read<SynonymGroups>(open, "content/synonyms.json"), ui, Guide.LoadEmbedded(), scope,
+        var library = new ContentLibrary(topics, situations, Read<SynonymGroups>(open, "content/synonyms.json"), ui, Guide.LoadEmbedded(), scope,
             new ScopeCorpus(Read<ScopeCorpusFile>(open, ScopeCorpus.CrisisFile), Read<ScopeCorpusFile>(open, ScopeCorpus.CalmFile)));
+        library.Questions = ReadQuestions(names, open, library);
+        return library;
     }
+
+    /// <summary>Every file of Content/questions/, in name order; a question on no topic, in no language or empty stops the bot at start.</summary>
+    private static List<TopicQuestion> ReadQuestions(IReadOnlyCollection<string> names, Func<string, Stream?> open, ContentLibrary library)
+    {
+        var questions = new List<TopicQuestion>();
+        foreach (var name in names.Where(n => n.StartsWith("content/questions/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            foreach (var entry in Read<List<QuestionEntry>>(open, name))
+            {
+                if (string.IsNullOrWhiteSpace(entry.Text) || entry.Lang is not ("fr" or "en") || !library.TryGetTopic(entry.Topic, out var topic))
+                {
+                    throw new InvalidDataException($"{name}: a question needs a text, a lang (fr or en) and one of the topics' ids (found topic '{entry.Topic}', lang '{entry.Lang}').");
+                }
+                questions.Add(new TopicQuestion(topic.Id, Languages.Parse(entry.Lang), entry.Text));
+            }
+        }
+        return questions;
+    }
+
+    private sealed record QuestionEntry(string? Lang, string? Text, string? Topic);
 
     /// <summary>The text of an embedded content file, as shipped.</summary>
     internal static string EmbeddedText(string name)

@@ -33,7 +33,7 @@ internal sealed class TopicIndex
     private readonly Dictionary<string, int> _classOfTopic;
     private readonly Dictionary<string, ConcurrentDictionary<string, (Term Term, TermContext Context)>> _lookedUp;
 
-    public TopicIndex(Language language, ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool> includeExample)
+    public TopicIndex(Language language, ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool> includeExample, IReadOnlyList<TopicQuestion> questions)
     {
         _settings = settings;
         Analyzer = new TopicAnalyzer(language, content.Synonyms.For(language), settings, Vocabulary(content, language, includeExample));
@@ -50,7 +50,8 @@ internal sealed class TopicIndex
         DirectoryReader reader;
         using (var writer = new IndexWriter(new RAMDirectory(), config))
         {
-            foreach (var topic in content.Topics) writer.AddDocument(Document(topic, language, includeExample, sentences));
+            var asked = questions.Where(q => q.Language == language).ToLookup(q => q.Topic, q => q.Text, StringComparer.Ordinal);
+            foreach (var topic in content.Topics) writer.AddDocument(Document(topic, language, includeExample, asked[topic.Id], sentences));
             reader = DirectoryReader.Open(writer, applyAllDeletes: false); // one segment, flushed in memory: no commit needed
         }
         _topicIds = new string[reader.MaxDoc];
@@ -161,7 +162,7 @@ internal sealed class TopicIndex
     /// example ends does not matter; a pair never spans two examples). Each sentence, analysed, is also
     /// added to <paramref name="sentences"/> to train the classifier.
     /// </summary>
-    private Document Document(Topic topic, Language language, Func<Topic, Language, int, bool> includeExample, List<(int Class, IReadOnlyList<string> Features)> sentences)
+    private Document Document(Topic topic, Language language, Func<Topic, Language, int, bool> includeExample, IEnumerable<string> questions, List<(int Class, IReadOnlyList<string> Features)> sentences)
     {
         var text = topic.Text(language);
         var topicClass = _classOfTopic[topic.Id];
@@ -179,6 +180,19 @@ internal sealed class TopicIndex
             examples.AddRange(terms);
             pairs.AddRange(Pairs(terms));
             sentences.Add((topicClass, [.. Features(terms)]));
+        }
+        foreach (var question in questions)
+        {
+            var terms = Analyzer.Terms(question);
+            if (_settings.QuestionsInIndex)
+            {
+                examples.AddRange(terms);
+                pairs.AddRange(Pairs(terms));
+            }
+            if (_settings.QuestionsInClassifier)
+            {
+                for (var copy = 0; copy < _settings.QuestionCopies; copy++) sentences.Add((topicClass, [.. Features(terms)]));
+            }
         }
         return
         [

@@ -25,13 +25,19 @@ public sealed class TopicMatcher
     {
     }
 
-    internal TopicMatcher(ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool>? includeExample = null)
+    /// <summary>
+    /// A matcher with other settings, some of the topics' examples left out (<paramref name="includeExample"/>), or
+    /// other staff questions to learn from than the content's <see cref="ContentLibrary.Questions"/>
+    /// (<paramref name="questions"/>): what cross-validation needs.
+    /// </summary>
+    internal TopicMatcher(ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool>? includeExample = null, IReadOnlyList<TopicQuestion>? questions = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         _settings = settings;
         includeExample ??= static (_, _, _) => true;
-        _fr = new TopicIndex(Language.Fr, content, settings, includeExample);
-        _en = new TopicIndex(Language.En, content, settings, includeExample);
+        questions ??= content.Questions;
+        _fr = new TopicIndex(Language.Fr, content, settings, includeExample, questions);
+        _en = new TopicIndex(Language.En, content, settings, includeExample, questions);
     }
 
     /// <summary>
