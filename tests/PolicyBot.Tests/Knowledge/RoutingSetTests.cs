@@ -78,11 +78,15 @@ public sealed class RoutingDev2SetTests(ITestOutputHelper output) : RoutingSetTe
 /// Issue 12's held-out set: the issue's bar (90% top-1, 97% top-3) over all its questions, whether the user's
 /// Teams locale matches the question's language or not. First and only run, on the merged code before anyone
 /// read a question of it: 90.5% top-1, 97.9% top-3 (fr 91.6% / 97.9%, en 89.5% / 97.9%), the same in both
-/// locale settings; Confident on 71.6% of the questions and right 98.5% of the time. English alone is one
-/// question short of 90% top-1: that slice is the skipped test below, not tuned on this set.
+/// locale settings; Confident on 71.6% of the questions and right 98.5% of the time. English alone was one
+/// question short of 90% top-1, and that slice was a skipped test, not tuned on this set. Second run, after the
+/// matcher learnt the four spent routing sets' questions (<c>Content/questions/</c>; none of this set's): 91.1% top-1,
+/// 98.4% top-3 (fr 90.5% / 98.9%, en 91.6% / 97.9%), the same in both locale settings, confident on 71.6% and right
+/// 99.3% of the time: the bar holds in each language now, so that test runs. Its misses are no longer printed (figures
+/// only), so that nobody reads a question of it by running it.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout2SetTests(ITestOutputHelper output) : RoutingSetTestBase(output, "holdout2 set", RoutingSets.Holdout2Set)
+public sealed class RoutingHoldout2SetTests(ITestOutputHelper output) : RoutingSetTestBase(output, "holdout2 set", RoutingSets.Holdout2Set, blind: true)
 {
     [Fact]
     public void Holdout2SetQuestions_RouteToTheirTopicWhenTheLocaleMatchesTheirLanguage() =>
@@ -92,7 +96,7 @@ public sealed class RoutingHoldout2SetTests(ITestOutputHelper output) : RoutingS
     public void Holdout2SetQuestions_RouteToTheirTopicWhenTheLocaleIsTheOtherLanguage() =>
         Check(q => q.Language.Other(), "locale = the other language", eachLanguage: false);
 
-    [Fact(Skip = "Not met: English alone is 89.5% top-1 (85/95), one question short of 90%; top-3 97.9%. Left as measured rather than tuned on the held-out set.")]
+    [Fact]
     public void Holdout2SetQuestions_RouteToTheirTopicInEachLanguage() =>
         Check(q => q.Language, "locale = question language, each language", eachLanguage: true);
 }

