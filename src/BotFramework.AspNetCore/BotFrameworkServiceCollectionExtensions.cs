@@ -44,7 +44,12 @@ public static class BotFrameworkServiceCollectionExtensions
                 conversation.UseInstanceCache(cache);
                 user.UseInstanceCache(cache, vouchedBy: conversation);
             }
-            if (sp.GetService<IOptions<StateLayoutOptions>>()?.Value.PersonalConversationsInUserState == true) conversation.KeepPersonalConversationsIn(user);
+            if (sp.GetService<IOptions<StateLayoutOptions>>()?.Value.PersonalConversationsInUserState == true)
+            {
+                conversation.KeepPersonalConversationsIn(user);
+                // Parts other turns find within one sweep interval of their expiry go then, so the sweep skips recent documents.
+                if (conversation.ExpireAfter is { } ttl && host.ExpiredStateSweepInterval < ttl) conversation.PartsDroppedEarlyBy = host.ExpiredStateSweepInterval;
+            }
             return new TurnStates(conversation, user);
         });
         services.AddSingleton(sp => sp.GetRequiredService<TurnStates>().Conversation);

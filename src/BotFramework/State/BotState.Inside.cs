@@ -17,6 +17,25 @@ public abstract partial class BotState
     /// </summary>
     public const string PartsProperty = "_parts";
 
+    /// <summary>
+    /// For a state kept inside another's document (<see cref="KeepInside"/>): how long before its expiry a part that
+    /// the turn did not load is dropped when the host document is written anyway (by another conversation's turn, or by
+    /// the sweep). With the sweep's interval here, a host document written less than one interval ago holds no part
+    /// that expires before the next pass, so <see cref="ExpiredStateSweeper"/> reads only the host documents older than
+    /// that (instead of every one at every pass), and an expired part is still gone within one interval of its expiry.
+    /// Zero (the default): parts are dropped only once expired, and the sweep reads every host document.
+    /// </summary>
+    public TimeSpan PartsDroppedEarlyBy
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            if (ExpireAfter is { } ttl && value >= ttl) throw new ArgumentOutOfRangeException(nameof(value), "A part is dropped early by less than its whole life.");
+            field = value;
+        }
+    }
+
     private BotState? _host;
     private Func<ITurnContext, bool>? _insideWhen;
     private readonly List<BotState> _parts = [];
@@ -105,10 +124,13 @@ public abstract partial class BotState
         }
         if (parts is not null)
         {
+            // The parts this turn loaded are in use: only an expired one goes. The others go a little early (see PartsDroppedEarlyBy).
+            var inUse = _parts.Select(p => p.Cached(turnContext)).Where(c => c is not null && c.Host == host).Select(c => c!.PartName).ToHashSet(StringComparer.Ordinal);
             foreach (var (name, node) in parts.ToList())
             {
                 if (node is not JsonObject other || TouchedAtOf(other) is not { } touched) continue;
-                if (_parts.Any(p => p.ExpireAfter is { } ttl && now - touched >= ttl)) parts.Remove(name);
+                var used = inUse.Contains(name);
+                if (_parts.Any(p => p.ExpireAfter is { } ttl && now - touched >= ttl - (used ? TimeSpan.Zero : p.PartsDroppedEarlyBy))) parts.Remove(name);
             }
             if (parts.Count == 0) host.Document.Remove(PartsProperty);
             else if (!ReferenceEquals(host.Document[PartsProperty], parts)) host.Document[PartsProperty] = parts;
@@ -131,7 +153,8 @@ public abstract partial class BotState
 
     /// <summary>
     /// Empties the parts of <paramref name="document"/> that were not written for <paramref name="expireAfter"/> (see
-    /// <see cref="KeepInside"/>); returns whether any was removed. What <see cref="ExpiredStateSweeper"/> does to a host document.
+    /// <see cref="KeepInside"/>); returns whether any was removed. What <see cref="ExpiredStateSweeper"/> does to a host
+    /// document (with <paramref name="expireAfter"/> shortened by <see cref="PartsDroppedEarlyBy"/>, as a turn's write does).
     /// </summary>
     internal static bool RemoveExpiredParts(JsonObject document, TimeSpan expireAfter, DateTimeOffset now)
     {

@@ -51,20 +51,25 @@ public sealed class ExpiredStateSweeper(
     }
 
     /// <summary>
-    /// Personal chats kept inside users' documents (<see cref="ConversationState.KeepPersonalConversationsIn"/>): each
-    /// user document is read, and one holding a part not written for <paramref name="expiry"/> is written back without
-    /// it, conditional on the ETag read (a turn that wrote it since keeps it; the next pass looks again). Her profile
-    /// stays. Every user document is read: one written recently for her profile can still hold an expired chat.
+    /// Personal chats kept inside users' documents (<see cref="ConversationState.KeepPersonalConversationsIn"/>): a user
+    /// document is read, and one holding a part not written for <paramref name="expiry"/> (less
+    /// <see cref="BotState.PartsDroppedEarlyBy"/>) is written back without it, conditional on the ETag read (a turn that
+    /// wrote it since keeps it; the next pass looks again). Her profile stays. A document written less than
+    /// <see cref="BotState.PartsDroppedEarlyBy"/> ago is not read: that write dropped every part that would expire
+    /// before now (the state layer drops the parts a turn did not load that early), so it holds none to remove. With no
+    /// margin set, every user document is read at every pass.
     /// </summary>
     private async Task<int> SweepUserDocumentsAsync(IListableStorage listable, string channel, TimeSpan expiry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var emptied = 0;
+        var margin = conversationState.PartsDroppedEarlyBy;
         await foreach (var listed in listable.ListAsync(UserState.KeyPrefix(channel), cancellationToken).ConfigureAwait(false))
         {
+            if (margin > TimeSpan.Zero && now - listed.LastModified < margin) continue;
             var found = await storage.ReadAsync([listed.Key], cancellationToken).ConfigureAwait(false);
             if (!found.TryGetValue(listed.Key, out var stored) || stored.ETag is null) continue;
             var before = stored.Document[BotState.PartsProperty] is JsonObject parts ? parts.Count : 0;
-            if (!BotState.RemoveExpiredParts(stored.Document, expiry, now)) continue;
+            if (!BotState.RemoveExpiredParts(stored.Document, expiry - margin, now)) continue;
             var after = stored.Document[BotState.PartsProperty] is JsonObject left ? left.Count : 0;
             try
             {

@@ -37,7 +37,7 @@ public sealed class PersonalChatInUserDocumentAzuriteTests(AzuriteFixture azurit
     /// <summary>One bot instance, its states wired as AddBotFramework wires them with the option on.</summary>
     private sealed class Instance
     {
-        public Instance(BlobStorage storage, TimeProvider clock)
+        public Instance(BlobStorage storage, TimeProvider clock, TimeSpan? dropEarlyBy = null)
         {
             Storage = storage;
             Counting = new CountingStorage(storage);
@@ -47,6 +47,7 @@ public sealed class PersonalChatInUserDocumentAzuriteTests(AzuriteFixture azurit
             User = new UserState(Counting, timeProvider: clock);
             User.UseInstanceCache(cache, vouchedBy: Conversation);
             Conversation.KeepPersonalConversationsIn(User);
+            if (dropEarlyBy is { } margin) Conversation.PartsDroppedEarlyBy = margin;
             Language = User.CreateProperty<string>("language");
         }
 
@@ -331,5 +332,68 @@ public sealed class PersonalChatInUserDocumentAzuriteTests(AzuriteFixture azurit
         var other = (await _first.Storage.ReadAsync([otherKey]))[otherKey].Document;
         Assert.Single(Handled(ChatPart(other, recent)));
         Assert.Equal(0, await sweeper.SweepAsync());
+    }
+
+    [Fact]
+    public async Task WithTheSweepsMargin_HerProfileWrittenFromAChannel_DropsAChatNearItsExpiry_ButKeepsAYoungerOne()
+    {
+        var early = new Instance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, dropEarlyBy: TimeSpan.FromHours(1));
+        var chat = early.Personal();
+        await chat.SendAsync(chat.MakeMessage("fr"), LanguageBot(early));
+        Drain(chat);
+
+        _clock.Advance(TimeSpan.FromHours(20));
+        var thread = early.Thread();
+        await thread.SendAsync(thread.MakeMessage("en"), LanguageBot(early));
+        Assert.Single(Handled(ChatPart(await StoredAsync(), chat)));
+
+        _clock.Advance(TimeSpan.FromHours(3.5));
+        await thread.SendAsync(thread.MakeMessage("fr"), LanguageBot(early));
+
+        var user = await StoredAsync();
+        Assert.Equal("fr", user["language"]!.GetValue<string>());
+        Assert.Null(user[BotState.PartsProperty]);
+        await chat.SendAsync(chat.MakeMessage("hello"), LanguageBot(early));
+        Assert.Equal("language: fr", chat.GetNextReply()?.Text);
+        Assert.Single(Handled(ChatPart(await StoredAsync(), chat)));
+    }
+
+    [Fact]
+    public async Task WithTheSweepsMargin_HerOwnTurn_KeepsHerChatNearItsExpiry()
+    {
+        var early = new Instance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, dropEarlyBy: TimeSpan.FromHours(1));
+        var chat = early.Personal();
+        await chat.SendAsync(chat.MakeMessage("fr"), LanguageBot(early));
+        Drain(chat);
+
+        _clock.Advance(TimeSpan.FromHours(23.5));
+        await chat.SendAsync(chat.MakeMessage("hello"), LanguageBot(early));
+
+        Assert.Equal("language: fr", chat.GetNextReply()?.Text);
+        Assert.Equal(2, Handled(ChatPart(await StoredAsync(), chat)).Count);
+    }
+
+    [Fact]
+    public async Task WithTheSweepsMargin_TheSweeper_SkipsUserDocumentsWrittenWithinIt_AndEmptiesOlderOnes()
+    {
+        var early = new Instance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, dropEarlyBy: TimeSpan.FromHours(1));
+        // A document as no turn leaves it with the margin on: written just now, holding a chat untouched for 25 hours.
+        var stale = new JsonObject
+        {
+            ["language"] = "fr",
+            [BotState.PartsProperty] = new JsonObject { ["a:stale-chat"] = new JsonObject { [BotState.TouchedAtProperty] = JsonValue.Create(_clock.GetUtcNow() - TimeSpan.FromHours(25)) } },
+        };
+        await early.Storage.WriteAsync(new Dictionary<string, StoredDocument> { [UserKey] = new(stale, null) });
+        ExpiredStateSweeper Sweeper(Instance instance) => new(instance.Storage, instance.Conversation, Options.Create(new BotFrameworkOptions()),
+            new BotHostOptions().ExpiredStateSweepInterval, NullLogger<ExpiredStateSweeper>.Instance, _clock);
+
+        Assert.Equal(0, await Sweeper(early).SweepAsync());
+        Assert.NotNull((await StoredAsync())[BotState.PartsProperty]);
+
+        _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await Sweeper(early).SweepAsync());
+        var user = await StoredAsync();
+        Assert.Null(user[BotState.PartsProperty]);
+        Assert.Equal("fr", user["language"]!.GetValue<string>());
     }
 }
