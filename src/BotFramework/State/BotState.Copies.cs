@@ -33,12 +33,8 @@ public abstract partial class BotState
     private CachedState FromStored(string key, StoredDocument stored)
     {
         var document = stored.Document;
-        DateTimeOffset? touchedAt = null;
-        if (document.TryGetPropertyValue(TouchedAtProperty, out var stamp))
-        {
-            if (stamp is JsonValue value && value.TryGetValue<DateTimeOffset>(out var time)) touchedAt = time;
-            document.Remove(TouchedAtProperty);
-        }
+        var touchedAt = TouchedAtOf(document);
+        document.Remove(TouchedAtProperty);
         List<string>? vouched = null;
         if (document.TryGetPropertyValue(VouchedProperty, out var list))
         {

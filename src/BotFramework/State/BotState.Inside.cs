@@ -153,23 +153,24 @@ public abstract partial class BotState
 
     /// <summary>
     /// Empties the parts of <paramref name="document"/> that were not written for <paramref name="expireAfter"/> (see
-    /// <see cref="KeepInside"/>); returns whether any was removed. What <see cref="ExpiredStateSweeper"/> does to a host
+    /// <see cref="KeepInside"/>); returns how many were removed. What <see cref="ExpiredStateSweeper"/> does to a host
     /// document (with <paramref name="expireAfter"/> shortened by <see cref="PartsDroppedEarlyBy"/>, as a turn's write does).
     /// </summary>
-    internal static bool RemoveExpiredParts(JsonObject document, TimeSpan expireAfter, DateTimeOffset now)
+    internal static int RemoveExpiredParts(JsonObject document, TimeSpan expireAfter, DateTimeOffset now)
     {
-        if (document[PartsProperty] is not JsonObject parts) return false;
-        var removed = false;
+        if (document[PartsProperty] is not JsonObject parts) return 0;
+        var removed = 0;
         foreach (var (name, node) in parts.ToList())
         {
             if (node is JsonObject part && TouchedAtOf(part) is { } touched && now - touched < expireAfter) continue;
             parts.Remove(name);
-            removed = true;
+            removed++;
         }
         if (parts.Count == 0) document.Remove(PartsProperty);
         return removed;
     }
 
-    private static DateTimeOffset? TouchedAtOf(JsonObject document) =>
+    /// <summary>When a stored document (or a part) was last written: its <see cref="TouchedAtProperty"/>, if it has a readable one.</summary>
+    internal static DateTimeOffset? TouchedAtOf(JsonObject document) =>
         document[TouchedAtProperty] is JsonValue value && value.TryGetValue<DateTimeOffset>(out var time) ? time : null;
 }

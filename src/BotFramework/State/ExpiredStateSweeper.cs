@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,7 +37,7 @@ public sealed class ExpiredStateSweeper(
 
                 var found = await storage.ReadAsync([listed.Key], cancellationToken).ConfigureAwait(false);
                 if (!found.TryGetValue(listed.Key, out var stored) || stored.ETag is null) continue;
-                if (TouchedAt(stored.Document) is { } touched && now - touched < expiry) continue;
+                if (BotState.TouchedAtOf(stored.Document) is { } touched && now - touched < expiry) continue;
                 if (await listable.DeleteIfUnchangedAsync(listed.Key, stored.ETag, cancellationToken).ConfigureAwait(false)) deleted++;
             }
         }
@@ -68,13 +67,12 @@ public sealed class ExpiredStateSweeper(
             if (margin > TimeSpan.Zero && now - listed.LastModified < margin) continue;
             var found = await storage.ReadAsync([listed.Key], cancellationToken).ConfigureAwait(false);
             if (!found.TryGetValue(listed.Key, out var stored) || stored.ETag is null) continue;
-            var before = stored.Document[BotState.PartsProperty] is JsonObject parts ? parts.Count : 0;
-            if (!BotState.RemoveExpiredParts(stored.Document, expiry - margin, now)) continue;
-            var after = stored.Document[BotState.PartsProperty] is JsonObject left ? left.Count : 0;
+            var removed = BotState.RemoveExpiredParts(stored.Document, expiry - margin, now);
+            if (removed == 0) continue;
             try
             {
                 await storage.WriteAsync(new Dictionary<string, StoredDocument>(1, StringComparer.Ordinal) { [listed.Key] = stored }, cancellationToken).ConfigureAwait(false);
-                emptied += before - after;
+                emptied += removed;
             }
             catch (EtagConflictException)
             {
@@ -119,7 +117,4 @@ public sealed class ExpiredStateSweeper(
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
-
-    private static DateTimeOffset? TouchedAt(JsonObject document) =>
-        document[BotState.TouchedAtProperty] is JsonValue value && value.TryGetValue<DateTimeOffset>(out var time) ? time : null;
 }

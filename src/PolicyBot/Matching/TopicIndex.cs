@@ -191,7 +191,8 @@ internal sealed class TopicIndex
             }
             if (_settings.QuestionsInClassifier)
             {
-                for (var copy = 0; copy < _settings.QuestionCopies; copy++) sentences.Add((topicClass, [.. Features(terms)]));
+                IReadOnlyList<string> features = [.. Features(terms)];
+                for (var copy = 0; copy < _settings.QuestionCopies; copy++) sentences.Add((topicClass, features));
             }
         }
         return
