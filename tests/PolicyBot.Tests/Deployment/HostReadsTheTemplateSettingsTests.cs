@@ -100,9 +100,7 @@ public sealed class HostReadsTheTemplateSettingsTests
     [Fact]
     public void AzureBlobWithoutAnyConnection_StopsTheHostWithAMessageThatSaysWhatToSet()
     {
-        using var host = new BotHost(new Dictionary<string, string?> { ["Storage:Provider"] = "AzureBlob" });
-
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        var error = BotHost.StartupError(() => new BotHost(new Dictionary<string, string?> { ["Storage:Provider"] = "AzureBlob" }));
 
         Assert.Contains("Storage:ConnectionString", error.ToString(), StringComparison.Ordinal);
     }

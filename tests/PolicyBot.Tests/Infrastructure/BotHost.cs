@@ -19,6 +19,24 @@ namespace PolicyBot.Tests.Infrastructure;
 /// </summary>
 public sealed class BotHost : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// The error that stops a host made by <paramref name="make"/> from starting. When the host fails to start,
+    /// WebApplicationFactory can lose the race with its own clean-up and report that the host's services were disposed
+    /// (<see cref="ObjectDisposedException"/> on <c>IServiceProvider</c>) instead of the error that stopped it; a fresh
+    /// host is then started again, at most three times, so the test reads the real error. Any other outcome is returned
+    /// (or, when the host starts, fails the test) as it is.
+    /// </summary>
+    public static Exception StartupError(Func<BotHost> make)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var host = make();
+            var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+            if (attempt < 3 && error is ObjectDisposedException { ObjectName: "IServiceProvider" }) continue;
+            return error;
+        }
+    }
+
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly string? _kestrelUrls;
