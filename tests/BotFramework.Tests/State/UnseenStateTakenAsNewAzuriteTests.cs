@@ -4,6 +4,7 @@ using BotFramework.Schema;
 using BotFramework.State;
 using BotFramework.Testing;
 using BotFramework.Tests.Builder;
+using static BotFramework.Tests.State.PersonalChatInstance;
 
 namespace BotFramework.Tests.State;
 
@@ -19,57 +20,23 @@ public sealed class UnseenStateTakenAsNewAzuriteTests(AzuriteFixture azurite) : 
     private const string UserKey = "msteams/users/29:unseen-user";
     private readonly string _containerName = $"unseen-{Guid.NewGuid():N}";
     private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-    private Instance _first = null!;
-    private Instance _second = null!;
+    private PersonalChatInstance _first = null!;
+    private PersonalChatInstance _second = null!;
 
     public Task InitializeAsync()
     {
-        _first = new Instance(new BlobStorage(azurite.ConnectionString, _containerName), _clock);
-        _second = new Instance(new BlobStorage(azurite.ConnectionString, _containerName), _clock);
+        _first = new PersonalChatInstance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, "unseen-user", guessUnseenAreNew: true);
+        _second = new PersonalChatInstance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, "unseen-user", guessUnseenAreNew: true);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync() => await _first.Storage.Container.DeleteIfExistsAsync();
 
-    private sealed class Instance
-    {
-        public Instance(BlobStorage storage, TimeProvider clock)
-        {
-            Storage = storage;
-            Counting = new CountingStorage(storage);
-            var cache = new StateCache(timeProvider: clock, guessUnseenAreNew: true);
-            Conversation = new ConversationState(Counting, timeProvider: clock);
-            Conversation.UseInstanceCache(cache);
-            User = new UserState(Counting, timeProvider: clock);
-            User.UseInstanceCache(cache, vouchedBy: Conversation);
-            Conversation.KeepPersonalConversationsIn(User);
-            Language = User.CreateProperty<string>("language");
-        }
-
-        public BlobStorage Storage { get; }
-        public CountingStorage Counting { get; }
-        public ConversationState Conversation { get; }
-        public UserState User { get; }
-        public IStatePropertyAccessor<string> Language { get; }
-
-        public TestAdapter Personal() => Adapter(TestAdapter.PersonalChat("unseen-user"));
-
-        public TestAdapter Thread() => Adapter(TestAdapter.ChannelThread("unseen-user"));
-
-        private TestAdapter Adapter(ConversationReference conversation) =>
-            new(conversation,
-            [
-                new AutoSaveStateMiddleware(User, Conversation),
-                new LoadStatesTogetherMiddleware(turn => turn.Activity.Type == ActivityTypes.Message, Conversation, User),
-                new DeduplicationMiddleware(Conversation),
-            ]);
-    }
-
     /// <summary>
     /// Answers with her language ("started over, " first when the chat expired); "fr"/"en" sets it; "effect" counts an
     /// effect outside the conversation; "forget" deletes her document and says whether there was one.
     /// </summary>
-    private static CallbackBot LanguageBot(Instance instance, Action? effect = null) => new(async (turn, ct) =>
+    private static CallbackBot LanguageBot(PersonalChatInstance instance, Action? effect = null) => new(async (turn, ct) =>
     {
         var text = turn.Activity.Text;
         if (text == "forget")
@@ -87,11 +54,6 @@ public sealed class UnseenStateTakenAsNewAzuriteTests(AzuriteFixture azurite) : 
 
     private static List<string> Handled(JsonObject user, TestAdapter chat) =>
         [.. user[BotState.PartsProperty]![chat.Conversation.Conversation!.Id!]![DeduplicationMiddleware.PropertyName]!.AsArray().Select(id => id!.GetValue<string>())];
-
-    private static void Drain(TestAdapter adapter)
-    {
-        while (adapter.GetNextReply() is not null) { }
-    }
 
     [Fact]
     public async Task ANewUsersFirstTurn_ReadsNothing_AndCreatesHerDocument()
