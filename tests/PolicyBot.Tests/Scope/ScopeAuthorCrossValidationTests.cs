@@ -42,6 +42,14 @@ namespace PolicyBot.Tests.Scope;
 /// their policy questions taken for crisis 16, 15 and 22, 11 of 130 (hard negatives 13/31, 14/32 and 12/32, 9/32),
 /// most of them by the rules' words (kill, weapon, suicide, threat), which no model overrules.
 /// </para>
+/// <para>
+/// Then the crisis model's feature groups (past, policy, public, asking, now, and the first three with no word of
+/// now: <c>CrisisClassifier.Groups.cs</c>) and its threshold from 0.5 to 0.6, chosen on this table: three crisis
+/// messages more and none fewer (1st en 330, 2nd en 198, a8 en 40), the authors' ordinary messages taken for crisis
+/// 199 → 198 (the model's share 51 → 50: 1st en 28 → 27, a8 fr 22 → 21, 2nd fr 25 → 26), the routing sets' 9 → 9
+/// (test 3 → 2, dev 0 → 1). The heads do not read the groups; one unrelated message of a5 fr is now taken for a crisis
+/// (16 → 15, the cheaper error).
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
@@ -89,21 +97,21 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// </summary>
     [Theory]
     [InlineData("1st", "fr", 334, 37, 39, 33)]
-    [InlineData("1st", "en", 329, 37, 40, 28)]
-    [InlineData("2nd", "fr", 214, 54, 45, 25)]
-    [InlineData("2nd", "en", 197, 50, 39, 26)]
+    [InlineData("1st", "en", 330, 37, 40, 27)]
+    [InlineData("2nd", "fr", 214, 54, 45, 26)]
+    [InlineData("2nd", "en", 198, 50, 39, 26)]
     [InlineData("a3", "fr", 55, 55, 50, 0)]
     [InlineData("a3", "en", 55, 55, 49, 0)]
     [InlineData("a4", "fr", 56, 29, 24, 0)]
     [InlineData("a4", "en", 60, 29, 26, 0)]
-    [InlineData("a5", "fr", 77, 20, 16, 5)]
+    [InlineData("a5", "fr", 77, 20, 15, 5)]
     [InlineData("a5", "en", 79, 20, 18, 5)]
     [InlineData("a6", "fr", 69, 24, 23, 6)]
     [InlineData("a6", "en", 70, 22, 23, 7)]
     [InlineData("a7", "fr", 39, 0, 0, 16)]
     [InlineData("a7", "en", 40, 0, 0, 15)]
-    [InlineData("a8", "fr", 40, 0, 0, 22)]
-    [InlineData("a8", "en", 39, 0, 0, 11)]
+    [InlineData("a8", "fr", 40, 0, 0, 21)]
+    [InlineData("a8", "en", 40, 0, 0, 11)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost)
     {
         var language = Languages.Parse(lang);
