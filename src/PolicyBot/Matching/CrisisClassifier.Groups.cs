@@ -85,7 +85,7 @@ public sealed partial class CrisisClassifier
             + "campagne, sensibilisation, formation, atelier, webinaire, article, nouvelles, journal, journaliste, médias, commémoration, vigile, hommage, anniversaire, "
             + "statistiques, prévention, affiche, infographie, conférence, documentaire, balado, infolettre, colloque");
         Add(Group.Asking, "should, can we, could we, may we, how do, how should, what do, what should, it ok, it okay, allowed, "
-            + "est-ce, peut-on, doit-on, faut-il, devrait-on, devrions, pouvons-nous, comment on, fait quoi, c'est-tu, est-il");
+            + "est-ce, peut-on, doit-on, faut-il, devrait-on, devrions, pouvons-nous, comment on, fait quoi, est-il");
         Add(Group.Now, "now, right now, tonight, currently, outside, his way, her way, coming, just now, this minute, hurry, "
             + "maintenant, ce moment, ce soir, présentement, actuellement, dehors, en vient, de suite, en train, arrive, à matin, cette nuit");
         return groups;
