@@ -65,6 +65,29 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .AssertNoReply()
             .StartTestAsync();
 
+    /// <summary>A gas leak, carbon monoxide or a building filling with smoke is danger now, said without any word of violence.</summary>
+    [Theory]
+    [InlineData("it smells like gas all through the basement and the kids are still down there", "en-CA", SafetyTitleEn, "call 911")]
+    [InlineData("the carbon monoxide detector in the family wing keeps going off", "en-CA", SafetyTitleEn, "call 911")]
+    [InlineData("ça sent le gaz dans toute la cuisine pis les résidentes sont encore en haut", "fr-CA", SafetyTitleFr, "appelez le 911")]
+    [InlineData("y a de la boucane partout dans le corridor du 2e", "fr-CA", SafetyTitleFr, "appelez le 911")]
+    public Task AGasLeakOrSmoke_GetsTheSafetyCard(string text, string locale, string title, string pointer) =>
+        Chat(locale).Send(text)
+            .AssertReplyContains(title, pointer)
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Theory]
+    [InlineData("who do I ask about the gas card for the shelter van", "en-CA")]
+    [InlineData("qui s'occupe de la carte de gaz pour la van de la maison", "fr-CA")]
+    public async Task AGasCardForTheVan_IsNotDanger(string text, string locale)
+    {
+        var adapter = _bot.Adapter(locale: locale);
+        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
+
+        Assert.DoesNotContain(Replies(adapter), r => CardReader.VisibleText(r).Contains(locale == "fr-CA" ? SafetyTitleFr : SafetyTitleEn, StringComparison.Ordinal));
+    }
+
     [Fact]
     public Task Danger_TypedInFrench_WithAnEnglishTeamsLocale_IsAnsweredInFrench() =>
         Chat("en-US").Send("son ex est devant la porte avec un couteau")
