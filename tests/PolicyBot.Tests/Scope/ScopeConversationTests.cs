@@ -77,6 +77,18 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .AssertNoReply()
             .StartTestAsync();
 
+    /// <summary>A threat to find or hunt down the staff or a woman, in a comment on the page: danger first, then the page side.</summary>
+    [Theory]
+    [InlineData("a comment under our fundraiser post says he will hunt her down and nobody at the shelter can stop him", "en-CA", SafetyTitleEn)]
+    [InlineData("un commentaire sur notre page dit qu'il va toutes vous trouver une par une", "fr-CA", SafetyTitleFr)]
+    public async Task AThreatToFindOrHuntSomeone_GetsTheSafetyCardFirst(string text, string locale, string safetyTitle)
+    {
+        var adapter = _bot.Adapter(locale: locale);
+        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
+
+        Assert.Contains(safetyTitle, CardReader.VisibleText(Replies(adapter)[0]));
+    }
+
     [Theory]
     [InlineData("who do I ask about the gas card for the shelter van", "en-CA")]
     [InlineData("qui s'occupe de la carte de gaz pour la van de la maison", "fr-CA")]
