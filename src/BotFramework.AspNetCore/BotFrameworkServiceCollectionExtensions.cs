@@ -28,9 +28,11 @@ public static class BotFrameworkServiceCollectionExtensions
         // Each instance keeps the last version of the state documents it read or wrote, so most turns read
         // nothing: the conversation state is checked by its conditional write at the end of every turn, the user
         // state by the conversation state, which records the version of it the turn left (BotState.UseInstanceCache).
+        // A document it never met is taken as new, checked by its create-only write (Bot:TakeUnseenStateAsNew).
         services.AddSingleton(sp => new StateCache(
             maxAge: sp.GetRequiredService<IOptions<BotHostOptions>>().Value.StateCacheMaxAge is { } age && age > TimeSpan.Zero ? age : null,
-            timeProvider: sp.GetService<TimeProvider>()));
+            timeProvider: sp.GetService<TimeProvider>(),
+            guessUnseenAreNew: sp.GetRequiredService<IOptions<BotHostOptions>>().Value.TakeUnseenStateAsNew));
         // The two states are made together: the user state is vouched for by the conversation state, and with
         // StateLayoutOptions.PersonalConversationsInUserState a personal chat's conversation state lives in the user's document.
         services.AddSingleton(sp =>

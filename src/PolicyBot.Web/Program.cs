@@ -6,6 +6,7 @@ using Microsoft.Extensions.FileProviders;
 using PolicyBot;
 using PolicyBot.Diagnostics;
 using PolicyBot.Web.Health;
+using PolicyBot.Web.Hosting;
 using PolicyBot.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ builder.Services.AddBotFrameworkAzure();
 builder.Services.AddPolicyBot(builder.Configuration);
 builder.Services.AddPolicyBotTelemetry(builder.Configuration);
 builder.Services.AddHealthChecks().AddBotFrameworkChecks().AddPolicyBotChecks();
+builder.Services.AddHostedService<StartupMemoryRelease>();
 
 var app = builder.Build();
 

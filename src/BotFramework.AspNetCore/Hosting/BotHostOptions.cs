@@ -54,6 +54,14 @@ public sealed class BotHostOptions
     /// </summary>
     public TimeSpan StateCacheMaxAge { get; set; } = State.StateCache.DefaultMaxAge;
 
+    /// <summary>
+    /// With the state cache on: a state document this instance never met is taken as new without reading it, and its
+    /// create-only write checks the guess (<see cref="State.StateCache.GuessesUnseenAreNew"/>). A new conversation's first
+    /// turn makes one storage call instead of two; a returning user's first turn on an instance that never met her makes
+    /// three instead of two and runs twice. False reads every document this instance has no copy of.
+    /// </summary>
+    public bool TakeUnseenStateAsNew { get; set; } = true;
+
     /// <summary>Turns of one conversation waiting behind its running turn; more get 429 with <c>Retry-After</c>.</summary>
     public int MaxQueuedTurnsPerConversation { get; set; } = 32;
 

@@ -98,6 +98,12 @@ public sealed class BlobStorage : IListableStorage
     public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoredDocument> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 1)
+        {
+            // A turn's commit writes one document: no task per change to wait for together.
+            var (key, change) = changes.First();
+            return new Dictionary<string, string>(1, StringComparer.Ordinal) { [key] = await WriteOneAsync(key, change, cancellationToken).ConfigureAwait(false) };
+        }
         var writes = changes.Select(async change => (change.Key, etag: await WriteOneAsync(change.Key, change.Value, cancellationToken).ConfigureAwait(false))).ToArray();
         var etags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
         foreach (var (key, etag) in await Task.WhenAll(writes).ConfigureAwait(false)) etags[key] = etag;

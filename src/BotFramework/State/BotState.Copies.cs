@@ -14,14 +14,14 @@ namespace BotFramework.State;
 public abstract partial class BotState
 {
     /// <summary>
-    /// Reads the document a copy from the cache stands for: the same version, and the copy counts as read; another
-    /// (or none), and the turn runs again on what is stored (<see cref="EtagConflictException"/>).
+    /// Reads the document a copy from the cache stands for: the same version (for a copy taken as new, none), and the
+    /// copy counts as read; another, and the turn runs again on what is stored (<see cref="EtagConflictException"/>).
     /// </summary>
     private async Task ConfirmAsync(CachedState copy, CancellationToken cancellationToken)
     {
         if (!copy.FromCache) return;
         var found = await Storage.ReadAsync([copy.Key], cancellationToken).ConfigureAwait(false);
-        if (found.TryGetValue(copy.Key, out var stored) && stored.ETag == copy.ETag)
+        if (found.TryGetValue(copy.Key, out var stored) ? stored.ETag == copy.ETag : copy.ETag is null)
         {
             copy.FromCache = false;
             return;
@@ -92,6 +92,16 @@ public abstract partial class BotState
         SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
         return Convert.ToHexStringLower(hash[..6]) + ":" + etag;
     }
+
+    /// <summary>
+    /// Whether this turn may take the document as new without reading it (<see cref="StateCache.GuessesUnseenAreNew"/>):
+    /// this instance never met it, and the turn's own conditional write checks it — the commit point, or a document
+    /// holding the commit point as a part (a copy a commit point vouches for is never a guess: absence is not vouched).
+    /// </summary>
+    private bool MayGuessNew(ITurnContext turnContext, string key) =>
+        Cache is { } cache
+        && (_vouchedBy is null || (_vouchedBy._host == this && _vouchedBy.IsInside(turnContext)))
+        && cache.MayGuessNew(key);
 
     private static bool SameList(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
         (a is null || a.Count == 0) ? (b is null || b.Count == 0) : b is not null && a.SequenceEqual(b, StringComparer.Ordinal);

@@ -28,6 +28,10 @@ public abstract partial class BotState
         foreach (var state in states) await state.LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether this instance's cache holds a copy of the turn's document (it may still be refused: see <see cref="UseInstanceCache"/>).</summary>
-    private bool HasCopy(ITurnContext turnContext) => Cache is { } cache && cache.TryGet(GetStorageKey(turnContext), out _);
+    /// <summary>
+    /// Whether this instance's cache holds a copy of the turn's document (it may still be refused: see <see cref="UseInstanceCache"/>),
+    /// or the document will be taken as new without reading it (<see cref="StateCache.GuessesUnseenAreNew"/>).
+    /// </summary>
+    private bool HasCopy(ITurnContext turnContext) =>
+        Cache is { } cache && (cache.TryGet(GetStorageKey(turnContext), out _) || MayGuessNew(turnContext, GetStorageKey(turnContext)));
 }

@@ -178,6 +178,8 @@ public abstract partial class BotState
         ArgumentNullException.ThrowIfNull(turnContext);
         if (IsInside(turnContext)) return await DeletePartAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var loaded = await LoadCoreAsync(turnContext, force: false, cancellationToken).ConfigureAwait(false);
+        // A document taken as new (StateCache.GuessesUnseenAreNew) is read first: if it exists, the turn runs again on it.
+        if (loaded is { FromCache: true, ETag: null }) await ConfirmAsync(loaded, cancellationToken).ConfigureAwait(false);
         var existed = loaded.ETag is not null;
         turnContext.TurnState.Remove(_cacheKey);
         // The parts inside it went with it: a later use in this turn starts them anew (see KeepInside).
@@ -219,6 +221,15 @@ public abstract partial class BotState
                 if (!vouched) TurnEffects.Of(turnContext).CheckBeforeEffects(() => ConfirmAsync(fromCache, cancellationToken));
                 return fromCache;
             }
+        }
+
+        if (!force && useCopy && MayGuessNew(turnContext, key))
+        {
+            // Never met here: an empty copy, checked like one from the cache (its create-only write, and before effects).
+            var guessed = new CachedState(key, etag: null, new JsonObject(), saved: null) { FromCache = true };
+            turnContext.TurnState.Set(_cacheKey, guessed);
+            TurnEffects.Of(turnContext).CheckBeforeEffects(() => ConfirmAsync(guessed, cancellationToken));
+            return guessed;
         }
 
         var found = await Storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,8 @@ namespace BotFramework.State;
 /// by the turn's own conditional write, or, for a state that a commit point vouches for, by the ETag the
 /// conversation's last turn recorded. A stale guess costs a 412 and a re-run of the turn, never a lost write.
 /// Bounded in size and in age; a deleted or conflicting document is dropped at once.
+/// With <see cref="GuessesUnseenAreNew"/>, it also remembers (as bits of a fixed table, never the keys) which documents
+/// this instance has ever met, so a document it never met can be taken as new without reading it (see there).
 /// </summary>
 public sealed class StateCache
 {
@@ -18,20 +20,38 @@ public sealed class StateCache
     /// <summary>How long a document is kept without being read or written again, by default.</summary>
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromMinutes(2);
 
+    /// <summary>Bits of the table of documents met (2^20: 128 KB), when <see cref="GuessesUnseenAreNew"/>.</summary>
+    private const int MetBits = 1 << 20;
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly Lock _trimming = new();
+    private readonly long[]? _met;
 
-    public StateCache(int capacity = DefaultCapacity, TimeSpan? maxAge = null, TimeProvider? timeProvider = null)
+    /// <param name="guessUnseenAreNew">See <see cref="GuessesUnseenAreNew"/>.</param>
+    public StateCache(int capacity = DefaultCapacity, TimeSpan? maxAge = null, TimeProvider? timeProvider = null, bool guessUnseenAreNew = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
         MaxAge = maxAge ?? DefaultMaxAge;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MaxAge, TimeSpan.Zero, nameof(maxAge));
         _time = timeProvider ?? TimeProvider.System;
+        if (guessUnseenAreNew) _met = new long[MetBits / 64];
     }
 
     public int Capacity { get; }
+
+    /// <summary>
+    /// A document this instance never met (never read, written, found changed or deleted here) is taken as new: the
+    /// turn starts from an empty copy instead of reading it, and that copy is checked like any other copy from here,
+    /// by the turn's create-only write (a document stored meanwhile, by another instance or before this one started,
+    /// fails it: the turn runs again on the stored document, which this instance has then met) and before any effect.
+    /// A new conversation's first turn then makes one storage call instead of two, and its missing document costs no
+    /// failed read; a returning user's first turn on an instance that never met her pays one failed write and a
+    /// second run. What is remembered is a bit per hash of the key (a key is never kept), so two keys can share a
+    /// bit: a document then counts as met and is read, as without this option — never the other way round.
+    /// </summary>
+    public bool GuessesUnseenAreNew => _met is not null;
 
     /// <summary>
     /// A document older than this is not used: the bound on how long a change made on another instance, in
@@ -62,12 +82,41 @@ public sealed class StateCache
     /// <summary>Remembers what storage holds under <paramref name="key"/> now (just read, or just written).</summary>
     public void Set(string key, byte[] content, DateTimeOffset? touchedAt, IReadOnlyList<string>? vouched, string etag)
     {
+        Meet(key);
         _entries[key] = new Entry(content, touchedAt, vouched, etag, _time.GetUtcNow());
         if (_entries.Count > Capacity) Trim();
     }
 
-    /// <summary>Forgets <paramref name="key"/>: it was deleted, or a write found it changed.</summary>
-    public void Remove(string key) => _entries.TryRemove(key, out _);
+    /// <summary>Forgets <paramref name="key"/>: it was deleted, found missing, or a write found it changed (it counts as met: it is read next time).</summary>
+    public void Remove(string key)
+    {
+        Meet(key);
+        _entries.TryRemove(key, out _);
+    }
+
+    /// <summary>
+    /// Whether a turn may take <paramref name="key"/>'s document as new without reading it: <see cref="GuessesUnseenAreNew"/>
+    /// is on and this instance never met the key.
+    /// </summary>
+    public bool MayGuessNew(string key)
+    {
+        if (_met is null) return false;
+        var (word, bit) = MetBit(key);
+        return (Volatile.Read(ref _met[word]) & bit) == 0;
+    }
+
+    private void Meet(string key)
+    {
+        if (_met is null) return;
+        var (word, bit) = MetBit(key);
+        if ((Volatile.Read(ref _met[word]) & bit) == 0) Interlocked.Or(ref _met[word], bit);
+    }
+
+    private static (int Word, long Bit) MetBit(string key)
+    {
+        var index = (int)((uint)StringComparer.Ordinal.GetHashCode(key) % MetBits);
+        return (index >> 6, 1L << (index & 63));
+    }
 
     /// <summary>Drops what is too old, then the oldest tenth if still over capacity.</summary>
     private void Trim()

@@ -6,14 +6,14 @@ namespace PolicyBot.Matching;
 /// </summary>
 public sealed partial class CrisisClassifier
 {
-    /// <summary>The hashed features of one text (training only: it allocates).</summary>
-    internal static int[] FeatureList(string text)
+    /// <summary>The hashed features of one text, with the feature groups or not (training only: it allocates).</summary>
+    internal static int[] FeatureList(string text, bool groups)
     {
         var clipped = text.Length > ScopeRecognizer.MaxChars ? text[..ScopeRecognizer.MaxChars] : text;
         var folded = new char[clipped.Length + 1];
         var length = FoldInto(clipped, folded);
         var collector = new Collector([]);
-        Features(folded.AsSpan(0, length), ref collector);
+        Features(folded.AsSpan(0, length), groups, ref collector);
         return [.. collector.Found];
     }
 
@@ -38,12 +38,15 @@ public sealed partial class CrisisClassifier
 
     /// <summary>
     /// Produces the features of folded text: words are runs of letters and digits separated by spaces, a
-    /// <c>.</c> ends a sentence (word pairs do not cross it).
+    /// <c>.</c> ends a sentence (word pairs do not cross it); then, <paramref name="withGroups"/>, the groups its
+    /// words and word pairs belong to (<see cref="GroupFeatures"/>).
     /// </summary>
-    private static void Features<T>(ReadOnlySpan<char> folded, ref T visitor) where T : struct, IFeatureVisitor
+    private static void Features<T>(ReadOnlySpan<char> folded, bool withGroups, ref T visitor) where T : struct, IFeatureVisitor
     {
         uint previousStem = 0;
         var hasPrevious = false;
+        var previousStart = 0;
+        var groups = Group.None;
         // The current word with a boundary mark at each end: "^tue$" gives "^tue" and "tue$".
         Span<char> padded = stackalloc char[folded.Length + 2];
         var i = 0;
@@ -59,6 +62,12 @@ public sealed partial class CrisisClassifier
             while (i < folded.Length && folded[i] is not (' ' or '.')) i++;
             var word = folded[start..i];
             visitor.Visit(Index(Hash(word, SeedWord)));
+            if (withGroups)
+            {
+                groups |= GroupOf(word);
+                if (hasPrevious) groups |= GroupOf(folded[previousStart..i]);
+                previousStart = start;
+            }
             var stem = Hash(word.Length > StemLength ? word[..StemLength] : word, SeedStem);
             if (word.Length > StemLength) visitor.Visit(Index(stem));
             if (hasPrevious) visitor.Visit(Index(Mix(previousStem * 31 + stem, SeedPair)));
@@ -72,6 +81,7 @@ public sealed partial class CrisisClassifier
                 for (var g = 0; g + GramLength <= word.Length + 2; g++) visitor.Visit(Index(Hash(padded.Slice(g, GramLength), SeedGram)));
             }
         }
+        GroupFeatures(groups, ref visitor);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace PolicyBot.Matching;
 /// The statistical layer for the kinds that are not danger, behind the rules and the crisis layer: is the message
 /// small talk (a greeting, thanks, a goodbye), and is it about something unrelated to social media (IT, payroll,
 /// shifts, the fridge)? Three heads, each the same hashed logistic regression as <see cref="CrisisClassifier"/>
-/// trained with other labels at start-up: <c>small talk</c> against everything else, <c>unrelated</c> against
+/// (without its feature groups of time and purpose) trained with other labels at start-up: <c>small talk</c> against everything else, <c>unrelated</c> against
 /// everything else, and among small talk <c>thanks or goodbye</c> against hello. Each reads the whole message (not
 /// sentence by sentence: "Bonjour. Un commentaire haineux…" is a question, not a greeting).
 /// <para>
@@ -52,9 +52,9 @@ public sealed class ScopeKindClassifier
     {
         ArgumentNullException.ThrowIfNull(samples);
         static bool IsSmallTalk(MessageClass c) => c is MessageClass.Greeting or MessageClass.Thanks or MessageClass.SmallTalk;
-        var smallTalk = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, IsSmallTalk(s.Class)))], PositiveWeight, members: 1);
-        var unrelated = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, s.Class == MessageClass.Unrelated))], PositiveWeight, members: 1);
-        var thanks = CrisisClassifier.Train([.. samples.Where(s => s.Class is MessageClass.Greeting or MessageClass.Thanks).Select(s => (s.Text, s.Class == MessageClass.Thanks))]);
+        var smallTalk = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, IsSmallTalk(s.Class)))], PositiveWeight, groups: false, members: 1);
+        var unrelated = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, s.Class == MessageClass.Unrelated))], PositiveWeight, groups: false, members: 1);
+        var thanks = CrisisClassifier.TrainWeighted([.. samples.Where(s => s.Class is MessageClass.Greeting or MessageClass.Thanks).Select(s => (s.Text, s.Class == MessageClass.Thanks))], CrisisClassifier.PositiveWeight, groups: false);
         return new ScopeKindClassifier(smallTalk, unrelated, thanks);
     }
 

@@ -7,6 +7,7 @@ using BotFramework.Testing;
 using BotFramework.Tests.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using static BotFramework.Tests.State.PersonalChatInstance;
 
 namespace BotFramework.Tests.State;
 
@@ -22,59 +23,23 @@ public sealed class PersonalChatInUserDocumentAzuriteTests(AzuriteFixture azurit
     private const string UserKey = "msteams/users/29:inside-user";
     private readonly string _containerName = $"inside-{Guid.NewGuid():N}";
     private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-    private Instance _first = null!;
-    private Instance _second = null!;
+    private PersonalChatInstance _first = null!;
+    private PersonalChatInstance _second = null!;
 
     public Task InitializeAsync()
     {
-        _first = new Instance(new BlobStorage(azurite.ConnectionString, _containerName), _clock);
-        _second = new Instance(new BlobStorage(azurite.ConnectionString, _containerName), _clock);
+        _first = new PersonalChatInstance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, "inside-user");
+        _second = new PersonalChatInstance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, "inside-user");
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync() => await _first.Storage.Container.DeleteIfExistsAsync();
 
-    /// <summary>One bot instance, its states wired as AddBotFramework wires them with the option on.</summary>
-    private sealed class Instance
-    {
-        public Instance(BlobStorage storage, TimeProvider clock, TimeSpan? dropEarlyBy = null)
-        {
-            Storage = storage;
-            Counting = new CountingStorage(storage);
-            var cache = new StateCache(timeProvider: clock);
-            Conversation = new ConversationState(Counting, timeProvider: clock);
-            Conversation.UseInstanceCache(cache);
-            User = new UserState(Counting, timeProvider: clock);
-            User.UseInstanceCache(cache, vouchedBy: Conversation);
-            Conversation.KeepPersonalConversationsIn(User);
-            if (dropEarlyBy is { } margin) Conversation.PartsDroppedEarlyBy = margin;
-            Language = User.CreateProperty<string>("language");
-        }
-
-        public BlobStorage Storage { get; }
-        public CountingStorage Counting { get; }
-        public ConversationState Conversation { get; }
-        public UserState User { get; }
-        public IStatePropertyAccessor<string> Language { get; }
-
-        public TestAdapter Personal(string user = "inside-user") => Adapter(TestAdapter.PersonalChat(user));
-
-        public TestAdapter Thread() => Adapter(TestAdapter.ChannelThread("inside-user"));
-
-        private TestAdapter Adapter(ConversationReference conversation) =>
-            new(conversation,
-            [
-                new AutoSaveStateMiddleware(User, Conversation),
-                new LoadStatesTogetherMiddleware(turn => turn.Activity.Type == ActivityTypes.Message, Conversation, User),
-                new DeduplicationMiddleware(Conversation),
-            ]);
-    }
-
     /// <summary>
     /// Answers with her language (and "expired" when the chat started over); "fr"/"en" sets it; "effect" counts an
     /// effect outside the conversation; <paramref name="during"/> runs inside the turn, before it commits, each attempt.
     /// </summary>
-    private static CallbackBot LanguageBot(Instance instance, Action? effect = null, Func<int, Task>? during = null)
+    private static CallbackBot LanguageBot(PersonalChatInstance instance, Action? effect = null, Func<int, Task>? during = null)
     {
         var attempts = 0;
         return new(async (turn, ct) =>
@@ -95,11 +60,6 @@ public sealed class PersonalChatInUserDocumentAzuriteTests(AzuriteFixture azurit
 
     private static List<string> Handled(JsonObject part) =>
         [.. part[DeduplicationMiddleware.PropertyName]!.AsArray().Select(id => id!.GetValue<string>())];
-
-    private static void Drain(TestAdapter adapter)
-    {
-        while (adapter.GetNextReply() is not null) { }
-    }
 
     [Fact]
     public async Task ANewUsersPersonalChat_ReadsHerDocumentOnce_ThenWritesItOncePerTurn_AndNoConversationDocument()
@@ -337,7 +297,7 @@ public sealed class PersonalChatInUserDocumentAzuriteTests(AzuriteFixture azurit
     [Fact]
     public async Task WithTheSweepsMargin_HerProfileWrittenFromAChannel_DropsAChatNearItsExpiry_ButKeepsAYoungerOne()
     {
-        var early = new Instance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, dropEarlyBy: TimeSpan.FromHours(1));
+        var early = new PersonalChatInstance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, "inside-user", dropEarlyBy: TimeSpan.FromHours(1));
         var chat = early.Personal();
         await chat.SendAsync(chat.MakeMessage("fr"), LanguageBot(early));
         Drain(chat);
@@ -361,7 +321,7 @@ public sealed class PersonalChatInUserDocumentAzuriteTests(AzuriteFixture azurit
     [Fact]
     public async Task WithTheSweepsMargin_HerOwnTurn_KeepsHerChatNearItsExpiry()
     {
-        var early = new Instance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, dropEarlyBy: TimeSpan.FromHours(1));
+        var early = new PersonalChatInstance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, "inside-user", dropEarlyBy: TimeSpan.FromHours(1));
         var chat = early.Personal();
         await chat.SendAsync(chat.MakeMessage("fr"), LanguageBot(early));
         Drain(chat);
@@ -376,7 +336,7 @@ public sealed class PersonalChatInUserDocumentAzuriteTests(AzuriteFixture azurit
     [Fact]
     public async Task WithTheSweepsMargin_TheSweeper_SkipsUserDocumentsWrittenWithinIt_AndEmptiesOlderOnes()
     {
-        var early = new Instance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, dropEarlyBy: TimeSpan.FromHours(1));
+        var early = new PersonalChatInstance(new BlobStorage(azurite.ConnectionString, _containerName), _clock, "inside-user", dropEarlyBy: TimeSpan.FromHours(1));
         // A document as no turn leaves it with the margin on: written just now, holding a chat untouched for 25 hours.
         var stale = new JsonObject
         {
@@ -384,7 +344,7 @@ public sealed class PersonalChatInUserDocumentAzuriteTests(AzuriteFixture azurit
             [BotState.PartsProperty] = new JsonObject { ["a:stale-chat"] = new JsonObject { [BotState.TouchedAtProperty] = JsonValue.Create(_clock.GetUtcNow() - TimeSpan.FromHours(25)) } },
         };
         await early.Storage.WriteAsync(new Dictionary<string, StoredDocument> { [UserKey] = new(stale, null) });
-        ExpiredStateSweeper Sweeper(Instance instance) => new(instance.Storage, instance.Conversation, Options.Create(new BotFrameworkOptions()),
+        ExpiredStateSweeper Sweeper(PersonalChatInstance instance) => new(instance.Storage, instance.Conversation, Options.Create(new BotFrameworkOptions()),
             new BotHostOptions().ExpiredStateSweepInterval, NullLogger<ExpiredStateSweeper>.Instance, _clock);
 
         Assert.Equal(0, await Sweeper(early).SweepAsync());

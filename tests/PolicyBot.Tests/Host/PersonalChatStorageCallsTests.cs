@@ -12,18 +12,25 @@ namespace PolicyBot.Tests.Host;
 
 /// <summary>
 /// A personal chat's state lives inside her user document (<see cref="ConversationState.KeepPersonalConversationsIn"/>):
-/// the benchmark's three turns of a new user cost one read and one create-only write, then one write each.
+/// the benchmark's three turns of a new user cost one create-only write (her document, never met by this instance, is
+/// taken as new: <c>Bot:TakeUnseenStateAsNew</c>), then one write each; with the option off, one read more in turn 1.
 /// </summary>
 [Trait("Category", "Host")]
 public sealed class PersonalChatStorageCallsTests
 {
-    [Fact]
-    public async Task ANewUsersPersonalChat_ReadsHerDocumentOnce_AndWritesItOncePerTurn()
+    [Theory]
+    [InlineData("true", 0)]
+    [InlineData("false", 1)]
+    public async Task ANewUsersPersonalChat_WritesHerDocumentOncePerTurn_AndReadsItOnlyWhenUnseenStateIsRead(string takeUnseenAsNew, int firstTurnReads)
     {
         using var temp = new TempStorage();
         var counting = new CountingStorage(temp.Storage);
         await using var connector = await FakeConnector.StartAsync();
-        using var host = new BotHost(new Dictionary<string, string?> { ["PolicyBot:Policy:CacheDuration"] = "00:05:00" });
+        using var host = new BotHost(new Dictionary<string, string?>
+        {
+            ["PolicyBot:Policy:CacheDuration"] = "00:05:00",
+            ["Bot:TakeUnseenStateAsNew"] = takeUnseenAsNew,
+        });
         using var factory = host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IStorage>(counting)));
         using var client = factory.CreateClient();
 
@@ -46,7 +53,7 @@ public sealed class PersonalChatStorageCallsTests
         var second = await TurnAsync(chat.Submit(FirstSubmit(connector.Messages[^1])));
         var third = await TurnAsync(chat.Submit(FirstSubmit(connector.Messages[^1])));
 
-        Assert.Equal((1, 1), first);
+        Assert.Equal((firstTurnReads, 1), first);
         Assert.Equal((0, 1), second);
         Assert.Equal((0, 1), third);
         var handled = await StoredChat.HandledAsync(temp.Storage, chat.UserId, chat.ConversationId);

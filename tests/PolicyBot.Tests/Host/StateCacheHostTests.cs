@@ -80,6 +80,21 @@ public sealed class StateCacheHostTests : IClassFixture<AzuriteFixture>, IAsyncL
     }
 
     [Fact]
+    public async Task AReturningUser_OnAnInstanceThatNeverMetHer_IsAnsweredInTheLanguageSheChoseElsewhere()
+    {
+        await using var first = NewHost();
+        await using var second = NewHost();
+        Assert.Contains("Quelle situation vivez-vous?", await SendAsync(first, _teams.Message("français")) + await SendAsync(first, _teams.Message("menu")));
+
+        // The second instance takes her document as new (it never met her): its create-only write fails, and the turn
+        // runs again on her stored document; only that run's answer is sent.
+        var menu = await SendAsync(second, _teams.Message("menu"));
+        Assert.Contains("Quelle situation vivez-vous?", menu);
+        Assert.DoesNotContain("What situation are you facing?", menu);
+        Assert.Equal(3, (await StoredChat.HandledAsync(Storage, _teams.UserId, _teams.ConversationId)).Count);
+    }
+
+    [Fact]
     public async Task ForgetMe_OnAnotherInstance_TheFirstInstancesCopiesAreNotUsed()
     {
         await using var first = NewHost();

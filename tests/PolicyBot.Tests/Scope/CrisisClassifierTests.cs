@@ -112,6 +112,26 @@ public sealed class CrisisClassifierTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// The feature groups (<c>CrisisClassifier.Groups.cs</c>): a time gone by is the same evidence in either language,
+    /// and a word of now takes away the "gone by, nothing now" combination; the heads' features have no groups.
+    /// </summary>
+    [Fact]
+    public void FeatureGroups_ATimeGoneByInEitherLanguage_IsOneFeature_UnlessSomethingIsHappeningNow()
+    {
+        static int[] GroupsOf(string text) => [.. CrisisClassifier.FeatureList(text, groups: true).Except(CrisisClassifier.FeatureList(text, groups: false)).Order()];
+
+        var english = GroupsOf("a comment last week");
+        var french = GroupsOf("un commentaire la semaine passée");
+        var withNow = GroupsOf("a comment last week and he is outside right now");
+
+        Assert.Equal(2, english.Length);
+        Assert.Equal(english, french);
+        Assert.Equal(2, withNow.Length);
+        Assert.Single(english.Intersect(withNow));
+        Assert.Empty(GroupsOf("bonjour tout le monde"));
+    }
+
+    /// <summary>
     /// The whole recogniser (rules, then the classifier) at other thresholds over every set the tests hold:
     /// crisis recall of the scope sets, their other kinds taken for crisis, and the routing sets' policy
     /// questions taken for crisis. Printed to show the choice; the bars are asserted by the sets' own tests.

@@ -33,6 +33,23 @@ namespace PolicyBot.Tests.Scope;
 /// The rules were written knowing these misses, so the gain they bring here (1st and 2nd mostly) is optimistic; what
 /// is left is mostly threats quoted from a comment or a live video, which only the classifier can learn.
 /// </para>
+/// <para>
+/// Then two authors who wrote training data blind joined (<c>a7</c>, <c>a8</c>: 40 crisis messages and 130 policy
+/// questions per language each, about 30 of those hard negatives; <c>Data/BLIND-SETS.md</c>). With their 520 calm
+/// messages, alarming wording leans calmer for every model: 1st en 330 → 329, 2nd en 199 → 197, a4 fr 57 → 56, a5 fr
+/// 78 → 77 crisis messages (one gained elsewhere: a live video in front of the house), and the routing sets' policy
+/// questions taken for crisis 10 → 9 of 798. Their own figures with each left out: a7 39/40, 40/40; a8 40/40, 39/40;
+/// their policy questions taken for crisis 16, 15 and 22, 11 of 130 (hard negatives 13/31, 14/32 and 12/32, 9/32),
+/// most of them by the rules' words (kill, weapon, suicide, threat), which no model overrules.
+/// </para>
+/// <para>
+/// Then the crisis model's feature groups (past, policy, public, asking, now, and the first three with no word of
+/// now: <c>CrisisClassifier.Groups.cs</c>) and its threshold from 0.5 to 0.6, chosen on this table: three crisis
+/// messages more and none fewer (1st en 330, 2nd en 198, a8 en 40), the authors' ordinary messages taken for crisis
+/// 199 → 198 (the model's share 51 → 50: 1st en 28 → 27, a8 fr 22 → 21, 2nd fr 25 → 26), the routing sets' 9 → 9
+/// (test 3 → 2, dev 0 → 1). The heads do not read the groups; one unrelated message of a5 fr is now taken for a crisis
+/// (16 → 15, the cheaper error).
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
@@ -42,14 +59,36 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     private static readonly Lazy<Dictionary<string, List<Scored>>> LeftOut = new(LeaveEachAuthorOut);
 
     /// <summary>Every author of the corpus, as <see cref="AuthorOf"/> names them.</summary>
-    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6"];
+    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8"];
 
     [Fact]
-    public void Corpus_Authors_AreTheSixNamedInTheReadme()
+    public void Corpus_Authors_AreTheEightNamedInTheReadme()
     {
         var found = LabelledSet(ContentLibrary.Default).Select(m => m.Author).OfType<string>().Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["1st", "2nd", "a3", "a4", "a5", "a6"], found);
+        Assert.Equal(["1st", "2nd", "a3", "a4", "a5", "a6", "a7", "a8"], found);
+    }
+
+    /// <summary>
+    /// The two authors who wrote training data blind (<c>a7</c>, <c>a8</c>: policy questions, some of them alarming but
+    /// calm, and crisis messages) keep their hard negatives apart: a kind of their own, <c>…/policy-hard</c>, ordinary
+    /// messages like <c>…/policy</c>, so the cross-validation can say how many of them are taken for a crisis.
+    /// </summary>
+    [Theory]
+    [InlineData("a7")]
+    [InlineData("a8")]
+    public void BlindTrainingAuthors_HardNegatives_AreOrdinaryMessagesOfTheirOwnKind(string author)
+    {
+        var mine = LabelledSet(ContentLibrary.Default).Where(m => m.Author == author).ToList();
+
+        foreach (var language in new[] { Language.Fr, Language.En })
+        {
+            var hard = mine.Where(m => m.Language == language && IsHard(m)).ToList();
+            Assert.InRange(hard.Count, 30, 40);
+            Assert.All(hard, m => Assert.Equal(MessageClass.Other, m.Class));
+            Assert.Equal(40, mine.Count(m => m.Language == language && m.Class == MessageClass.Crisis));
+            Assert.Equal(130, mine.Count(m => m.Language == language && m.Class == MessageClass.Other));
+        }
     }
 
     /// <summary>
@@ -57,18 +96,22 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// author's ordinary messages (policy questions, commands) taken for a crisis, each held to what was measured.
     /// </summary>
     [Theory]
-    [InlineData("1st", "fr", 334, 37, 39, 32)]
-    [InlineData("1st", "en", 330, 37, 39, 27)]
+    [InlineData("1st", "fr", 334, 37, 39, 33)]
+    [InlineData("1st", "en", 330, 37, 40, 27)]
     [InlineData("2nd", "fr", 214, 54, 45, 26)]
-    [InlineData("2nd", "en", 199, 50, 41, 26)]
+    [InlineData("2nd", "en", 198, 50, 39, 26)]
     [InlineData("a3", "fr", 55, 55, 50, 0)]
     [InlineData("a3", "en", 55, 55, 49, 0)]
-    [InlineData("a4", "fr", 57, 29, 22, 0)]
-    [InlineData("a4", "en", 60, 29, 27, 0)]
-    [InlineData("a5", "fr", 78, 20, 16, 5)]
-    [InlineData("a5", "en", 79, 19, 17, 5)]
-    [InlineData("a6", "fr", 69, 23, 22, 6)]
-    [InlineData("a6", "en", 70, 22, 22, 7)]
+    [InlineData("a4", "fr", 56, 29, 24, 0)]
+    [InlineData("a4", "en", 60, 29, 26, 0)]
+    [InlineData("a5", "fr", 77, 20, 15, 5)]
+    [InlineData("a5", "en", 79, 20, 18, 5)]
+    [InlineData("a6", "fr", 69, 24, 23, 6)]
+    [InlineData("a6", "en", 70, 22, 23, 7)]
+    [InlineData("a7", "fr", 39, 0, 0, 16)]
+    [InlineData("a7", "en", 40, 0, 0, 15)]
+    [InlineData("a8", "fr", 40, 0, 0, 21)]
+    [InlineData("a8", "en", 40, 0, 0, 11)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost)
     {
         var language = Languages.Parse(lang);
@@ -92,7 +135,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     public void LeaveOneAuthorOut_Summary_IsPrinted()
     {
         var table = new StringBuilder($"Leave-one-author-out, crisis threshold {CrisisClassifier.DefaultThreshold.ToString(CultureInfo.InvariantCulture)}, {CrisisClassifier.Members} members: right / messages of the author left out\n");
-        table.AppendLine("author lang   crisis      small talk  unrelated   legal       ordinary→crisis  ordinary→unrelated/small talk");
+        table.AppendLine("author lang   crisis      small talk  unrelated   legal       ordinary→crisis  of them hard  ordinary→unrelated/small talk");
         foreach (var (author, rows) in LeftOut.Value.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             foreach (var language in new[] { Language.Fr, Language.En })
@@ -100,12 +143,21 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
                 var mine = rows.Where(r => r.Message.Language == language).ToList();
                 var ordinary = mine.Where(r => r.Message.Class == MessageClass.Other).ToList();
                 table.AppendLine(CultureInfo.InvariantCulture,
-                    $"{author,-6} {language.Code(),-4}  {Cell(Count(mine, IsCrisis)),-10}  {Cell(Count(mine, IsSmallTalk)),-10}  {Cell(Count(mine, c => c == MessageClass.Unrelated)),-10}  {Cell(Count(mine, c => c == MessageClass.Legal)),-10}  {ordinary.Count(r => r.Kind == ScopeKind.Crisis),4}/{ordinary.Count,-10}  {ordinary.Count(r => r.Kind is ScopeKind.Unrelated or ScopeKind.Greeting or ScopeKind.Thanks),4}/{ordinary.Count}");
+                    $"{author,-6} {language.Code(),-4}  {Cell(Count(mine, IsCrisis)),-10}  {Cell(Count(mine, IsSmallTalk)),-10}  {Cell(Count(mine, c => c == MessageClass.Unrelated)),-10}  {Cell(Count(mine, c => c == MessageClass.Legal)),-10}  {ordinary.Count(r => r.Kind == ScopeKind.Crisis),4}/{ordinary.Count,-10}  {HardCell(ordinary),-12}  {ordinary.Count(r => r.Kind is ScopeKind.Unrelated or ScopeKind.Greeting or ScopeKind.Thanks),4}/{ordinary.Count}");
             }
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
-        Assert.Equal(6, LeftOut.Value.Count);
+        Assert.Equal(8, LeftOut.Value.Count);
+    }
+
+    /// <summary>Whether a message is one of the hard negatives of the blind training authors (alarming words, nobody in danger now).</summary>
+    private static bool IsHard(LabelledMessage m) => m.Group.EndsWith("/policy-hard", StringComparison.Ordinal);
+
+    private static string HardCell(List<Scored> ordinary)
+    {
+        var hard = ordinary.Where(r => IsHard(r.Message)).ToList();
+        return hard.Count == 0 ? "-" : $"{hard.Count(r => r.Kind == ScopeKind.Crisis)}/{hard.Count}";
     }
 
     private static string Cell((int Right, int Total) count) => count.Total == 0 ? "-" : $"{count.Right}/{count.Total}";

@@ -98,6 +98,26 @@ public sealed class ScopeConversationTests : IAsyncLifetime
         Assert.Contains("unacceptable-content", topics);
     }
 
+    /// <summary>
+    /// The cost of a false alarm: a calm question about a threat comment that is over still says "threatening", which
+    /// the rules read as danger (when unsure, crisis). She gets the safety card first, and then the page side of her
+    /// question all the same: the guideline for content that must come down, or the topics with it first.
+    /// </summary>
+    [Theory]
+    [InlineData("we got a threatening comment under our Facebook post two weeks ago and already reported it, should we delete it or keep it", "en-CA", SafetyTitleEn)]
+    [InlineData("un gars a laissé un commentaire menaçant sous notre publication Facebook il y a deux semaines, on l'a signalé, on devrait-tu le supprimer", "fr-CA", SafetyTitleFr)]
+    public async Task ACalmQuestionAboutAPastThreatComment_TakenForDanger_StillGetsItsGuidelineAfterTheSafetyCard(string text, string locale, string safetyTitle)
+    {
+        var adapter = _bot.Adapter(locale: locale);
+        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
+        var replies = Replies(adapter);
+
+        Assert.True(replies.Count >= 2, $"Expected the safety card and then the guideline, got {replies.Count} replies.");
+        Assert.Contains(safetyTitle, CardReader.VisibleText(replies[0]));
+        var topics = replies.Skip(1).SelectMany(CardReader.Actions).Select(a => a.Data?.TryGetProperty("topic", out var t) == true ? t.GetString() : null).OfType<string>().ToList();
+        Assert.Equal("unacceptable-content", topics.FirstOrDefault());
+    }
+
     [Fact]
     public Task Danger_TypedInsideASituation_GetsTheSafetyCard_AndTheSituationWaitsWhereItWas()
     {
