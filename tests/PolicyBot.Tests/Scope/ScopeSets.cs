@@ -39,7 +39,8 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout3-set.json</c>: <c>a4</c>, spent on the crisis classifier's first corpus;</item>
 /// <item><c>scope-holdout4-set.json</c>: <c>a5</c>, and <c>scope-holdout5-set.json</c>: <c>a6</c>, held out (figures
 /// only) until they were folded into the corpus for the generalisation across authors;</item>
-/// <item><c>scope-holdout6-set.json</c>: <b>still blind</b>, the held-out measure, figures only, see <see cref="ScopeHoldout6Tests"/>.</item>
+/// <item><c>scope-holdout6-set.json</c>: <b>still blind</b>, a held-out measure, figures only, see <see cref="ScopeHoldout6Tests"/>;</item>
+/// <item><c>scope-holdout7-set.json</c>: <b>still blind</b>, the newest held-out measure, figures only, see <see cref="ScopeHoldout7Tests"/>.</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -52,6 +53,8 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout4 = new(() => Load("scope-holdout4-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout5 = new(() => Load("scope-holdout5-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout6 = new(() => Load("scope-holdout6-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout7 = new(() => Load("scope-holdout7-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout8 = new(() => Load("scope-holdout8-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -64,6 +67,10 @@ public static class ScopeSets
     public static IReadOnlyList<ScopeMessage> Holdout5Set => Holdout5.Value;
 
     public static IReadOnlyList<ScopeMessage> Holdout6Set => Holdout6.Value;
+
+    public static IReadOnlyList<ScopeMessage> Holdout7Set => Holdout7.Value;
+
+    public static IReadOnlyList<ScopeMessage> Holdout8Set => Holdout8.Value;
 
     /// <summary>Every example of Content/scope, as a set (the data checks them at start; this prints the same as figures).</summary>
     public static IReadOnlyList<ScopeMessage> DataExamples(ContentLibrary content) =>
