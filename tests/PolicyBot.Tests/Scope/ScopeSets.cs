@@ -40,7 +40,8 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout4-set.json</c>: <c>a5</c>, and <c>scope-holdout5-set.json</c>: <c>a6</c>, held out (figures
 /// only) until they were folded into the corpus for the generalisation across authors;</item>
 /// <item><c>scope-holdout6-set.json</c>: <b>still blind</b>, a held-out measure, figures only, see <see cref="ScopeHoldout6Tests"/>;</item>
-/// <item><c>scope-holdout7-set.json</c>: <b>still blind</b>, the newest held-out measure, figures only, see <see cref="ScopeHoldout7Tests"/>.</item>
+/// <item><c>scope-holdout7-set.json</c>: blind to every helper, its scope misses read once by the coordinator, figures only;</item>
+/// <item><c>scope-holdout8-set.json</c>: <b>still blind</b>, the newest held-out measure, figures only (both: <see cref="ScopeHoldout7And8Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -71,6 +72,14 @@ public static class ScopeSets
     public static IReadOnlyList<ScopeMessage> Holdout7Set => Holdout7.Value;
 
     public static IReadOnlyList<ScopeMessage> Holdout8Set => Holdout8.Value;
+
+    /// <summary>A blind set by its short name (<c>holdout7</c>, <c>holdout8</c>).</summary>
+    public static IReadOnlyList<ScopeMessage> ByName(string set) => set switch
+    {
+        "holdout7" => Holdout7Set,
+        "holdout8" => Holdout8Set,
+        _ => throw new ArgumentException($"No blind set named {set}.", nameof(set)),
+    };
 
     /// <summary>Every example of Content/scope, as a set (the data checks them at start; this prints the same as figures).</summary>
     public static IReadOnlyList<ScopeMessage> DataExamples(ContentLibrary content) =>

@@ -1,0 +1,101 @@
+using PolicyBot.Knowledge;
+using PolicyBot.Tests.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// The seventh and eighth blind scope sets, <c>Data/scope-holdout7-set.json</c> (per language: crisis 50, legal 15,
+/// unrelated 15, greeting 15, and 60 policy questions) and <c>Data/scope-holdout8-set.json</c> (crisis 70, legal 10,
+/// unrelated 10, greeting 10, 40 policy questions), each written by a new helper who read only its brief, the guide
+/// and the topic catalogue (their own accounts: <c>Data/scope-holdout7-README.md</c>, <c>-8-README.md</c>); about
+/// fifteen policy questions per language in each are alarming but calm (marked <c>hard</c>). No message of either is
+/// in any training data. Figures only: the misses are filtered out of the output, so nobody reads a message by running
+/// them. The coordinator read the seventh set's scope misses once, after its first run (<c>Data/BLIND-SETS.md</c> says
+/// what followed); the eighth is blind to everyone. The floors are the figures of the run after the session's branches
+/// were merged; the issue's 100% crisis bar is the skipped test, with those figures.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("holdout7", false, 29 / 30.0, 27 / 30.0, 28 / 30.0, 111 / 120.0)]
+    [InlineData("holdout7", true, 29 / 30.0, 27 / 30.0, 28 / 30.0, 111 / 120.0)]
+    [InlineData("holdout8", false, 20 / 20.0, 18 / 20.0, 20 / 20.0, 73 / 80.0)]
+    [InlineData("holdout8", true, 20 / 20.0, 18 / 20.0, 20 / 20.0, 73 / 80.0)]
+    public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, double greeting, double legal, double unrelated, double policy)
+    {
+        var report = Report(set, otherLocale);
+
+        Assert.True(report.Recall("greeting") >= greeting, $"{set}: greetings fell below {greeting:P1}.");
+        Assert.True(report.Recall("legal") >= legal, $"{set}: legal questions fell below {legal:P1}.");
+        Assert.True(report.Recall("unrelated") >= unrelated, $"{set}: unrelated messages fell below {unrelated:P1}.");
+        Assert.True(report.Recall("policy") >= policy, $"{set}: more policy questions than before were taken for crisis or unrelated (below {policy:P1} right).");
+    }
+
+    [Theory]
+    [InlineData("holdout7", false, 50 / 50.0, 49 / 50.0)]
+    [InlineData("holdout7", true, 50 / 50.0, 49 / 50.0)]
+    [InlineData("holdout8", false, 68 / 70.0, 69 / 70.0)]
+    [InlineData("holdout8", true, 68 / 70.0, 69 / 70.0)]
+    public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, double french, double english)
+    {
+        var report = Report(set, otherLocale);
+
+        Assert.True(report.Recall("crisis", Language.Fr) >= french, $"{set}: French crisis recall fell below {french:P1}.");
+        Assert.True(report.Recall("crisis", Language.En) >= english, $"{set}: English crisis recall fell below {english:P1}.");
+    }
+
+    [Theory(Skip = "Not met: crisis holdout7 fr 50/50, en 49/50 (47/50 before this session's branches); holdout8 fr 68/70, en 69/70 (66/70, 68/70 before). See Data/BLIND-SETS.md.")]
+    [InlineData("holdout7")]
+    [InlineData("holdout8")]
+    public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set) => Report(set, otherLocale: false).AssertEveryCrisisRecognised();
+
+    private ScopeReport Report(string set, bool otherLocale) =>
+        ScopeReport.ForSet(ScopeSets.ByName(set), "Scope " + set, otherLocale, output, blind: true);
+
+    /// <summary>The policy questions of a blind set as a routing set (each with the one topic its author judged best).</summary>
+    internal static IReadOnlyList<RoutingQuestion> PolicyQuestions(string set) =>
+        [.. ScopeSets.ByName(set).Where(m => m.Kind == "policy").Select(m => new RoutingQuestion(m.Lang, m.Text, m.Topic ?? throw new InvalidDataException("A policy question without a topic.")))];
+}
+
+/// <summary>
+/// The seventh blind set's 120 policy questions as a routing set, figures only. After this session's branches: top-1
+/// 95.0% (fr 95.0, en 95.0), top-3 97.5% (fr 96.7, en 98.3) — the issue's bar is met over the set, not by the French top
+/// three (the skipped test).
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout7SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout7 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout7"), blind: true)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout7PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
+            eachLanguage: false, minTop1: 114 / 120.0, minTop3: 117 / 120.0);
+
+    [Fact(Skip = "Not met in French: top-1 95.0% (fr 95.0, en 95.0), top-3 97.5% (fr 96.7, en 98.3); the set as a whole meets it. See Data/BLIND-SETS.md.")]
+    public void Holdout7PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+}
+
+/// <summary>
+/// The eighth blind set's 80 policy questions as a routing set, figures only. After this session's branches: top-1
+/// 91.2% (fr 92.5, en 90.0), top-3 100%: the issue's bar, met in each language.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout8SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout8 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout8"), blind: true)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout8PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
+            eachLanguage: false, minTop1: 73 / 80.0, minTop3: 80 / 80.0);
+
+    [Fact]
+    public void Holdout8PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+}
