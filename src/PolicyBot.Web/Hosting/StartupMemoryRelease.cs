@@ -7,8 +7,8 @@ namespace PolicyBot.Web.Hosting;
 /// what start-up needed only while it ran: one full, compacting collection, the large-object heap included, that
 /// returns the freed pages to the system. Building leaves large arrays behind on the large-object heap (training
 /// copies, index buffers) that an ordinary collection frees but never compacts, so their pages stayed resident for
-/// the life of the process. It runs once, when the host starts listening (readiness is already answered by then, so a
-/// turn that arrives in that instant waits for it once; none after).
+/// the life of the process. It runs once, when the host starts listening: a turn that arrives in that instant waits
+/// for it once, none after.
 /// </summary>
 internal sealed class StartupMemoryRelease(IHostApplicationLifetime lifetime) : IHostedService
 {
