@@ -33,5 +33,5 @@ public abstract partial class BotState
     /// or the document will be taken as new without reading it (<see cref="StateCache.GuessesUnseenAreNew"/>).
     /// </summary>
     private bool HasCopy(ITurnContext turnContext) =>
-        Cache is { } cache && (cache.TryGet(GetStorageKey(turnContext), out _) || MayGuessNew(turnContext, GetStorageKey(turnContext)));
+        Cache is { } cache && GetStorageKey(turnContext) is var key && (cache.TryGet(key, out _) || MayGuessNew(turnContext, key));
 }
