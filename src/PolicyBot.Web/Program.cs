@@ -29,7 +29,12 @@ builder.Services.AddHostedService<StartupMemoryRelease>();
 
 var app = builder.Build();
 
-app.MapGet("/healthz", () => Results.Text("ok"));
+// A plain request delegate (no handler with parameters to generate one for: see MapBotFramework).
+app.MapGet("/healthz", static http =>
+{
+    http.Response.ContentType = "text/plain; charset=utf-8";
+    return http.Response.WriteAsync("ok");
+});
 app.MapHealthChecks("/readyz", new HealthCheckOptions
 {
     Predicate = check => check.Tags.Contains(BotFrameworkDiagnosticsExtensions.ReadyTag),
