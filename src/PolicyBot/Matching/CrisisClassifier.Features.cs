@@ -22,7 +22,7 @@ public sealed partial class CrisisClassifier
         void Visit(int feature);
     }
 
-    private struct Summer(float[] weights) : IFeatureVisitor
+    private struct Summer(Weights weights) : IFeatureVisitor
     {
         public double Total;
 

@@ -21,7 +21,7 @@ namespace PolicyBot.Matching;
 /// </summary>
 public sealed partial class CrisisClassifier
 {
-    /// <summary>Table size (a power of two, 2 MB of weights): large against the tens of thousands of features a corpus this size yields, so collisions stay rare.</summary>
+    /// <summary>Table size (a power of two, 2 MB of weights while training, kept sparse afterwards: <see cref="Weights"/>): large against the tens of thousands of features a corpus this size yields, so collisions stay rare.</summary>
     private const int TableBits = 19;
     private const int TableMask = (1 << TableBits) - 1;
     private const int StemLength = 5;
@@ -64,13 +64,13 @@ public sealed partial class CrisisClassifier
 
     private static readonly char[] Fold = BuildFold();
 
-    private readonly float[] _weights;
+    private readonly Weights _weights;
     private readonly float _bias;
     private readonly bool _groups;
 
     private CrisisClassifier(float[] weights, float bias, double threshold, bool groups)
     {
-        _weights = weights;
+        _weights = new Weights(weights);
         _bias = bias;
         _groups = groups;
         Threshold = threshold;

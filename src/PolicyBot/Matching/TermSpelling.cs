@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PolicyBot.Matching;
 
 /// <summary>
@@ -8,21 +10,48 @@ namespace PolicyBot.Matching;
 /// of its letters point back to it (when several words share a form, the most used one wins), and a typed
 /// word is looked up the same way. Short words are left alone: at four letters and under, one slip makes
 /// another real word.
+/// <para>
+/// A form is not kept as a string of its own: the table holds, for each distinct form, the word it points back to
+/// and which letter of it was dropped (tens of thousands of forms, 8 bytes each, instead of a string and a
+/// dictionary entry each), and a typed word's forms are compared with it letter by letter, never built.
+/// </para>
 /// </summary>
 internal sealed class TermSpelling
 {
     private const int MinLength = 5;
 
+    /// <summary>A slot's <see cref="Slot.Dropped"/> for the word itself (no letter dropped).</summary>
+    private const int Whole = -1;
+
     private readonly HashSet<string> _known;
-    private readonly Dictionary<string, (string Term, double Frequency)> _forms = new(StringComparer.Ordinal);
+    private readonly string[] _terms;
+    private readonly double[] _frequencies;
+
+    /// <summary>Open addressing, a power of two long; a slot with <see cref="Slot.Term"/> −1 is empty.</summary>
+    private readonly Slot[] _slots;
 
     public TermSpelling(IReadOnlyDictionary<string, double> frequencies)
     {
         _known = new HashSet<string>(frequencies.Keys, StringComparer.Ordinal);
+        var terms = new List<string>();
+        var weights = new List<double>();
+        var forms = 0;
         foreach (var (term, frequency) in frequencies)
         {
             if (term.Length < MinLength - 1 || !term.All(char.IsAsciiLetter)) continue;
-            foreach (var form in Deletions(term).Prepend(term)) Keep(form, term, frequency);
+            terms.Add(term);
+            weights.Add(frequency);
+            forms += term.Length + 1;
+        }
+        _terms = [.. terms];
+        _frequencies = [.. weights];
+        // At most three quarters full, so a probe for a form the table does not hold ends soon.
+        _slots = new Slot[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(forms + forms / 3 + 1)))];
+        Array.Fill(_slots, new Slot(-1, Whole));
+        for (var t = 0; t < _terms.Length; t++)
+        {
+            Keep(t, Whole);
+            for (var i = 0; i < _terms[t].Length; i++) Keep(t, i);
         }
     }
 
@@ -30,24 +59,80 @@ internal sealed class TermSpelling
     public string Correct(string term)
     {
         if (term.Length < MinLength || _known.Contains(term) || !term.All(char.IsAsciiLetter)) return term;
-        (string Term, double Frequency)? best = null;
-        foreach (var form in Deletions(term).Prepend(term))
+        var best = -1;
+        for (var dropped = Whole; dropped < term.Length; dropped++)
         {
-            if (_forms.TryGetValue(form, out var candidate) && (best is null || IsBetter(candidate, best.Value))) best = candidate;
+            var slot = Find(term, dropped);
+            if (slot >= 0 && (best < 0 || IsBetter(_slots[slot].Term, best))) best = _slots[slot].Term;
         }
-        return best?.Term ?? term;
+        return best < 0 ? term : _terms[best];
     }
 
-    private void Keep(string form, string term, double frequency)
+    /// <summary>Points the form of term <paramref name="t"/> without its letter <paramref name="dropped"/> at it, unless a better word has it.</summary>
+    private void Keep(int t, int dropped)
     {
-        if (!_forms.TryGetValue(form, out var current) || IsBetter((term, frequency), current)) _forms[form] = (term, frequency);
+        var word = _terms[t];
+        var mask = _slots.Length - 1;
+        for (var i = (int)Hash(word, dropped) & mask; ; i = (i + 1) & mask)
+        {
+            ref var slot = ref _slots[i];
+            if (slot.Term < 0)
+            {
+                slot = new Slot(t, dropped);
+                return;
+            }
+            if (!SameForm(word, dropped, _terms[slot.Term], slot.Dropped)) continue;
+            if (IsBetter(t, slot.Term)) slot = new Slot(t, dropped);
+            return;
+        }
     }
 
-    private static bool IsBetter((string Term, double Frequency) a, (string Term, double Frequency) b) =>
-        a.Frequency > b.Frequency || (a.Frequency == b.Frequency && string.CompareOrdinal(a.Term, b.Term) < 0);
-
-    private static IEnumerable<string> Deletions(string term)
+    /// <summary>The slot holding the form of <paramref name="word"/> without its letter <paramref name="dropped"/>, or −1.</summary>
+    private int Find(string word, int dropped)
     {
-        for (var i = 0; i < term.Length; i++) yield return term.Remove(i, 1);
+        var mask = _slots.Length - 1;
+        for (var i = (int)Hash(word, dropped) & mask; ; i = (i + 1) & mask)
+        {
+            var slot = _slots[i];
+            if (slot.Term < 0) return -1;
+            if (SameForm(word, dropped, _terms[slot.Term], slot.Dropped)) return i;
+        }
     }
+
+    /// <summary>When several words share a form: the most used, then the first in ordinal order.</summary>
+    private bool IsBetter(int a, int b) =>
+        _frequencies[a] > _frequencies[b] || (_frequencies[a] == _frequencies[b] && string.CompareOrdinal(_terms[a], _terms[b]) < 0);
+
+    /// <summary>Whether <paramref name="a"/> without its letter <paramref name="droppedA"/> reads as <paramref name="b"/> without its letter <paramref name="droppedB"/>.</summary>
+    private static bool SameForm(string a, int droppedA, string b, int droppedB)
+    {
+        var length = a.Length - (droppedA == Whole ? 0 : 1);
+        if (length != b.Length - (droppedB == Whole ? 0 : 1)) return false;
+        for (var k = 0; k < length; k++)
+        {
+            if (At(a, droppedA, k) != At(b, droppedB, k)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Letter <paramref name="k"/> of <paramref name="word"/> without its letter <paramref name="dropped"/>.</summary>
+    private static char At(string word, int dropped, int k) => dropped == Whole || k < dropped ? word[k] : word[k + 1];
+
+    /// <summary>FNV-1a of the form's letters, then mixed: the same for the same form whichever word it comes from.</summary>
+    private static uint Hash(string word, int dropped)
+    {
+        var h = 2166136261u;
+        for (var k = 0; k < word.Length; k++)
+        {
+            if (k == dropped) continue;
+            h = (h ^ word[k]) * 16777619u;
+        }
+        h ^= h >> 15;
+        h *= 0x2C1B3C6Du;
+        h ^= h >> 12;
+        return h;
+    }
+
+    /// <summary>One distinct form: the word it points back to (an index into the terms) and the letter of it dropped.</summary>
+    private readonly record struct Slot(int Term, int Dropped);
 }
