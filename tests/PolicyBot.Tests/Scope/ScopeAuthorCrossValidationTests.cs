@@ -83,7 +83,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// One message of the author left out: what the rules and the crisis layer made of it, and the heads' logits, so
     /// that the heads' thresholds can be swept; <see cref="Kind"/> is what the bot makes of it as shipped.
     /// </summary>
-    private sealed record Scored(LabelledMessage Message, ScopeResult Raised, double Crisis, Scores Heads)
+    private sealed record Scored(LabelledMessage Message, ScopeResult Raised, double Crisis, Scores Heads, ScopeResult? Rules = null)
     {
         public ScopeKind Kind => At(LegalThreshold, LegalSocialMediaThreshold);
 
@@ -221,7 +221,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
             {
                 var score = recognizer.Classifier.Score(q.Text);
                 var raised = ScopeRecognizer.Raised(recognizer.RuleKind(q.Text, q.Language), score, recognizer.Classifier.Threshold);
-                return new Scored(new LabelledMessage(q.Text, MessageClass.Other, q.Language, "routing " + set.Name), raised, score, recognizer.KindClassifier.Score(q.Text));
+                return new Scored(new LabelledMessage(q.Text, MessageClass.Other, q.Language, "routing " + set.Name), raised, score, recognizer.KindClassifier.Score(q.Text), recognizer.RuleKind(q.Text, q.Language));
             }).ToList()))
             .ToList();
         var legal = rows.Where(r => r.Message.Class == MessageClass.Legal).ToList();
@@ -255,6 +255,36 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
         Assert.All(rows.Where(r => r.Message.Class == MessageClass.Crisis), r => Assert.Equal(r.At(double.PositiveInfinity, double.PositiveInfinity) == ScopeKind.Crisis, r.At(0, 0) == ScopeKind.Crisis));
+    }
+
+    /// <summary>
+    /// The crisis threshold with every author left out (crisis recall per language, the authors' ordinary messages taken
+    /// for crisis, and the four spent routing sets' policy questions taken for crisis by the shipped models at that
+    /// threshold): how <see cref="CrisisClassifier.DefaultThreshold"/> is checked when authors join.
+    /// </summary>
+    [Fact]
+    public void CrisisThresholdSweep_IsPrinted()
+    {
+        var rows = LeftOut.Value.Values.SelectMany(r => r).Where(r => r.Rules is not null).ToList();
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
+        var routing = new[] { RoutingSets.DevSet, RoutingSets.TestSet, RoutingSets.HoldoutSet, RoutingSets.Dev2Set }
+            .Select(set => set.Select(q => (Rules: recognizer.RuleKind(q.Text, q.Language), Score: recognizer.Classifier.Score(q.Text))).ToList()).ToList();
+        var table = new StringBuilder("Crisis threshold, each author left out: crisis fr, en; ordinary → crisis (of them by the model); routing sets' policy questions → crisis (dev, test, holdout, dev2; shipped model)\n");
+        foreach (var t in new[] { 0.4, 0.5, 0.6, 0.7, 0.8, 1.0, 1.5 })
+        {
+            bool IsCrisisAt(Scored r) => ScopeRecognizer.Raised(r.Rules!, r.Crisis, t).Kind == ScopeKind.Crisis;
+            string Recall(Language language)
+            {
+                var these = rows.Where(r => r.Message.Class == MessageClass.Crisis && r.Message.Language == language).ToList();
+                return $"{these.Count(IsCrisisAt)}/{these.Count}";
+            }
+            var ordinary = rows.Where(r => r.Message.Class == MessageClass.Other).ToList();
+            var routed = string.Join(" ", routing.Select(set => $"{set.Count(q => ScopeRecognizer.Raised(q.Rules, q.Score, t).Kind == ScopeKind.Crisis)}/{set.Count}"));
+            table.AppendLine(CultureInfo.InvariantCulture, $"  {t,4:0.0}  {Recall(Language.Fr),-10} {Recall(Language.En),-10} {ordinary.Count(IsCrisisAt),4} ({ordinary.Count(r => IsCrisisAt(r) && r.Rules!.Kind != ScopeKind.Crisis),3}) /{ordinary.Count}   {routed}");
+        }
+        output.WriteLine(table.ToString());
+        Console.WriteLine(table.ToString());
+        Assert.NotEmpty(rows);
     }
 
     /// <summary>Whether a message is one of the hard negatives of the blind training authors (alarming words, nobody in danger now).</summary>
@@ -330,8 +360,9 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
                 .. samples.Where(s => s.Author == author).Select(s =>
                 {
                     var score = crisis.Score(s.Text);
-                    var raised = ScopeRecognizer.Raised(recognizer.RuleKind(s.Text, s.Language), score, crisis.Threshold);
-                    return new Scored(s, raised, score, heads.Score(s.Text));
+                    var rules = recognizer.RuleKind(s.Text, s.Language);
+                    var raised = ScopeRecognizer.Raised(rules, score, crisis.Threshold);
+                    return new Scored(s, raised, score, heads.Score(s.Text), rules);
                 }),
             ];
         }
