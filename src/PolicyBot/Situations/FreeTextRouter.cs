@@ -40,8 +40,8 @@ internal sealed class FreeTextRouter(ITopicFinder topics, GuidelineCards cards)
         }
         else if (found.TopicIds.Count > 0 && _situations.ReadUnsure(text, found.Language, found.TopicIds) is { } shared)
         {
-            // Not sure of the topic, but the text names the one situation whose questions tell the first two apart.
-            await SituationDialog.StartAsync(dc, shared.Situation, found.Best, shared.Answers, cancellationToken).ConfigureAwait(false);
+            // Not sure of the topic, but the text names the one situation whose questions tell most of the first three apart.
+            await SituationDialog.StartAsync(dc, shared.Situation, shared.Topic, shared.Answers, cancellationToken).ConfigureAwait(false);
         }
         else if (found.TopicIds.Count > 0)
         {

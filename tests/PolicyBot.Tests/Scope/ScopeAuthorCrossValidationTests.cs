@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PolicyBot.Knowledge;
 using PolicyBot.Matching;
+using PolicyBot.Tests.Knowledge;
 using Xunit.Abstractions;
 using static PolicyBot.Matching.ScopeKindClassifier;
 
@@ -50,69 +51,117 @@ namespace PolicyBot.Tests.Scope;
 /// (test 3 → 2, dev 0 → 1). The heads do not read the groups; one unrelated message of a5 fr is now taken for a crisis
 /// (16 → 15, the cheaper error).
 /// </para>
+/// <para>
+/// Then the legal head (<see cref="ScopeKindClassifier"/>: trained on the corpus's legal messages and the legal
+/// examples, asked only for a message the rules and the crisis layer leave unrecognised), with twenty legal examples
+/// in words no rule lists ("are we on the hook", « on risque-tu ») and six policy counter-examples in the scope data.
+/// Legal with each author left out: a4 fr 23 → 24, a5 en 18 → 19, none fewer; ordinary messages taken for legal: the
+/// rules' 18 of 1,109, none added by the head at its thresholds (2, and 4 with a word of social media, chosen on
+/// <see cref="LegalThresholdSweep_IsPrinted"/>). The new calm examples moved the other models by a message each: 1st en
+/// ordinary taken for crisis 27 → 28, 2nd fr unrelated 45 → 44, a4 fr unrelated 24 → 23 (floors moved with them).
+/// The rules' legal words were written knowing these authors' legal messages, so the head has little left to gain
+/// here; the head alone recognises 176 of their 284 legal messages at 2 (the sweep's last column), the measure of
+/// wording it never saw.
+/// </para>
+/// <para>
+/// Then two more authors who wrote training data blind (<c>a9</c>, <c>a10</c>: per language 45 crisis messages, 30 legal
+/// questions mostly without the obvious words, 20 unrelated messages, 120 policy questions of which 35 or 36 alarming
+/// but calm; <c>Data/BLIND-SETS.md</c>), less three exact copies of corpus messages and two of blind-set messages. Their
+/// own figures with each left out: crisis a9 44/44, 45/45, a10 42/43, 42/43; legal a9 13/30, 17/30 (the rules alone 10,
+/// 15), a10 14/30, 12/30 (11, 12); unrelated a9 14, 12 and a10 15, 16 of 20; policy questions taken for crisis a9 26,
+/// 33 and a10 22, 21 of about 120. The earlier authors moved by a message or two each way: crisis 1st en 330 → 329, a7
+/// fr 39 → 40; ordinary taken for crisis 1st fr 33 → 31, 1st en 28 → 29, a8 fr 21 → 20, a8 en 11 → 12; unrelated 1st
+/// fr 39 → 40, 1st en 40 → 39, 2nd en 39 → 41, a3 en 49 → 48, a4 fr 23 → 22, a4 en 26 → 27; small talk 2nd en 50 → 49;
+/// ordinary taken for legal a7 en 3 → 4, a8 fr 3 → 4. The legal head's sweep over ten authors kept its thresholds (2,
+/// and 4 with social media: ten legal questions more than the rules, two ordinary messages, one routing question).
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
 {
-    private sealed record Scored(LabelledMessage Message, ScopeKind Kind, double Crisis);
+    /// <summary>
+    /// One message of the author left out: what the rules and the crisis layer made of it, and the heads' logits, so
+    /// that the heads' thresholds can be swept; <see cref="Kind"/> is what the bot makes of it as shipped.
+    /// </summary>
+    private sealed record Scored(LabelledMessage Message, ScopeResult Raised, double Crisis, Scores Heads, ScopeResult? Rules = null)
+    {
+        public ScopeKind Kind => At(LegalThreshold, LegalSocialMediaThreshold);
+
+        /// <summary>What the bot makes of the message with the legal head at these thresholds.</summary>
+        public ScopeKind At(double legal, double legalSocialMedia) =>
+            Refined(Raised, Heads, legalThreshold: legal, legalSocialMediaThreshold: legalSocialMedia).Kind;
+    }
 
     private static readonly Lazy<Dictionary<string, List<Scored>>> LeftOut = new(LeaveEachAuthorOut);
 
     /// <summary>Every author of the corpus, as <see cref="AuthorOf"/> names them.</summary>
-    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8"];
+    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10"];
 
     [Fact]
-    public void Corpus_Authors_AreTheEightNamedInTheReadme()
+    public void Corpus_Authors_AreTheTenNamedInTheReadme()
     {
         var found = LabelledSet(ContentLibrary.Default).Select(m => m.Author).OfType<string>().Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["1st", "2nd", "a3", "a4", "a5", "a6", "a7", "a8"], found);
+        Assert.Equal(["1st", "2nd", "a10", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
     }
 
     /// <summary>
-    /// The two authors who wrote training data blind (<c>a7</c>, <c>a8</c>: policy questions, some of them alarming but
-    /// calm, and crisis messages) keep their hard negatives apart: a kind of their own, <c>…/policy-hard</c>, ordinary
-    /// messages like <c>…/policy</c>, so the cross-validation can say how many of them are taken for a crisis.
+    /// The authors who wrote training data blind (<c>a7</c>, <c>a8</c>: policy questions, some of them alarming but calm,
+    /// and crisis messages; <c>a9</c>, <c>a10</c>: the same with legal and unrelated messages) keep their hard negatives
+    /// apart: a kind of their own, <c>…/policy-hard</c>, ordinary messages like <c>…/policy</c>, so the cross-validation
+    /// can say how many of them are taken for a crisis. The counts are what each wrote, less exact copies of messages
+    /// already in the corpus, in a routing set or in a blind set (the content README says which).
     /// </summary>
     [Theory]
-    [InlineData("a7")]
-    [InlineData("a8")]
-    public void BlindTrainingAuthors_HardNegatives_AreOrdinaryMessagesOfTheirOwnKind(string author)
+    [InlineData("a7", "fr", 40, 130, 0, 0)]
+    [InlineData("a7", "en", 40, 130, 0, 0)]
+    [InlineData("a8", "fr", 40, 130, 0, 0)]
+    [InlineData("a8", "en", 40, 130, 0, 0)]
+    [InlineData("a9", "fr", 44, 120, 30, 20)]
+    [InlineData("a9", "en", 45, 120, 30, 20)]
+    [InlineData("a10", "fr", 43, 119, 30, 20)]
+    [InlineData("a10", "en", 43, 120, 30, 20)]
+    public void BlindTrainingAuthors_HardNegatives_AreOrdinaryMessagesOfTheirOwnKind(string author, string lang, int crisis, int ordinary, int legal, int unrelated)
     {
-        var mine = LabelledSet(ContentLibrary.Default).Where(m => m.Author == author).ToList();
+        var language = Languages.Parse(lang);
+        var mine = LabelledSet(ContentLibrary.Default).Where(m => m.Author == author && m.Language == language).ToList();
 
-        foreach (var language in new[] { Language.Fr, Language.En })
-        {
-            var hard = mine.Where(m => m.Language == language && IsHard(m)).ToList();
-            Assert.InRange(hard.Count, 30, 40);
-            Assert.All(hard, m => Assert.Equal(MessageClass.Other, m.Class));
-            Assert.Equal(40, mine.Count(m => m.Language == language && m.Class == MessageClass.Crisis));
-            Assert.Equal(130, mine.Count(m => m.Language == language && m.Class == MessageClass.Other));
-        }
+        var hard = mine.Where(IsHard).ToList();
+        Assert.InRange(hard.Count, 30, 40);
+        Assert.All(hard, m => Assert.Equal(MessageClass.Other, m.Class));
+        Assert.Equal(crisis, mine.Count(m => m.Class == MessageClass.Crisis));
+        Assert.Equal(ordinary, mine.Count(m => m.Class == MessageClass.Other));
+        Assert.Equal(legal, mine.Count(m => m.Class == MessageClass.Legal));
+        Assert.Equal(unrelated, mine.Count(m => m.Class == MessageClass.Unrelated));
     }
 
     /// <summary>
-    /// The figures of one author left out, per language: crisis recall, small talk and unrelated recognised, and the
-    /// author's ordinary messages (policy questions, commands) taken for a crisis, each held to what was measured.
+    /// The figures of one author left out, per language: crisis recall, small talk and unrelated recognised, the
+    /// author's ordinary messages (policy questions, commands) taken for a crisis, legal questions recognised and
+    /// ordinary messages taken for legal (by the rules or the legal head), each held to what was measured.
     /// </summary>
     [Theory]
-    [InlineData("1st", "fr", 334, 37, 39, 33)]
-    [InlineData("1st", "en", 330, 37, 40, 27)]
-    [InlineData("2nd", "fr", 214, 54, 45, 26)]
-    [InlineData("2nd", "en", 198, 50, 39, 26)]
-    [InlineData("a3", "fr", 55, 55, 50, 0)]
-    [InlineData("a3", "en", 55, 55, 49, 0)]
-    [InlineData("a4", "fr", 56, 29, 24, 0)]
-    [InlineData("a4", "en", 60, 29, 26, 0)]
-    [InlineData("a5", "fr", 77, 20, 15, 5)]
-    [InlineData("a5", "en", 79, 20, 18, 5)]
-    [InlineData("a6", "fr", 69, 24, 23, 6)]
-    [InlineData("a6", "en", 70, 22, 23, 7)]
-    [InlineData("a7", "fr", 39, 0, 0, 16)]
-    [InlineData("a7", "en", 40, 0, 0, 15)]
-    [InlineData("a8", "fr", 40, 0, 0, 21)]
-    [InlineData("a8", "en", 40, 0, 0, 11)]
-    public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost)
+    [InlineData("1st", "fr", 334, 37, 40, 31, 14, 1)]
+    [InlineData("1st", "en", 329, 37, 39, 29, 14, 1)]
+    [InlineData("2nd", "fr", 214, 54, 44, 26, 0, 1)]
+    [InlineData("2nd", "en", 198, 49, 41, 26, 0, 0)]
+    [InlineData("a3", "fr", 55, 55, 50, 0, 52, 0)]
+    [InlineData("a3", "en", 55, 55, 48, 0, 50, 0)]
+    [InlineData("a4", "fr", 56, 29, 22, 0, 24, 0)]
+    [InlineData("a4", "en", 60, 29, 27, 0, 28, 0)]
+    [InlineData("a5", "fr", 77, 20, 15, 5, 18, 1)]
+    [InlineData("a5", "en", 79, 20, 18, 5, 19, 0)]
+    [InlineData("a6", "fr", 69, 24, 23, 6, 15, 0)]
+    [InlineData("a6", "en", 70, 22, 23, 7, 18, 0)]
+    [InlineData("a7", "fr", 40, 0, 0, 16, 0, 6)]
+    [InlineData("a7", "en", 40, 0, 0, 15, 0, 4)]
+    [InlineData("a8", "fr", 40, 0, 0, 20, 0, 4)]
+    [InlineData("a8", "en", 40, 0, 0, 12, 0, 2)]
+    [InlineData("a9", "fr", 44, 0, 14, 26, 13, 0)]
+    [InlineData("a9", "en", 45, 0, 12, 33, 17, 4)]
+    [InlineData("a10", "fr", 42, 0, 15, 22, 14, 2)]
+    [InlineData("a10", "en", 42, 0, 16, 21, 12, 1)]
+    public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);
         var rows = LeftOut.Value[author].Where(r => r.Message.Language == language).ToList();
@@ -124,10 +173,14 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         var smallTalk = Count(rows, IsSmallTalk);
         var unrelated = Count(rows, c => c == MessageClass.Unrelated);
         var ordinaryAsCrisis = rows.Count(r => r.Message.Class == MessageClass.Other && r.Kind == ScopeKind.Crisis);
+        var legal = Count(rows, c => c == MessageClass.Legal);
+        var ordinaryAsLegal = rows.Count(r => r.Message.Class == MessageClass.Other && r.Kind == ScopeKind.Legal);
         Assert.True(crisis.Right >= crisisAtLeast, $"{author} {lang}: crisis {crisis.Right}/{crisis.Total}, at least {crisisAtLeast} expected.");
         Assert.True(smallTalk.Right >= smallTalkAtLeast, $"{author} {lang}: small talk {smallTalk.Right}/{smallTalk.Total}, at least {smallTalkAtLeast} expected.");
         Assert.True(unrelated.Right >= unrelatedAtLeast, $"{author} {lang}: unrelated {unrelated.Right}/{unrelated.Total}, at least {unrelatedAtLeast} expected.");
         Assert.True(ordinaryAsCrisis <= ordinaryAsCrisisAtMost, $"{author} {lang}: {ordinaryAsCrisis} ordinary messages taken for crisis, at most {ordinaryAsCrisisAtMost} expected.");
+        Assert.True(legal.Right >= legalAtLeast, $"{author} {lang}: legal {legal.Right}/{legal.Total}, at least {legalAtLeast} expected.");
+        Assert.True(ordinaryAsLegal <= ordinaryAsLegalAtMost, $"{author} {lang}: {ordinaryAsLegal} ordinary messages taken for legal, at most {ordinaryAsLegalAtMost} expected.");
     }
 
     /// <summary>All authors at once, per language and kind: the table the README quotes.</summary>
@@ -135,7 +188,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     public void LeaveOneAuthorOut_Summary_IsPrinted()
     {
         var table = new StringBuilder($"Leave-one-author-out, crisis threshold {CrisisClassifier.DefaultThreshold.ToString(CultureInfo.InvariantCulture)}, {CrisisClassifier.Members} members: right / messages of the author left out\n");
-        table.AppendLine("author lang   crisis      small talk  unrelated   legal       ordinary→crisis  of them hard  ordinary→unrelated/small talk");
+        table.AppendLine("author lang   crisis      small talk  unrelated   legal (rules alone)  ordinary→crisis  of them hard  ordinary→unrelated/small talk  ordinary→legal");
         foreach (var (author, rows) in LeftOut.Value.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             foreach (var language in new[] { Language.Fr, Language.En })
@@ -143,12 +196,95 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
                 var mine = rows.Where(r => r.Message.Language == language).ToList();
                 var ordinary = mine.Where(r => r.Message.Class == MessageClass.Other).ToList();
                 table.AppendLine(CultureInfo.InvariantCulture,
-                    $"{author,-6} {language.Code(),-4}  {Cell(Count(mine, IsCrisis)),-10}  {Cell(Count(mine, IsSmallTalk)),-10}  {Cell(Count(mine, c => c == MessageClass.Unrelated)),-10}  {Cell(Count(mine, c => c == MessageClass.Legal)),-10}  {ordinary.Count(r => r.Kind == ScopeKind.Crisis),4}/{ordinary.Count,-10}  {HardCell(ordinary),-12}  {ordinary.Count(r => r.Kind is ScopeKind.Unrelated or ScopeKind.Greeting or ScopeKind.Thanks),4}/{ordinary.Count}");
+                    $"{author,-6} {language.Code(),-4}  {Cell(Count(mine, IsCrisis)),-10}  {Cell(Count(mine, IsSmallTalk)),-10}  {Cell(Count(mine, c => c == MessageClass.Unrelated)),-10}  {LegalCell(mine),-19}  {ordinary.Count(r => r.Kind == ScopeKind.Crisis),4}/{ordinary.Count,-10}  {HardCell(ordinary),-12}  {ordinary.Count(r => r.Kind is ScopeKind.Unrelated or ScopeKind.Greeting or ScopeKind.Thanks),4}/{ordinary.Count,-24}  {ordinary.Count(r => r.Kind == ScopeKind.Legal),4}/{ordinary.Count}");
             }
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
-        Assert.Equal(8, LeftOut.Value.Count);
+        Assert.Equal(10, LeftOut.Value.Count);
+    }
+
+    /// <summary>
+    /// How the legal head's two thresholds were chosen: with each author left out, legal questions recognised (and how
+    /// many of them the rules and the crisis layer alone leave unrecognised), the authors' ordinary messages and
+    /// unrelated ones taken for legal; and the four spent routing sets' policy questions (never scope training) taken
+    /// for legal by the shipped models. A crisis is never lowered at any threshold (the head only reads a message the
+    /// rules and the crisis layer leave unrecognised), so crisis recall is the same on every line.
+    /// </summary>
+    [Fact]
+    public void LegalThresholdSweep_IsPrinted()
+    {
+        var rows = LeftOut.Value.Values.SelectMany(r => r).ToList();
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
+        var routing = new (string Name, IReadOnlyList<RoutingQuestion> Questions)[] { ("dev", RoutingSets.DevSet), ("test", RoutingSets.TestSet), ("holdout", RoutingSets.HoldoutSet), ("dev2", RoutingSets.Dev2Set) }
+            .Select(set => (set.Name, Rows: set.Questions.Select(q =>
+            {
+                var score = recognizer.Classifier.Score(q.Text);
+                var raised = ScopeRecognizer.Raised(recognizer.RuleKind(q.Text, q.Language), score, recognizer.Classifier.Threshold);
+                return new Scored(new LabelledMessage(q.Text, MessageClass.Other, q.Language, "routing " + set.Name), raised, score, recognizer.KindClassifier.Score(q.Text), recognizer.RuleKind(q.Text, q.Language));
+            }).ToList()))
+            .ToList();
+        var legal = rows.Where(r => r.Message.Class == MessageClass.Legal).ToList();
+        var ordinary = rows.Where(r => r.Message.Class == MessageClass.Other).ToList();
+        var unrelated = rows.Where(r => r.Message.Class == MessageClass.Unrelated).ToList();
+        var table = new StringBuilder("Legal head, each author left out: legal fr / en (of them unrecognised without the head), ordinary → legal, unrelated → legal; routing sets' policy questions → legal (dev, test, holdout, dev2)\n");
+        table.AppendLine("  legal  with social media   legal fr    legal en    (head's)  ordinary→legal  unrelated→legal  routing→legal          head alone: legal, ordinary, routing at or over the legal bar");
+        foreach (var t in new[] { -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0, double.PositiveInfinity })
+        {
+            foreach (var m in new[] { t, t + 1, t + 2, t + 3, t + 5, double.PositiveInfinity }.Distinct())
+            {
+                string Recall(Language language)
+                {
+                    var these = legal.Where(r => r.Message.Language == language).ToList();
+                    return $"{these.Count(r => r.At(t, m) == ScopeKind.Legal)}/{these.Count}";
+                }
+                var gained = legal.Count(r => r.At(t, m) == ScopeKind.Legal && r.At(double.PositiveInfinity, double.PositiveInfinity) != ScopeKind.Legal);
+                var ordinaryLegal = ordinary.Count(r => r.At(t, m) == ScopeKind.Legal) - ordinary.Count(r => r.At(double.PositiveInfinity, double.PositiveInfinity) == ScopeKind.Legal);
+                var routingLegal = string.Join(" ", routing.Select(set => $"{set.Rows.Count(r => r.At(t, m) == ScopeKind.Legal)}/{set.Rows.Count}"));
+                var alone = m == t ? $"{legal.Count(r => r.Heads.Legal >= t)}/{legal.Count}, {ordinary.Count(r => r.Heads.Legal >= t)}/{ordinary.Count}, {routing.Sum(set => set.Rows.Count(r => r.Heads.Legal >= t))}/{routing.Sum(set => set.Rows.Count)}" : "";
+                table.AppendLine(CultureInfo.InvariantCulture, $"{t,7:0.0} {m,16:0.0}   {Recall(Language.Fr),-10}  {Recall(Language.En),-10}  {gained,4}     {ordinaryLegal,6}/{ordinary.Count,-8}  {unrelated.Count(r => r.At(t, m) == ScopeKind.Legal),4}/{unrelated.Count,-10}  {routingLegal,-22} {alone}");
+            }
+        }
+        table.AppendLine("(ordinary→legal counts only what the head adds: the rules' own, at every line, are " + ordinary.Count(r => r.At(double.PositiveInfinity, double.PositiveInfinity) == ScopeKind.Legal) + ")");
+        table.AppendLine("Routing sets' policy questions taken for crisis or unrelated as shipped (the issue's bar is 2% of each): " + string.Join(", ", routing.Select(set => $"{set.Name} {set.Rows.Count(r => r.Kind is ScopeKind.Crisis or ScopeKind.Unrelated)}/{set.Rows.Count}")));
+        table.AppendLine("Messages the rules and the crisis layer leave unrecognised that the head could turn (legal questions, and others at −1 or more; invented or spent data): legal logit, social media, class");
+        foreach (var r in rows.Concat(routing.SelectMany(set => set.Rows)).Where(r => r.Raised.Kind == ScopeKind.None && (r.Message.Class == MessageClass.Legal || r.Heads.Legal >= -1)).OrderByDescending(r => r.Heads.Legal))
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"  {r.Heads.Legal,6:0.00} {(r.Raised.AboutSocialMedia ? "sm" : "  ")} {r.Message.Class,-9} [{r.Message.Language.Code()}] {r.Message.Group}: {r.Message.Text}");
+        }
+        output.WriteLine(table.ToString());
+        Console.WriteLine(table.ToString());
+        Assert.All(rows.Where(r => r.Message.Class == MessageClass.Crisis), r => Assert.Equal(r.At(double.PositiveInfinity, double.PositiveInfinity) == ScopeKind.Crisis, r.At(0, 0) == ScopeKind.Crisis));
+    }
+
+    /// <summary>
+    /// The crisis threshold with every author left out (crisis recall per language, the authors' ordinary messages taken
+    /// for crisis, and the four spent routing sets' policy questions taken for crisis by the shipped models at that
+    /// threshold): how <see cref="CrisisClassifier.DefaultThreshold"/> is checked when authors join.
+    /// </summary>
+    [Fact]
+    public void CrisisThresholdSweep_IsPrinted()
+    {
+        var rows = LeftOut.Value.Values.SelectMany(r => r).Where(r => r.Rules is not null).ToList();
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
+        var routing = new[] { RoutingSets.DevSet, RoutingSets.TestSet, RoutingSets.HoldoutSet, RoutingSets.Dev2Set }
+            .Select(set => set.Select(q => (Rules: recognizer.RuleKind(q.Text, q.Language), Score: recognizer.Classifier.Score(q.Text))).ToList()).ToList();
+        var table = new StringBuilder("Crisis threshold, each author left out: crisis fr, en; ordinary → crisis (of them by the model); routing sets' policy questions → crisis (dev, test, holdout, dev2; shipped model)\n");
+        foreach (var t in new[] { 0.4, 0.5, 0.6, 0.7, 0.8, 1.0, 1.5 })
+        {
+            bool IsCrisisAt(Scored r) => ScopeRecognizer.Raised(r.Rules!, r.Crisis, t).Kind == ScopeKind.Crisis;
+            string Recall(Language language)
+            {
+                var these = rows.Where(r => r.Message.Class == MessageClass.Crisis && r.Message.Language == language).ToList();
+                return $"{these.Count(IsCrisisAt)}/{these.Count}";
+            }
+            var ordinary = rows.Where(r => r.Message.Class == MessageClass.Other).ToList();
+            var routed = string.Join(" ", routing.Select(set => $"{set.Count(q => ScopeRecognizer.Raised(q.Rules, q.Score, t).Kind == ScopeKind.Crisis)}/{set.Count}"));
+            table.AppendLine(CultureInfo.InvariantCulture, $"  {t,4:0.0}  {Recall(Language.Fr),-10} {Recall(Language.En),-10} {ordinary.Count(IsCrisisAt),4} ({ordinary.Count(r => IsCrisisAt(r) && r.Rules!.Kind != ScopeKind.Crisis),3}) /{ordinary.Count}   {routed}");
+        }
+        output.WriteLine(table.ToString());
+        Console.WriteLine(table.ToString());
+        Assert.NotEmpty(rows);
     }
 
     /// <summary>Whether a message is one of the hard negatives of the blind training authors (alarming words, nobody in danger now).</summary>
@@ -158,6 +294,13 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     {
         var hard = ordinary.Where(r => IsHard(r.Message)).ToList();
         return hard.Count == 0 ? "-" : $"{hard.Count(r => r.Kind == ScopeKind.Crisis)}/{hard.Count}";
+    }
+
+    /// <summary>Legal questions recognised, and in brackets how many without the legal head (the rules and the crisis layer alone).</summary>
+    private static string LegalCell(List<Scored> rows)
+    {
+        var legal = rows.Where(r => r.Message.Class == MessageClass.Legal).ToList();
+        return legal.Count == 0 ? "-" : $"{legal.Count(r => r.Kind == ScopeKind.Legal)}/{legal.Count} ({legal.Count(r => r.At(double.PositiveInfinity, double.PositiveInfinity) == ScopeKind.Legal)})";
     }
 
     private static string Cell((int Right, int Total) count) => count.Total == 0 ? "-" : $"{count.Right}/{count.Total}";
@@ -217,8 +360,9 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
                 .. samples.Where(s => s.Author == author).Select(s =>
                 {
                     var score = crisis.Score(s.Text);
-                    var raised = ScopeRecognizer.Raised(recognizer.RuleKind(s.Text, s.Language), score, crisis.Threshold);
-                    return new Scored(s, heads.Refine(raised, s.Text).Kind, score);
+                    var rules = recognizer.RuleKind(s.Text, s.Language);
+                    var raised = ScopeRecognizer.Raised(rules, score, crisis.Threshold);
+                    return new Scored(s, raised, score, heads.Score(s.Text), rules);
                 }),
             ];
         }

@@ -210,6 +210,47 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .AssertReplyContains("Les sujets les plus proches dans votre politique sur les médias sociaux :")
             .StartTestAsync();
 
+    private const string NoLegalAdviceEn = "I don't give legal advice. For a question about the law (a lawsuit, defamation, liability, a subpoena, a request from the police or a court, what the law requires), ask a manager or your organisation's legal counsel.";
+    private const string NoLegalAdviceFr = "Je ne donne pas d'avis juridique. Pour une question de droit (poursuite, diffamation, responsabilité, assignation, demande de la police ou d'un tribunal, ce que la loi exige), adressez-vous à une gestionnaire ou au conseil juridique de votre organisation.";
+
+    /// <summary>
+    /// Legal questions in words the rules do not list (no "sue", "liable", "law", « poursuite », « loi »…): the legal head
+    /// of the scope classifier reads them, so the worker is told there is no legal advice here, then offered the topic
+    /// the question is about. Invented for this test, none of them in the scope data. Not every such question is caught:
+    /// of ten written for this test before the legal examples in consequence wording were added, two were, then five;
+    /// two more are a crisis for the rules (a man who says he will "make us pay": the safety card comes first, as it
+    /// should), and « est-ce que la maison peut avoir des problèmes si une employée publie une photo d'une résidente sur
+    /// son Facebook? » fell under the bar once authors a9 and a10 joined (it gets its topics, without the legal reply).
+    /// </summary>
+    [Theory]
+    [InlineData("are we on the hook if a resident's photo ends up on our page without her ok?", "en-CA", "The closest subjects in your social-media policy:", "Never post about survivors")]
+    [InlineData("what happens to us if a man says our Facebook post ruined his reputation?", "en-CA", "The closest subjects in your social-media policy:", "Responding to differing opinions and inaccuracies")]
+    [InlineData("peut-on recevoir une amende pour une photo publiée sans permission?", "fr-CA", "Les sujets les plus proches dans votre politique sur les médias sociaux :", "Photos du personnel, des participantes et des présentatrices")]
+    [InlineData("qu'est-ce qui nous arrive si une résidente dit qu'on a publié sa photo sans son accord?", "fr-CA", "Les sujets les plus proches dans votre politique sur les médias sociaux :", "Ne jamais publier sur les survivantes")]
+    public Task ALegalQuestionWithoutLegalWords_IsToldThereIsNoLegalAdvice_ThenOfferedItsTopic(string text, string locale, string closest, string topicTitle) =>
+        Chat(locale).Send(text)
+            .AssertReply(locale == "fr-CA" ? NoLegalAdviceFr : NoLegalAdviceEn)
+            .AssertReplyContains(closest, topicTitle)
+            .AssertNoReply()
+            .StartTestAsync();
+
+    /// <summary>Policy questions next to the legal ones above (a photo, a rude comment): their guideline or topics, never the legal reply.</summary>
+    [Theory]
+    [InlineData("should we delete a rude comment on our page?", "en-CA", "Unacceptable content: remove, inform, report")]
+    [InlineData("can we post a photo of the team at the fundraiser?", "en-CA", "Photos of staff, participants and presenters")]
+    [InlineData("est-ce qu'on peut publier une photo de l'équipe sur notre page?", "fr-CA", "Photos du personnel, des participantes et des présentatrices")]
+    [InlineData("on fait quoi avec un commentaire impoli sur notre page?", "fr-CA", "Contenu inacceptable : retirer, informer, signaler")]
+    public async Task APolicyQuestion_IsNotGivenTheLegalReply(string text, string locale, string topicTitle)
+    {
+        var adapter = _bot.Adapter(locale: locale);
+        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
+        var replies = Replies(adapter).Select(CardReader.VisibleText).ToList();
+
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, r => r.Contains("legal advice", StringComparison.Ordinal) || r.Contains("avis juridique", StringComparison.Ordinal));
+        Assert.Contains(replies, r => r.Contains(topicTitle, StringComparison.Ordinal));
+    }
+
     [Fact]
     public Task SomethingUnrelated_InEnglish_IsToldTheBotOnlyKnowsThePolicy_WithTheMenu() =>
         Chat().Send("can someone cover my Saturday night shift")

@@ -29,6 +29,11 @@ namespace PolicyBot.Tests.Scope;
 /// greeting 17/20, 19/20; unrelated 17/20, 18/20 (4 taken for crisis, 1 left unrecognised). The floors of legal
 /// and unrelated went down by one message each to this run's figures, and the policy floor up by one: nothing was
 /// changed after this run, and which of the two changes moved which message is not known (figures only).</item>
+/// <item>fifth run (legal8 branch), after the legal head (with twenty legal examples in consequence wording) and two
+/// more authors of training data (<c>a9</c>, <c>a10</c>), all chosen on leave-one-author-out and the spent routing sets
+/// only: <b>crisis fr 80/80, en 80/80</b>; policy questions taken for crisis 10/100; <b>legal 18/20, 16/20</b> (31 →
+/// 34 of 40: 5 taken for crisis, 1 left as a policy question); greeting 17/20, 19/20; unrelated 18/20, 19/20 (35 → 37;
+/// 3 taken for crisis). The legal and unrelated floors went up to these figures; nothing was changed after this run.</item>
 /// </list>
 /// </summary>
 [Trait("Category", "Sets")]
@@ -43,8 +48,8 @@ public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
 
         Assert.True(report.Recall("greeting", Language.Fr) >= 17 / 20.0, "French greetings fell below 17/20.");
         Assert.True(report.Recall("greeting", Language.En) >= 19 / 20.0, "English greetings fell below 19/20.");
-        Assert.True(report.Recall("legal") >= 31 / 40.0, "Legal questions fell below 31/40.");
-        Assert.True(report.Recall("unrelated") >= 35 / 40.0, "Unrelated messages fell below 35/40.");
+        Assert.True(report.Recall("legal") >= 34 / 40.0, "Legal questions fell below 34/40.");
+        Assert.True(report.Recall("unrelated") >= 37 / 40.0, "Unrelated messages fell below 37/40.");
         Assert.True(report.Recall("policy") >= 90 / 100.0, "More than 10 of the 100 policy questions were taken for crisis or unrelated.");
     }
 
@@ -68,7 +73,10 @@ public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
 /// 98)</b>, confident on 78% and right 97.4% of the time. Fourth run (route7 branch, after the matcher learnt the
 /// seventh round's two authors, a7 and a8, one copy of each question; figures only, nothing changed after it): <b>top-1
 /// 88% (fr 86, en 90), top-3 100%</b>, the same in both locale settings, confident on 80% and right 97.5% of the time.
-/// The issue's bar (90%, 97%) is the skipped test: top-3 is met over the set, top-1 is not.
+/// Fifth run (legal8 branch, after the matcher learnt the eighth round's two authors, a9 and a10; figures only, nothing
+/// changed after it): <b>top-1 93% (fr 94, en 92), top-3 99% (fr 100, en 98)</b>, the same in both locale settings,
+/// confident on 86% and right 97.7% of the time: the issue's bar (90%, 97%) is met in each language, so its test runs
+/// (it was skipped until then), and the floors went up to these figures.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
@@ -79,13 +87,13 @@ public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout6PolicyQuestions_KeepTheRoutingReached() =>
-        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.86, minTop3: 0.97);
+        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.93, minTop3: 0.99);
 
     [Fact]
     public void Holdout6PolicyQuestions_KeepTheRoutingReached_WhenTheLocaleIsTheOtherLanguage() =>
-        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.86, minTop3: 0.97);
+        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.93, minTop3: 0.99);
 
-    [Fact(Skip = "Not met: top-1 88% (fr 86, en 90), top-3 100% on this blind set; see the summary.")]
+    [Fact]
     public void Holdout6PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
         Check(q => q.Language, "locale = question language, the issue's bar");
 }

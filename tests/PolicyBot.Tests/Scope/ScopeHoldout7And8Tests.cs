@@ -14,13 +14,19 @@ namespace PolicyBot.Tests.Scope;
 /// them. The coordinator read the seventh set's scope misses once, after its first run (<c>Data/BLIND-SETS.md</c> says
 /// what followed); the eighth is blind to everyone. The floors are the figures of the run after the session's branches
 /// were merged; the 100% crisis bar is the skipped test, with those figures.
+/// <para>
+/// Run once more on the legal8 branch (the legal head, authors a9 and a10 in the corpus and the matcher; figures only,
+/// nothing changed after it): holdout7 legal 27 → 28 of 30, unrelated 28 → 29 of 30 (floors raised to these), crisis
+/// unchanged (fr 50/50, en 49/50), but policy questions taken for crisis 9 → 10 of 120, under the policy floor (111 of
+/// 120 right, 110 now): that test fails, and its floor was not lowered. holdout8: every scope figure unchanged.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("holdout7", false, 29 / 30.0, 27 / 30.0, 28 / 30.0, 111 / 120.0)]
-    [InlineData("holdout7", true, 29 / 30.0, 27 / 30.0, 28 / 30.0, 111 / 120.0)]
+    [InlineData("holdout7", false, 29 / 30.0, 28 / 30.0, 29 / 30.0, 111 / 120.0)]
+    [InlineData("holdout7", true, 29 / 30.0, 28 / 30.0, 29 / 30.0, 111 / 120.0)]
     [InlineData("holdout8", false, 20 / 20.0, 18 / 20.0, 20 / 20.0, 73 / 80.0)]
     [InlineData("holdout8", true, 20 / 20.0, 18 / 20.0, 20 / 20.0, 73 / 80.0)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, double greeting, double legal, double unrelated, double policy)
@@ -82,7 +88,10 @@ public sealed class RoutingHoldout7SetTests(ITestOutputHelper output)
 
 /// <summary>
 /// The eighth blind set's 80 policy questions as a routing set, figures only. After this session's branches: top-1
-/// 91.2% (fr 92.5, en 90.0), top-3 100%: the bar, met in each language.
+/// 91.2% (fr 92.5, en 90.0), top-3 100%: the bar, met in each language. On the legal8 branch, after the
+/// matcher learnt the eighth round's authors (a9, a10): top-1 88.7% (fr 92.5, en 85.0: two English questions lost),
+/// top-3 100%; the floor and the bar fail, and the floor was not lowered (the same learning took holdout6 from 88% to 93%
+/// and holdout2 from 92.1% to 93.2% top-1).
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout8SetTests(ITestOutputHelper output)
