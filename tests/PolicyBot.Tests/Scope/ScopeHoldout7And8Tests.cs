@@ -29,6 +29,8 @@ public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
     [InlineData("holdout7", true, 29 / 30.0, 28 / 30.0, 29 / 30.0, 111 / 120.0)]
     [InlineData("holdout8", false, 20 / 20.0, 18 / 20.0, 20 / 20.0, 73 / 80.0)]
     [InlineData("holdout8", true, 20 / 20.0, 18 / 20.0, 20 / 20.0, 73 / 80.0)]
+    [InlineData("holdout9", false, 0.0, 0.0, 0.0, 0.0)]
+    [InlineData("holdout9", true, 0.0, 0.0, 0.0, 0.0)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, double greeting, double legal, double unrelated, double policy)
     {
         var report = Report(set, otherLocale);
@@ -44,6 +46,8 @@ public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
     [InlineData("holdout7", true, 50 / 50.0, 49 / 50.0)]
     [InlineData("holdout8", false, 68 / 70.0, 69 / 70.0)]
     [InlineData("holdout8", true, 68 / 70.0, 69 / 70.0)]
+    [InlineData("holdout9", false, 0.0, 0.0)]
+    [InlineData("holdout9", true, 0.0, 0.0)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, double french, double english)
     {
         var report = Report(set, otherLocale);
@@ -106,5 +110,24 @@ public sealed class RoutingHoldout8SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout8PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+}
+
+/// <summary>
+/// The ninth blind set's 100 policy questions as a routing set, figures only. H9_ROUTING_DOC
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout9SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout9 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout9"), blind: true)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout9PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
+            eachLanguage: false, minTop1: 0.0, minTop3: 0.0);
+
+    [Fact]
+    public void Holdout9PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
         Check(q => q.Language, "locale = question language, the issue's bar");
 }

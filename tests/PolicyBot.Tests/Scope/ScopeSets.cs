@@ -41,7 +41,8 @@ public sealed record ScopeMessage(
 /// only) until they were folded into the corpus for the generalisation across authors;</item>
 /// <item><c>scope-holdout6-set.json</c>: <b>still blind</b>, a held-out measure, figures only, see <see cref="ScopeHoldout6Tests"/>;</item>
 /// <item><c>scope-holdout7-set.json</c>: blind to every helper, its scope misses read once by the coordinator, figures only;</item>
-/// <item><c>scope-holdout8-set.json</c>: <b>still blind</b>, the newest held-out measure, figures only (both: <see cref="ScopeHoldout7And8Tests"/>).</item>
+/// <item><c>scope-holdout8-set.json</c>: <b>still blind</b>, a held-out measure, figures only;</item>
+/// <item><c>scope-holdout9-set.json</c>: <b>still blind</b>, the newest held-out measure, figures only (the last three: <see cref="ScopeHoldout7And8Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -56,6 +57,7 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout6 = new(() => Load("scope-holdout6-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout7 = new(() => Load("scope-holdout7-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout8 = new(() => Load("scope-holdout8-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout9 = new(() => Load("scope-holdout9-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -73,11 +75,14 @@ public static class ScopeSets
 
     public static IReadOnlyList<ScopeMessage> Holdout8Set => Holdout8.Value;
 
-    /// <summary>A blind set by its short name (<c>holdout7</c>, <c>holdout8</c>).</summary>
+    public static IReadOnlyList<ScopeMessage> Holdout9Set => Holdout9.Value;
+
+    /// <summary>A blind set by its short name (<c>holdout7</c>, <c>holdout8</c>, <c>holdout9</c>).</summary>
     public static IReadOnlyList<ScopeMessage> ByName(string set) => set switch
     {
         "holdout7" => Holdout7Set,
         "holdout8" => Holdout8Set,
+        "holdout9" => Holdout9Set,
         _ => throw new ArgumentException($"No blind set named {set}.", nameof(set)),
     };
 
