@@ -15,93 +15,176 @@ namespace PolicyBot.Cards;
 /// </summary>
 public static class CardTemplate
 {
-    public static JsonObject Expand(JsonNode template, JsonNode? data)
+    public static JsonObject Expand(JsonNode template, JsonNode? data) => Compile(template).Expand(data);
+
+    /// <summary>
+    /// <paramref name="template"/> read once into what <see cref="Compiled.Expand"/> walks: its text split into
+    /// literals and expressions, its paths split into names, its literal values kept as they are. Expanding the
+    /// compiled form gives the same card, and throws the same errors at the same point, as reading the template
+    /// anew: an expression that cannot be read throws when it is reached, not when the template is compiled.
+    /// <see cref="CardTemplates"/> keeps one per template, so a turn no longer decodes the template's strings.
+    /// </summary>
+    internal static Compiled Compile(JsonNode template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        var scope = new Scope(data, data, null);
-        return Expand(template, scope) as JsonObject
+        return new Compiled(Node.Of(template));
+    }
+
+    internal sealed class Compiled(Node? root)
+    {
+        public JsonObject Expand(JsonNode? data) =>
+            Node.Expand(root, new Scope(data, data, null)) as JsonObject
             ?? throw new CardTemplateException("The template's root must be an object that is always present.");
     }
 
-    private sealed record Scope(JsonNode? Data, JsonNode? Root, int? Index);
+    internal readonly record struct Scope(JsonNode? Data, JsonNode? Root, int? Index);
 
-    private static JsonNode? Expand(JsonNode? node, Scope scope) => node switch
+    /// <summary>A node of the template: an object, an array, a text with expressions, or a literal value.</summary>
+    internal abstract class Node
     {
-        JsonObject obj => ExpandObject(obj, scope).SingleOrDefault(),
-        JsonArray array => ExpandArray(array, scope),
-        JsonValue value => ExpandValue(value, scope),
-        null => null,
-        _ => throw new CardTemplateException($"Unexpected node {node.GetType().Name}."),
-    };
+        public static Node? Of(JsonNode? node) => node switch
+        {
+            JsonObject obj => new ObjectNode(obj),
+            JsonArray array => new ArrayNode(array),
+            JsonValue value when value.TryGetValue<string>(out var text) && text.Contains('$') => new TextNode(text),
+            JsonValue value => new LiteralNode(value),
+            null => null,
+            _ => throw new CardTemplateException($"Unexpected node {node.GetType().Name}."),
+        };
+
+        public static JsonNode? Expand(Node? node, Scope scope) => node switch
+        {
+            ObjectNode obj => obj.Expand(scope, null).SingleOrDefault(),
+            null => null,
+            _ => node.ExpandOne(scope),
+        };
+
+        protected abstract JsonNode? ExpandOne(Scope scope);
+    }
+
+    private sealed class LiteralNode(JsonValue value) : Node
+    {
+        protected override JsonNode? ExpandOne(Scope scope) => value.DeepClone();
+    }
+
+    private sealed class ArrayNode(JsonArray array) : Node
+    {
+        private readonly Node?[] _items = [.. array.Select(Of)];
+
+        protected override JsonNode? ExpandOne(Scope scope)
+        {
+            var result = new JsonArray();
+            foreach (var item in _items)
+            {
+                if (item is ObjectNode obj) obj.Expand(scope, result);
+                else result.Add(Expand(item, scope));
+            }
+            return result;
+        }
+    }
 
     // An object yields nothing ($when false), one object, or one per item ($data over an array).
-    private static IEnumerable<JsonObject> ExpandObject(JsonObject obj, Scope scope)
+    private sealed class ObjectNode : Node
     {
-        if (obj.TryGetPropertyValue("$data", out var dataNode))
+        private readonly bool _hasData;
+        private readonly JsonNode? _data;
+        private readonly Expression? _dataExpression;
+        private readonly bool _hasWhen;
+        private readonly JsonNode? _when;
+        private readonly Expression? _whenExpression;
+        private readonly (string Key, Node? Value)[] _properties;
+
+        public ObjectNode(JsonObject obj)
         {
-            var bound = dataNode is JsonValue v && v.TryGetValue<string>(out var expr) ? Evaluate(SingleExpression(expr), scope) : dataNode;
-            if (bound is JsonArray items)
+            if (obj.TryGetPropertyValue("$data", out _data))
             {
-                var results = new List<JsonObject>();
-                for (var i = 0; i < items.Count; i++)
-                {
-                    results.AddRange(ExpandObjectBody(obj, scope with { Data = items[i], Index = i }));
-                }
-                return results;
+                _hasData = true;
+                if (_data is JsonValue v && v.TryGetValue<string>(out var expr)) _dataExpression = Expression.Single(expr);
             }
-            return ExpandObjectBody(obj, scope with { Data = bound });
-        }
-        return ExpandObjectBody(obj, scope);
-    }
-
-    private static IEnumerable<JsonObject> ExpandObjectBody(JsonObject obj, Scope scope)
-    {
-        if (obj.TryGetPropertyValue("$when", out var when))
-        {
-            var condition = when is JsonValue w && w.TryGetValue<string>(out var expr) ? Evaluate(SingleExpression(expr), scope) : when;
-            if (!(condition is JsonValue b && b.TryGetValue<bool>(out var yes) && yes)) return [];
-        }
-        var result = new JsonObject();
-        foreach (var (key, value) in obj)
-        {
-            if (key is "$data" or "$when") continue;
-            result[key] = Expand(value, scope);
-        }
-        return [result];
-    }
-
-    private static JsonArray ExpandArray(JsonArray array, Scope scope)
-    {
-        var result = new JsonArray();
-        foreach (var item in array)
-        {
-            if (item is JsonObject obj)
+            if (obj.TryGetPropertyValue("$when", out _when))
             {
-                foreach (var expanded in ExpandObject(obj, scope)) result.Add(expanded);
+                _hasWhen = true;
+                if (_when is JsonValue w && w.TryGetValue<string>(out var expr)) _whenExpression = Expression.Single(expr);
+            }
+            _properties = [.. obj.Where(p => p.Key is not ("$data" or "$when")).Select(p => (p.Key, Of(p.Value)))];
+        }
+
+        /// <summary>The objects this one yields, added to <paramref name="into"/> when given, else returned.</summary>
+        public List<JsonObject> Expand(Scope scope, JsonArray? into)
+        {
+            var results = new List<JsonObject>(1);
+            if (_hasData)
+            {
+                var bound = _dataExpression is { } expression ? expression.Evaluate(scope) : _data;
+                if (bound is JsonArray items)
+                {
+                    for (var i = 0; i < items.Count; i++) Body(scope with { Data = items[i], Index = i }, results);
+                }
+                else
+                {
+                    Body(scope with { Data = bound }, results);
+                }
             }
             else
             {
-                result.Add(Expand(item, scope));
+                Body(scope, results);
             }
+            if (into is null) return results;
+            foreach (var result in results) into.Add(result);
+            return results;
         }
-        return result;
+
+        private void Body(Scope scope, List<JsonObject> results)
+        {
+            if (_hasWhen)
+            {
+                var condition = _whenExpression is { } expression ? expression.Evaluate(scope) : _when;
+                if (!(condition is JsonValue b && b.TryGetValue<bool>(out var yes) && yes)) return;
+            }
+            var properties = new KeyValuePair<string, JsonNode?>[_properties.Length];
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                properties[i] = new(_properties[i].Key, Expand(_properties[i].Value, scope));
+            }
+            results.Add(new JsonObject(properties));
+        }
+
+        protected override JsonNode? ExpandOne(Scope scope) => Expand(scope, null).SingleOrDefault();
     }
 
-    private static JsonNode? ExpandValue(JsonValue value, Scope scope)
+    /// <summary>A text with <c>${...}</c> in it; one that cannot be read throws when it is expanded.</summary>
+    private sealed class TextNode : Node
     {
-        if (!value.TryGetValue<string>(out var text) || !text.Contains('$')) return value.DeepClone();
-        var parts = Parse(text);
-        if (parts is [{ IsExpression: true } only])
+        private readonly List<(string Text, Expression? Expression)>? _parts;
+        private readonly string? _error;
+
+        public TextNode(string text)
         {
-            var bound = Evaluate(only.Text, scope);
-            return bound is JsonValue bv && bv.TryGetValue<string>(out var s) ? JsonValue.Create(Defuse(s)) : bound?.DeepClone();
+            try
+            {
+                _parts = [.. Parse(text).Select(p => (p.Text, p.IsExpression ? Expression.Of(p.Text) : null))];
+            }
+            catch (CardTemplateException e)
+            {
+                _error = e.Message;
+            }
         }
-        var sb = new StringBuilder();
-        foreach (var part in parts)
+
+        protected override JsonNode? ExpandOne(Scope scope)
         {
-            sb.Append(part.IsExpression ? Defuse(Stringify(Evaluate(part.Text, scope))) : part.Text);
+            if (_error is not null) throw new CardTemplateException(_error);
+            if (_parts is [(_, { } only)])
+            {
+                var bound = only.Evaluate(scope);
+                return bound is JsonValue bv && bv.TryGetValue<string>(out var s) ? JsonValue.Create(Defuse(s)) : bound?.DeepClone();
+            }
+            var sb = new StringBuilder();
+            foreach (var (text, expression) in _parts!)
+            {
+                sb.Append(expression is not null ? Defuse(Stringify(expression.Evaluate(scope))) : text);
+            }
+            return JsonValue.Create(sb.ToString());
         }
-        return JsonValue.Create(sb.ToString());
     }
 
     private readonly record struct Part(bool IsExpression, string Text);
@@ -134,38 +217,88 @@ public static class CardTemplate
         return parts;
     }
 
-    private static string SingleExpression(string text) =>
-        Parse(text) is [{ IsExpression: true } only] ? only.Text : throw new CardTemplateException($"\"{text}\" must be a single ${{...}} expression.");
-
-    private static JsonNode? Evaluate(string expression, Scope scope)
+    /// <summary>
+    /// One expression, read once: <c>!operand</c>, <c>$index</c>, or a path from <c>$root</c> or <c>$data</c>
+    /// (the default). A name outside the subset throws when the walk reaches it, as when it was read at each use.
+    /// </summary>
+    private sealed class Expression
     {
-        if (expression.StartsWith('!'))
+        private readonly string _text;
+        private readonly string? _error;
+        private readonly Expression? _negated;
+        private readonly string _head;
+        private readonly string[] _names;
+        private readonly bool[] _supported;
+
+        private Expression(string text, string? error = null)
         {
-            var operand = Evaluate(expression[1..].Trim(), scope);
-            return JsonValue.Create(!(operand is JsonValue b && b.TryGetValue<bool>(out var v) && v));
-        }
-        var segments = expression.Split('.');
-        JsonNode? current;
-        var start = 1;
-        switch (segments[0])
-        {
-            case "$root": current = scope.Root; break;
-            case "$data": current = scope.Data; break;
-            case "$index": return scope.Index is { } i ? JsonValue.Create(i) : throw new CardTemplateException("$index used outside a $data array.");
-            default: current = scope.Data; start = 0; break;
-        }
-        for (var s = start; s < segments.Length; s++)
-        {
-            var name = segments[s];
-            if (name.Length == 0 || !name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-'))
+            _text = text;
+            _error = error;
+            if (error is not null)
             {
-                throw new CardTemplateException($"Unsupported expression \"{expression}\": only property paths, $root, $data, $index and ! are supported.");
+                _head = "";
+                _names = [];
+                _supported = [];
+                return;
             }
-            current = current is JsonObject o && o.TryGetPropertyValue(name, out var next)
-                ? next
-                : throw new CardTemplateException($"The data has no \"{expression}\".");
+            if (text.StartsWith('!'))
+            {
+                _negated = Of(text[1..].Trim());
+                _head = "";
+                _names = [];
+                _supported = [];
+                return;
+            }
+            var segments = text.Split('.');
+            _head = segments[0];
+            _names = _head is "$root" or "$data" ? segments[1..] : segments;
+            _supported = [.. _names.Select(name => name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-'))];
         }
-        return current;
+
+        public static Expression Of(string text) => new(text);
+
+        /// <summary>What a <c>$data</c> or <c>$when</c> holds: exactly one <c>${...}</c> expression, or an error when used.</summary>
+        public static Expression Single(string text)
+        {
+            try
+            {
+                return Parse(text) is [{ IsExpression: true } only]
+                    ? Of(only.Text)
+                    : new Expression(text, $"\"{text}\" must be a single ${{...}} expression.");
+            }
+            catch (CardTemplateException e)
+            {
+                return new Expression(text, e.Message);
+            }
+        }
+
+        public JsonNode? Evaluate(Scope scope)
+        {
+            if (_error is not null) throw new CardTemplateException(_error);
+            if (_negated is not null)
+            {
+                var operand = _negated.Evaluate(scope);
+                return JsonValue.Create(!(operand is JsonValue b && b.TryGetValue<bool>(out var v) && v));
+            }
+            JsonNode? current;
+            switch (_head)
+            {
+                case "$root": current = scope.Root; break;
+                case "$index": return scope.Index is { } i ? JsonValue.Create(i) : throw new CardTemplateException("$index used outside a $data array.");
+                default: current = scope.Data; break;
+            }
+            for (var s = 0; s < _names.Length; s++)
+            {
+                if (!_supported[s])
+                {
+                    throw new CardTemplateException($"Unsupported expression \"{_text}\": only property paths, $root, $data, $index and ! are supported.");
+                }
+                current = current is JsonObject o && o.TryGetPropertyValue(_names[s], out var next)
+                    ? next
+                    : throw new CardTemplateException($"The data has no \"{_text}\".");
+            }
+            return current;
+        }
     }
 
     private static string Stringify(JsonNode? node) => node switch

@@ -7,6 +7,7 @@ namespace PolicyBot.Cards;
 public static class CardTemplates
 {
     private static readonly ConcurrentDictionary<string, JsonNode> Parsed = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, CardTemplate.Compiled> Compiled = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<string> Names { get; } =
         [.. typeof(CardTemplates).Assembly.GetManifestResourceNames()
@@ -16,8 +17,8 @@ public static class CardTemplates
 
     public static JsonNode Get(string name) => Parsed.GetOrAdd(name, Load);
 
-    /// <summary>Expands the named template with <paramref name="data"/> into a card.</summary>
-    public static JsonObject Expand(string name, JsonNode data) => CardTemplate.Expand(Get(name), data);
+    /// <summary>Expands the named template with <paramref name="data"/> into a card (the template is read once, <see cref="CardTemplate.Compile"/>).</summary>
+    public static JsonObject Expand(string name, JsonNode data) => Compiled.GetOrAdd(name, static n => CardTemplate.Compile(Get(n))).Expand(data);
 
     private static JsonNode Load(string name)
     {

@@ -132,7 +132,16 @@ internal sealed class ScopeVocabulary
 
     private static bool Holds(ScopeRule rule, Reading reading)
     {
-        if (reading.KnownWords < rule.MinKnownWords || !rule.All.All(reading.Matches.ContainsKey) || rule.None.Any(reading.Matches.ContainsKey)) return false;
+        if (reading.KnownWords < rule.MinKnownWords) return false;
+        // Plain loops: this runs for every rule of every kind on every message.
+        foreach (var concept in rule.All)
+        {
+            if (!reading.Matches.ContainsKey(concept)) return false;
+        }
+        foreach (var concept in rule.None)
+        {
+            if (reading.Matches.ContainsKey(concept)) return false;
+        }
         if (rule.Only.Count == 0) return true;
         // Every word must belong to one of the rule's concepts: "hello there" is a greeting, "hello, a comment…" is not.
         var covered = new bool[reading.Words.Count];
