@@ -82,7 +82,7 @@ namespace PolicyBot.Tests.Scope;
 /// dessus », « on risque-tu », « est-ce qu'on est responsables », « droit à l'image », « durée de conservation »…), written
 /// from general knowledge before reading the authors' legal messages, and four policy counter-examples with
 /// "responsible" / « responsable » (which the heads also learn from). Legal with each author left out: 1st fr 14 → 15,
-/// 1st en 14 → 16, a6 fr 15 → 16, a6 en 18 → 19, a9 fr 13 → 14, a10 fr 14 → 17, a10 en 12 → 13 (floors raised with
+/// 1st en 14 → 16, a6 fr 15 → 16, a6 en 18 → 19, a9 fr 13 → 14, a10 fr 14 → 17, a10 en 12 → 14 (floors raised with
 /// them), none fewer; ordinary messages taken for legal and every other figure unchanged.
 /// </para>
 /// </summary>
@@ -170,7 +170,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a9", "fr", 44, 0, 14, 26, 14, 0)]
     [InlineData("a9", "en", 45, 0, 12, 33, 17, 4)]
     [InlineData("a10", "fr", 42, 0, 15, 22, 17, 2)]
-    [InlineData("a10", "en", 42, 0, 16, 21, 13, 1)]
+    [InlineData("a10", "en", 42, 0, 16, 21, 14, 1)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);
