@@ -75,6 +75,16 @@ namespace PolicyBot.Tests.Scope;
 /// ordinary taken for legal a7 en 3 → 4, a8 fr 3 → 4. The legal head's sweep over ten authors kept its thresholds (2,
 /// and 4 with social media: ten legal questions more than the rules, two ordinary messages, one routing question).
 /// </para>
+/// <para>
+/// Then legal rules in the words staff use for exposure and obligations (legal9 branch; <c>legal.json</c>'s concepts
+/// <c>legal-exposure</c>, <c>legal-held</c>, <c>legal-insurance</c>: "on the hook", "come back on us", "are we responsible
+/// if", a formal notice, image rights, record retention, firing a worker over a post, insurance; « nous retomber
+/// dessus », « on risque-tu », « est-ce qu'on est responsables », « droit à l'image », « durée de conservation »…), written
+/// from general knowledge before reading the authors' legal messages, and four policy counter-examples with
+/// "responsible" / « responsable » (which the heads also learn from). Legal with each author left out: 1st fr 14 → 15,
+/// 1st en 14 → 16, a6 fr 15 → 16, a6 en 18 → 19, a9 fr 13 → 14, a10 fr 14 → 17, a10 en 12 → 14 (floors raised with
+/// them), none fewer; ordinary messages taken for legal and every other figure unchanged.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
@@ -141,8 +151,8 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// ordinary messages taken for legal (by the rules or the legal head), each held to what was measured.
     /// </summary>
     [Theory]
-    [InlineData("1st", "fr", 334, 37, 40, 31, 14, 1)]
-    [InlineData("1st", "en", 329, 37, 39, 29, 14, 1)]
+    [InlineData("1st", "fr", 334, 37, 40, 31, 15, 1)]
+    [InlineData("1st", "en", 329, 37, 39, 29, 16, 1)]
     [InlineData("2nd", "fr", 214, 54, 44, 26, 0, 1)]
     [InlineData("2nd", "en", 198, 49, 41, 26, 0, 0)]
     [InlineData("a3", "fr", 55, 55, 50, 0, 52, 0)]
@@ -151,16 +161,16 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a4", "en", 60, 29, 27, 0, 28, 0)]
     [InlineData("a5", "fr", 77, 20, 15, 5, 18, 1)]
     [InlineData("a5", "en", 79, 20, 18, 5, 19, 0)]
-    [InlineData("a6", "fr", 69, 24, 23, 6, 15, 0)]
-    [InlineData("a6", "en", 70, 22, 23, 7, 18, 0)]
+    [InlineData("a6", "fr", 69, 24, 23, 6, 16, 0)]
+    [InlineData("a6", "en", 70, 22, 23, 7, 19, 0)]
     [InlineData("a7", "fr", 40, 0, 0, 16, 0, 6)]
     [InlineData("a7", "en", 40, 0, 0, 15, 0, 4)]
     [InlineData("a8", "fr", 40, 0, 0, 20, 0, 4)]
     [InlineData("a8", "en", 40, 0, 0, 12, 0, 2)]
-    [InlineData("a9", "fr", 44, 0, 14, 26, 13, 0)]
+    [InlineData("a9", "fr", 44, 0, 14, 26, 14, 0)]
     [InlineData("a9", "en", 45, 0, 12, 33, 17, 4)]
-    [InlineData("a10", "fr", 42, 0, 15, 22, 14, 2)]
-    [InlineData("a10", "en", 42, 0, 16, 21, 12, 1)]
+    [InlineData("a10", "fr", 42, 0, 15, 22, 17, 2)]
+    [InlineData("a10", "en", 42, 0, 16, 21, 14, 1)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);

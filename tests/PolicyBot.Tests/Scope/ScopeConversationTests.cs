@@ -251,6 +251,39 @@ public sealed class ScopeConversationTests : IAsyncLifetime
         Assert.Contains(replies, r => r.Contains(topicTitle, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Legal questions in the words staff use for exposure and obligations (legal9 branch): liability said as "come back
+    /// on us" or « nous retomber dessus », being held responsible, a formal notice, image rights, how long the law makes
+    /// us keep messages, firing a worker over a post, insurance. The rules' concepts <c>legal-exposure</c>,
+    /// <c>legal-held</c> and <c>legal-insurance</c> know them; invented for this test, none of them in the scope data.
+    /// </summary>
+    [Theory]
+    [InlineData("If a volunteer's post about a resident goes badly, could that come back on us?", "en-CA")]
+    [InlineData("Are we responsible if a follower copies a resident's photo from our page?", "en-CA")]
+    [InlineData("A man sent us a formal notice demanding we take his photo off our page", "en-CA")]
+    [InlineData("How long are we required to keep the private messages our page receives?", "en-CA")]
+    [InlineData("Can we fire a worker over what she wrote about a resident on her Facebook?", "en-CA")]
+    [InlineData("Does our insurance cover us if a post upsets someone?", "en-CA")]
+    [InlineData("si une bénévole publie la photo d'une résidente, ça peut-tu nous retomber dessus?", "fr-CA")]
+    [InlineData("Est-ce qu'on est responsables si une abonnée republie la photo d'une résidente?", "fr-CA")]
+    [InlineData("on risque-tu quelque chose si on laisse un commentaire mensonger sur notre page?", "fr-CA")]
+    [InlineData("Faut-il le droit à l'image des participantes pour la vidéo de la campagne?", "fr-CA")]
+    [InlineData("Quelle est la durée de conservation des messages privés de notre page?", "fr-CA")]
+    [InlineData("Peut-on congédier une intervenante pour un commentaire sur sa page Facebook?", "fr-CA")]
+    public Task ALegalQuestionInExposureWording_IsToldThereIsNoLegalAdviceFirst(string text, string locale) =>
+        Chat(locale).Send(text)
+            .AssertReply(locale == "fr-CA" ? NoLegalAdviceFr : NoLegalAdviceEn)
+            .StartTestAsync();
+
+    /// <summary>Policy questions with "responsible" / « responsable » in them (who does the work, not who answers for it): never the legal reply.</summary>
+    [Theory]
+    [InlineData("Which of us is responsible for replying to comments on our page over the holidays?", "en-CA", "Who monitors our comments and messages?")]
+    [InlineData("Our comms person is responsible for the page, who gets the admin access while she's on vacation?", "en-CA", "Social media at work and access to the page")]
+    [InlineData("La responsable des communications part en vacances, qui publie sur notre page?", "fr-CA", "Médias sociaux au travail et accès à la page")]
+    [InlineData("Qui est responsable de répondre aux commentaires sur notre page le soir?", "fr-CA", "Qui surveille nos commentaires et nos messages?")]
+    public Task APolicyQuestionAboutWhoIsResponsible_IsNotGivenTheLegalReply(string text, string locale, string topicTitle) =>
+        APolicyQuestion_IsNotGivenTheLegalReply(text, locale, topicTitle);
+
     [Fact]
     public Task SomethingUnrelated_InEnglish_IsToldTheBotOnlyKnowsThePolicy_WithTheMenu() =>
         Chat().Send("can someone cover my Saturday night shift")
