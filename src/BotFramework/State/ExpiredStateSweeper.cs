@@ -6,7 +6,8 @@ namespace BotFramework.State;
 
 /// <summary>
 /// Deletes the conversation state (of the allowed channels) that expired — <see cref="ConversationState.ExpireAfter"/>
-/// without a write — a minute after start and then every <c>Bot:ExpiredStateSweepInterval</c>: an expired
+/// without a write — once at a random moment of the first <c>Bot:ExpiredStateSweepInterval</c> after start (not before a
+/// minute), then every interval: an expired
 /// conversation is only overwritten when its next turn comes, and many never get one. A document is deleted
 /// only if it is still the one read (its ETag), so a turn that just wrote it keeps it. Personal chats kept inside
 /// users' documents (<see cref="ConversationState.KeepPersonalConversationsIn"/>) are emptied out of them the same
@@ -20,7 +21,7 @@ public sealed class ExpiredStateSweeper(
     ILogger<ExpiredStateSweeper> logger,
     TimeProvider? timeProvider = null) : BackgroundService
 {
-    private static readonly TimeSpan FirstSweepDelay = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MinFirstSweepDelay = TimeSpan.FromMinutes(1);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>One pass now over the conversation state of every allowed channel: returns how many expired documents were deleted.</summary>
@@ -82,6 +83,16 @@ public sealed class ExpiredStateSweeper(
         return emptied;
     }
 
+    /// <summary>
+    /// When the first pass comes: at <paramref name="unit"/> (in [0, 1)) of the way from a minute after start to one
+    /// <paramref name="interval"/> after it (a minute when the interval is a minute or less).
+    /// </summary>
+    internal static TimeSpan FirstPassDelay(TimeSpan interval, double unit)
+    {
+        if (interval <= MinFirstSweepDelay) return MinFirstSweepDelay;
+        return MinFirstSweepDelay + (interval - MinFirstSweepDelay) * Math.Clamp(unit, 0, 1);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (storage is not IListableStorage)
@@ -89,11 +100,13 @@ public sealed class ExpiredStateSweeper(
             logger.LogWarning("The state storage cannot list its documents: expired conversation state is overwritten at its next turn but not swept");
             return;
         }
-        // The first pass waits a little: start-up is busy enough, and a short-lived host has nothing to sweep.
+        // The first pass comes at a random moment of the first interval: instances started together (a deployment, a
+        // scale-out) do not all list the storage at once, and the listing does not land on the turns of the first
+        // minutes. Expired state waits at most one interval more, as it would for a pass that just missed it.
         var interval = sweepInterval;
         try
         {
-            await Task.Delay(interval < FirstSweepDelay ? interval : FirstSweepDelay, _time, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(FirstPassDelay(interval, Random.Shared.NextDouble()), _time, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -48,6 +48,40 @@ public abstract class ExpiredStateSweeperTests
     }
 
     [Fact]
+    public async Task TheFirstPass_ComesWithinOneIntervalOfStart_NeverInTheFirstMinute()
+    {
+        var state = Conversations;
+        await SaveTurnAsync(state, "a:abandoned");
+        _clock.Advance(TimeSpan.FromHours(36));
+        var interval = new BotHostOptions().ExpiredStateSweepInterval;
+        using var sweeper = Sweeper(state);
+        var timers = _clock.TimersCreated;
+
+        await sweeper.StartAsync(CancellationToken.None);
+        await _clock.WaitForTimersCreatedAsync(timers + 1).WaitAsync(TimeSpan.FromSeconds(10));
+        _clock.Advance(TimeSpan.FromSeconds(59));
+        await Task.Delay(200);
+        Assert.Single(await Storage.ReadAsync(["msteams/conversations/a:abandoned"]));
+
+        _clock.Advance(interval);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await Storage.ReadAsync(["msteams/conversations/a:abandoned"])).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Empty(await Storage.ReadAsync(["msteams/conversations/a:abandoned"]));
+        await sweeper.StopAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(0.0, 1)]
+    [InlineData(0.5, 30.5)]
+    [InlineData(0.999999, 60)]
+    public void TheFirstPass_IsSpreadOverTheFirstInterval(double unit, double minutes) =>
+        Assert.Equal(minutes, ExpiredStateSweeper.FirstPassDelay(TimeSpan.FromHours(1), unit).TotalMinutes, precision: 2);
+
+    [Fact]
+    public void WithAOneMinuteInterval_TheFirstPassComesAfterAMinute() =>
+        Assert.Equal(TimeSpan.FromMinutes(1), ExpiredStateSweeper.FirstPassDelay(TimeSpan.FromMinutes(1), 0.7));
+
+    [Fact]
     public async Task TheConversationsOfEachAllowedChannel_AreSwept_AndNothingElse()
     {
         var state = Conversations;
