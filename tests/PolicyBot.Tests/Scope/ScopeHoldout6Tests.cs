@@ -34,6 +34,9 @@ namespace PolicyBot.Tests.Scope;
 /// only: <b>crisis fr 80/80, en 80/80</b>; policy questions taken for crisis 10/100; <b>legal 18/20, 16/20</b> (31 →
 /// 34 of 40: 5 taken for crisis, 1 left as a policy question); greeting 17/20, 19/20; unrelated 18/20, 19/20 (35 → 37;
 /// 3 taken for crisis). The legal and unrelated floors went up to these figures; nothing was changed after this run.</item>
+/// <item>sixth run, on <c>main</c> after the legal9 branch (legal vocabulary for exposure, responsibility and insurance
+/// wording), figures only: legal 18/20, <b>17/20</b> (35/40; 5 taken for crisis); every other figure as in the fifth run.
+/// The legal floor went up to 35/40.</item>
 /// </list>
 /// </summary>
 [Trait("Category", "Sets")]
@@ -48,7 +51,7 @@ public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
 
         Assert.True(report.Recall("greeting", Language.Fr) >= 17 / 20.0, "French greetings fell below 17/20.");
         Assert.True(report.Recall("greeting", Language.En) >= 19 / 20.0, "English greetings fell below 19/20.");
-        Assert.True(report.Recall("legal") >= 34 / 40.0, "Legal questions fell below 34/40.");
+        Assert.True(report.Recall("legal") >= 35 / 40.0, "Legal questions fell below 35/40.");
         Assert.True(report.Recall("unrelated") >= 37 / 40.0, "Unrelated messages fell below 37/40.");
         Assert.True(report.Recall("policy") >= 90 / 100.0, "More than 10 of the 100 policy questions were taken for crisis or unrelated.");
     }
