@@ -46,21 +46,7 @@ internal sealed class ScopeAnalyzer(Language language)
     }
 
     /// <summary>The stem of one folded word (read through the same chain: a single word is stemmed, anything else kept as it is).</summary>
-    public string Stem(string surface)
-    {
-        using var stream = _chain.GetTokenStream(Chain.Field, TopicAnalyzer.StraightApostrophes(surface));
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        string? only = null;
-        var count = 0;
-        while (stream.IncrementToken())
-        {
-            if (count++ == 0) only = term.ToString();
-        }
-        stream.End();
-        char[]? buffer = null;
-        return count == 1 ? StemOf(only!, ref buffer) : surface;
-    }
+    public string Stem(string surface) => Words(surface) is [var only] ? only.Stem : surface;
 
     /// <summary>What the language's minimal stem filter makes of one word.</summary>
     private string StemOf(string word, ref char[]? buffer)
