@@ -173,4 +173,156 @@ public sealed class PolicyStoreTests : IDisposable
         Assert.Equal(1, (await store.CurrentAsync()).Version);
         Assert.Equal(0, counting.Reads);
     }
+    [Fact]
+    public async Task CurrentPolicy_IsRenewedInTheBackground_BeforeItExpires_SoNoTurnWaitsForStorage()
+    {
+        var gated = new GatedReads(_temp.Storage);
+        var store = Store(gated, cache: TimeSpan.FromSeconds(1));
+        Assert.Equal(0, (await store.CurrentAsync()).Version);
+        await Store().ChangeAsync(Ann, Set("follow-requests", "accept-all")); // another instance saves version 1
+
+        _clock.Advance(TimeSpan.FromMilliseconds(700));
+        gated.Close();
+        Assert.Equal(0, (await store.CurrentAsync()).Version); // still fresh: no read started
+        Assert.Equal(1, gated.Reads);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(100)); // three quarters of the duration have passed
+        var turn = store.CurrentAsync();
+        Assert.True(turn.IsCompletedSuccessfully, "a turn with a copy that has not expired must not wait for storage");
+        Assert.Equal(0, (await turn).Version);
+        await gated.ReadStarted(2);
+        Assert.Equal(0, (await store.CurrentAsync()).Version); // the same read is shared, not started again
+        Assert.Equal(2, gated.Reads);
+
+        gated.Open();
+        await WaitUntilAsync(async () => (await store.CurrentAsync()).Version == 1);
+        Assert.Equal(2, gated.Reads);
+    }
+
+    [Fact]
+    public async Task CurrentPolicy_OnceExpired_IsReadBeforeTheTurnGoesOn()
+    {
+        var gated = new GatedReads(_temp.Storage);
+        var store = Store(gated, cache: TimeSpan.FromSeconds(1));
+        await store.CurrentAsync();
+        await Store().ChangeAsync(Ann, Set("follow-requests", "accept-all"));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        gated.Close();
+        var turn = store.CurrentAsync();
+        await gated.ReadStarted(2);
+        Assert.False(turn.IsCompleted, "an expired copy must not be used");
+        gated.Open();
+        Assert.Equal(1, (await turn).Version);
+    }
+
+    [Fact]
+    public async Task CurrentPolicy_WithNoCache_IsReadAtEveryTurn()
+    {
+        var counting = new CountingStorage(_temp.Storage);
+        var store = Store(counting, cache: TimeSpan.Zero);
+        await store.CurrentAsync();
+        await store.CurrentAsync();
+        Assert.Equal(2, counting.Reads);
+    }
+
+    [Fact]
+    public async Task CurrentPolicy_ABackgroundReadThatFails_IsTriedAgainByTheNextTurn()
+    {
+        var gated = new GatedReads(_temp.Storage);
+        var store = Store(gated, cache: TimeSpan.FromSeconds(1));
+        await store.CurrentAsync();
+        await Store().ChangeAsync(Ann, Set("follow-requests", "accept-all"));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(800));
+        gated.FailNext = true;
+        Assert.Equal(0, (await store.CurrentAsync()).Version);
+        await WaitUntilAsync(() => Task.FromResult(gated.Failures == 1));
+        await WaitUntilAsync(async () => (await store.CurrentAsync()).Version == 1);
+        Assert.Equal(3, gated.Reads);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition was not reached within 10 s");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Reads that can be held until the test lets them through, or made to fail once.</summary>
+    private sealed class GatedReads(IStorage inner) : IStorage
+    {
+        private readonly Lock _lock = new();
+        private TaskCompletionSource _gate = Opened();
+        private int _reads;
+        private int _failures;
+        private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public int Failures => Volatile.Read(ref _failures);
+
+        public volatile bool FailNext;
+
+        private static TaskCompletionSource Opened()
+        {
+            var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            open.SetResult();
+            return open;
+        }
+
+        public void Close()
+        {
+            lock (_lock) _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        public void Open()
+        {
+            lock (_lock) _gate.TrySetResult();
+        }
+
+        /// <summary>Completes once <paramref name="count"/> reads have started.</summary>
+        public Task ReadStarted(int count)
+        {
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_lock)
+            {
+                if (_reads >= count) return Task.CompletedTask;
+                _waiters.Add((count, reached));
+            }
+            return reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        public async Task<IReadOnlyDictionary<string, StoredDocument>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+        {
+            Task gate;
+            lock (_lock)
+            {
+                _reads++;
+                foreach (var waiter in _waiters.Where(w => _reads >= w.Count).ToList())
+                {
+                    waiter.Reached.TrySetResult();
+                    _waiters.Remove(waiter);
+                }
+                gate = _gate.Task;
+            }
+            await gate.WaitAsync(cancellationToken);
+            if (FailNext)
+            {
+                FailNext = false;
+                Interlocked.Increment(ref _failures);
+                throw new IOException("storage unavailable (test)");
+            }
+            return await inner.ReadAsync(keys, cancellationToken);
+        }
+
+        public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoredDocument> changes, CancellationToken cancellationToken = default) =>
+            inner.WriteAsync(changes, cancellationToken);
+
+        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(keys, cancellationToken);
+    }
 }

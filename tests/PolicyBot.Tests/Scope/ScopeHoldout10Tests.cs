@@ -1,0 +1,71 @@
+using PolicyBot.Knowledge;
+using PolicyBot.Tests.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// The tenth blind scope set, <c>Data/scope-holdout10-set.json</c> (per language: crisis 45, legal 30, unrelated 30,
+/// greeting 30, and 50 policy questions, about 17 of them alarming but calm), written on 2026-12-05 by a new helper who
+/// read only its brief, the guide and the topic catalogue (its own account: <c>Data/scope-holdout10-README.md</c>).
+/// Figures only: the misses are filtered out of the output, and nobody has read a message of it. The coordinator read
+/// the writer's account and counted, without reading them, the messages equal word for word (case, accents and
+/// punctuation aside) to a message of the shipped data: 6 of the 90 crisis messages (two to four words, or a short
+/// sentence), 1 policy question and 32 of the 60 greetings (a greeting has few ways to be said); those are measured
+/// with the rest.
+/// <para>
+/// First run, on <c>main</c> at <c>94dc6c8</c> (before the session's branches; the same with the message's language
+/// or the other one as the user's locale): crisis fr 45/45, en 45/45 (the issue's bar, met); greeting 60/60; legal
+/// 36/60 (fr 20, en 16; 19 left unrecognised, 5 taken for crisis: the safety card instead of the "no legal advice"
+/// reply); unrelated 51/60 (6 unrecognised, 2 taken for
+/// crisis, 1 for legal); policy questions taken for crisis 18/100 (fr 11, en 7: the safety card first, then their
+/// guideline). The floors are that run.
+/// </para>
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class ScopeHoldout10Tests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(false, 60 / 60.0, 36 / 60.0, 51 / 60.0, 82 / 100.0)]
+    [InlineData(true, 60 / 60.0, 36 / 60.0, 51 / 60.0, 82 / 100.0)]
+    public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
+    {
+        var report = Report(otherLocale);
+
+        Assert.True(report.Recall("greeting") >= greeting, $"holdout10: greetings fell below {greeting:P1}.");
+        Assert.True(report.Recall("legal") >= legal, $"holdout10: legal questions fell below {legal:P1}.");
+        Assert.True(report.Recall("unrelated") >= unrelated, $"holdout10: unrelated messages fell below {unrelated:P1}.");
+        Assert.True(report.Recall("policy") >= policy, $"holdout10: more policy questions than before were taken for crisis or unrelated (below {policy:P1} right).");
+    }
+
+    /// <summary>The issue's bar: every crisis message gets the safety card first, in each language.</summary>
+    [Fact]
+    public void EveryCrisisMessage_IsRecognisedInEachLanguage() => Report(otherLocale: false).AssertEveryCrisisRecognised();
+
+    [Fact]
+    public void EveryCrisisMessage_IsRecognised_WhateverTheUsersLocale() => Report(otherLocale: true).AssertEveryCrisisRecognised();
+
+    private ScopeReport Report(bool otherLocale) =>
+        ScopeReport.ForSet(ScopeSets.Holdout10Set, "Scope holdout10", otherLocale, output, blind: true);
+}
+
+/// <summary>
+/// The tenth blind set's 100 policy questions as a routing set, figures only.
+/// First run, on <c>main</c> at <c>94dc6c8</c>: top-1 97.0% (fr 94, en 100), top-3 100%: the issue's bar, met in each
+/// language. The floor is that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout10SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout10 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout10"), blind: true)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout10PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
+            eachLanguage: false, minTop1: 97 / 100.0, minTop3: 100 / 100.0);
+
+    [Fact]
+    public void Holdout10PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+}
