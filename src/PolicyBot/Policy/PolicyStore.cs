@@ -43,29 +43,53 @@ public sealed class PolicyStore
 
     /// <summary>
     /// The current policy, read from storage unless this instance read or wrote it less than <see cref="PolicyOptions.CacheDuration"/> ago.
-    /// Turns that find it out of date at the same moment share one read.
+    /// Turns that find it out of date at the same moment share one read. Once three quarters of that time have passed,
+    /// the first turn to ask starts a read in the background and goes on with the copy it has (still within the
+    /// duration), so under steady traffic the copy is renewed before it expires and no turn waits for storage; only a
+    /// turn that finds the copy fully expired (after a quiet spell) waits for the read.
     /// </summary>
     public async Task<PolicyVersion> CurrentAsync(CancellationToken cancellationToken = default)
     {
         Task<PolicyVersion> reading;
         lock (_cacheLock)
         {
-            if (_cached is { } cached && _time.GetUtcNow() - cached.ReadAt < _options.CacheDuration) return cached.Policy;
-            if (_reading is null || _reading.IsCompleted)
+            var duration = _options.CacheDuration;
+            if (_cached is { } cached)
             {
-                // Shared by the turns waiting for it, so no one turn's cancellation may end it.
-                _reading = Task.Run(() => ReadCurrentAsync(CancellationToken.None), CancellationToken.None);
+                var age = _time.GetUtcNow() - cached.ReadAt;
+                if (age < duration)
+                {
+                    if (age >= duration * 3 / 4) StartReading();
+                    return cached.Policy;
+                }
             }
-            reading = _reading;
+            reading = StartReading();
         }
         return await reading.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The read under way, or a new one (the caller holds the cache's lock).</summary>
+    private Task<PolicyVersion> StartReading()
+    {
+        if (_reading is null || _reading.IsCompleted)
+        {
+            // Shared by the turns waiting for it, so no one turn's cancellation may end it. A read started in the
+            // background is awaited by no one: its failure is logged and the next turn reads again.
+            _reading = Task.Run(() => ReadCurrentAsync(CancellationToken.None), CancellationToken.None);
+            _reading.ContinueWith(
+                static (failed, state) => ((ILogger)state!).LogWarning(failed.Exception!.GetBaseException(), "Reading the current policy failed"),
+                _logger, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        return _reading;
     }
 
     /// <summary>The current policy, always read from storage.</summary>
     public async Task<PolicyVersion> ReadCurrentAsync(CancellationToken cancellationToken = default)
     {
+        // Dated from before the read: storage held at least this version then, so the copy's age is never understated.
+        var readAt = _time.GetUtcNow();
         var (current, _) = await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
-        Remember(current);
+        Remember(current, readAt);
         return current;
     }
 
@@ -158,12 +182,12 @@ public sealed class PolicyStore
         }
     }
 
-    private void Remember(PolicyVersion policy)
+    private void Remember(PolicyVersion policy, DateTimeOffset? readAt = null)
     {
         lock (_cacheLock)
         {
             if (_cached is { } cached && cached.Policy.Version > policy.Version) return;
-            _cached = (policy, _time.GetUtcNow());
+            _cached = (policy, readAt ?? _time.GetUtcNow());
         }
     }
 
