@@ -92,6 +92,13 @@ var baseAppSettings = [
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
     value: applicationInsights
   }
+  // The runtime's gen0 budget, 8 MB (hexadecimal, as the runtime reads it): the GC settings the runtime reads from
+  // runtimeconfig.json are in PolicyBot.Web.csproj; this one it reads only from the environment. The same value is
+  // in the launch profiles (src/PolicyBot.Web/Properties/launchSettings.json); why: benchmarks/README.md.
+  {
+    name: 'DOTNET_GCgen0size'
+    value: '0x800000'
+  }
 ]
 
 var managerAppSettings = [

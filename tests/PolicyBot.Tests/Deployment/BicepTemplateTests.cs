@@ -27,6 +27,7 @@ public sealed partial class BicepTemplateTests
         "Storage__ManagedIdentityClientId",
         "Storage__DeletedRetentionDays",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "DOTNET_GCgen0size",
         ManagerSetting,
         CallerSetting,
     ];
@@ -76,6 +77,25 @@ public sealed partial class BicepTemplateTests
             Assert.True(serviceUri.Success, "Storage__ServiceUri should be the storage module's output");
             var moduleOutput = compiled.Root["resources"]?[serviceUri.Groups[1].Value]?["properties"]?["template"]?["outputs"]?[serviceUri.Groups[2].Value];
             Assert.Matches(@"\.primaryEndpoints\.blob\]$", Text(moduleOutput?["value"]));
+        }
+    }
+
+    /// <summary>
+    /// The gen0 budget is the one GC setting the runtime reads only from the environment (the others are in
+    /// runtimeconfig.json, from PolicyBot.Web.csproj): the deployed app, the host's launch profile (the README's command
+    /// and the side-by-side benchmark) and the in-process benchmark must all run with the same one.
+    /// </summary>
+    [Fact]
+    public void Gen0Budget_IsTheSameWhereverTheHostRuns()
+    {
+        var deployed = AppSettingsFromText()["DOTNET_GCgen0size"];
+        Assert.Equal("'0x800000'", deployed);
+        foreach (var profile in new[] { "src/PolicyBot.Web/Properties/launchSettings.json", "benchmarks/PolicyBot.Benchmarks/Properties/launchSettings.json" })
+        {
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, profile)))!;
+            var profiles = json["profiles"]!.AsObject();
+            Assert.NotEmpty(profiles);
+            Assert.All(profiles, p => Assert.Equal(deployed.Trim('\''), (string?)p.Value!["environmentVariables"]?["DOTNET_GCgen0size"]));
         }
     }
 
