@@ -105,6 +105,12 @@ namespace PolicyBot.Tests.Scope;
 /// ordinary taken for crisis 382 of 2,068; the spent routing sets' policy questions taken for crisis or unrelated dev
 /// 1, test 2, holdout 2, dev2 0 (of 114, 190, 190, 114; before: 0, 2, 3, 0).
 /// </para>
+/// <para>
+/// Then the legal head's sweep over the twelve authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
+/// message with a word of social media from 4 to 3, five legal questions more with each author left out (fr 190 → 194,
+/// en 203 → 204 of 262: a11 fr 15 → 17, a12 fr 15 → 17, a9 en 19 → 20, floors raised with them), no ordinary message
+/// more, one spent routing question more taken for legal (holdout, 4 → 5 of 190: the legal reply, then its topic).
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
@@ -192,12 +198,12 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a8", "fr", 40, 0, 0, 20, 0, 4)]
     [InlineData("a8", "en", 40, 0, 0, 13, 0, 3)]
     [InlineData("a9", "fr", 44, 0, 14, 24, 16, 1)]
-    [InlineData("a9", "en", 45, 0, 13, 32, 19, 4)]
+    [InlineData("a9", "en", 45, 0, 13, 32, 20, 4)]
     [InlineData("a10", "fr", 42, 0, 16, 22, 18, 2)]
     [InlineData("a10", "en", 42, 0, 18, 21, 17, 1)]
-    [InlineData("a11", "fr", 44, 0, 17, 26, 15, 1)]
+    [InlineData("a11", "fr", 44, 0, 17, 26, 17, 1)]
     [InlineData("a11", "en", 41, 0, 16, 26, 17, 2)]
-    [InlineData("a12", "fr", 45, 0, 13, 19, 15, 4)]
+    [InlineData("a12", "fr", 45, 0, 13, 19, 17, 4)]
     [InlineData("a12", "en", 44, 0, 13, 25, 18, 2)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
