@@ -10,16 +10,14 @@ namespace PolicyBot.Tests.Scope;
 /// read only its brief, the guide and the topic catalogue (its own account: <c>Data/scope-holdout10-README.md</c>).
 /// Figures only: the misses are filtered out of the output, and nobody has read a message of it. The coordinator read
 /// the writer's account and counted, without reading them, the messages equal word for word (case, accents and
-/// punctuation aside) to a message of the shipped data: 6 of the 90 crisis messages (two to four words, or a short
-/// sentence), 1 policy question and 32 of the 60 greetings (a greeting has few ways to be said); those are measured
+/// punctuation aside) to a message of the shipped data: 6 of the 90 crisis messages (two to eight words), 1 policy question and 32 of the 60 greetings (a greeting has few ways to be said); those are measured
 /// with the rest.
 /// <para>
 /// First run, on <c>main</c> at <c>94dc6c8</c> (before the session's branches; the same with the message's language
 /// or the other one as the user's locale): crisis fr 45/45, en 45/45 (the issue's bar, met); greeting 60/60; legal
 /// 36/60 (fr 20, en 16; 19 left unrecognised, 5 taken for crisis: the safety card instead of the "no legal advice"
-/// reply); unrelated 51/60 (6 unrecognised, 2 taken for
-/// crisis, 1 for legal); policy questions taken for crisis 18/100 (fr 11, en 7: the safety card first, then their
-/// guideline).
+/// reply); unrelated 51/60 (6 unrecognised, 2 taken for crisis, 1 for legal); policy questions taken for crisis
+/// 18/100 (fr 11, en 7: the safety card first, then their guideline).
 /// </para>
 /// <para>
 /// Second run, after the auth12 branch (blind training authors a11 and a12 in the crisis corpus and the matcher, two
@@ -27,6 +25,8 @@ namespace PolicyBot.Tests.Scope;
 /// leave-one-author-out and the spent routing sets; figures only): crisis fr 45/45, en 45/45; greeting 60/60; legal
 /// 36 → <b>39</b>/60 (fr 21, en 18; 16 left unrecognised, 5 taken for crisis); unrelated 51 → <b>49</b>/60 (8
 /// unrecognised, 2 taken for crisis, 1 for legal); policy questions taken for crisis 18/100. The floors are that run.
+/// A third run, after crisis phrases chosen on leave-one-author-out (intruder, tracked to a place, "I know you're in
+/// there"…), gave the same figures.
 /// </para>
 /// </summary>
 [Trait("Category", "Sets")]
