@@ -67,9 +67,9 @@ internal sealed class SituationReader
         var reading = language == Language.Fr ? _fr : _en;
         var terms = reading.Terms(text ?? "");
         var offered = topicIds.Take(UnsureTopicsRead).ToList();
-        var named = reading.Named(terms, offered, MinUnsureTopicsReached).Where(situation => reading.Reaches(situation)(offered[0])).ToList();
+        var named = reading.Named(terms, offered, MinUnsureTopicsReached).Where(situation => reading.Reaches(situation, offered[0])).ToList();
         if (named.Count != 1) return null;
-        var reached = offered.Where(reading.Reaches(named[0])).ToList();
+        var reached = offered.Where(t => reading.Reaches(named[0], t)).ToList();
         return new SituationEntry(named[0], reading.Answers(terms, named[0], reached), reached[0]);
     }
 
@@ -167,7 +167,7 @@ internal sealed class SituationReader
             var bestWeight = 0.0;
             foreach (var situation in _content.Situations)
             {
-                if (situation.Id == own.Id || !_startReaches[situation.Id].Contains(topic.Id)) continue;
+                if (situation.Id == own.Id || !Reaches(situation, topic.Id)) continue;
                 if (!_titleTerms[situation.Id].Overlaps(terms)) continue;
                 var named = Answers(terms, situation, [topic.Id])
                     .Select(a => _optionTerms[(situation.Id, a.Key, a.Value)])
@@ -182,10 +182,10 @@ internal sealed class SituationReader
         /// <summary>The situations that can end on at least <paramref name="min"/> of <paramref name="topicIds"/> and whose title the text names with a word only that title uses.</summary>
         public IEnumerable<Situation> Named(HashSet<string> terms, IReadOnlyList<string> topicIds, int min) =>
             _content.Situations.Where(s =>
-                topicIds.Count(_startReaches[s.Id].Contains) >= min && _titleTerms[s.Id].Any(w => terms.Contains(w) && _unique.Contains(w)));
+                topicIds.Count(t => Reaches(s, t)) >= min && _titleTerms[s.Id].Any(w => terms.Contains(w) && _unique.Contains(w)));
 
-        /// <summary>Whether <paramref name="situation"/> can end on a topic.</summary>
-        public Func<string, bool> Reaches(Situation situation) => _startReaches[situation.Id].Contains;
+        /// <summary>Whether <paramref name="situation"/> can end on <paramref name="topicId"/>.</summary>
+        public bool Reaches(Situation situation, string topicId) => _startReaches[situation.Id].Contains(topicId);
 
         /// <summary>
         /// The questions of <paramref name="situation"/> the text already answers, with the answer (option ids only),
