@@ -176,10 +176,7 @@ public sealed class PolicyStoreTests : IDisposable
     [Fact]
     public async Task CurrentPolicy_IsRenewedInTheBackground_BeforeItExpires_SoNoTurnWaitsForStorage()
     {
-        var gated = new GatedReads(_temp.Storage);
-        var store = Store(gated, cache: TimeSpan.FromSeconds(1));
-        Assert.Equal(0, (await store.CurrentAsync()).Version);
-        await Store().ChangeAsync(Ann, Set("follow-requests", "accept-all")); // another instance saves version 1
+        var (gated, store) = await CachedVersionZero_WhileAnotherInstanceSavesVersionOne();
 
         _clock.Advance(TimeSpan.FromMilliseconds(700));
         gated.Close();
@@ -202,10 +199,7 @@ public sealed class PolicyStoreTests : IDisposable
     [Fact]
     public async Task CurrentPolicy_OnceExpired_IsReadBeforeTheTurnGoesOn()
     {
-        var gated = new GatedReads(_temp.Storage);
-        var store = Store(gated, cache: TimeSpan.FromSeconds(1));
-        await store.CurrentAsync();
-        await Store().ChangeAsync(Ann, Set("follow-requests", "accept-all"));
+        var (gated, store) = await CachedVersionZero_WhileAnotherInstanceSavesVersionOne();
 
         _clock.Advance(TimeSpan.FromSeconds(1));
         gated.Close();
@@ -229,10 +223,7 @@ public sealed class PolicyStoreTests : IDisposable
     [Fact]
     public async Task CurrentPolicy_ABackgroundReadThatFails_IsTriedAgainByTheNextTurn()
     {
-        var gated = new GatedReads(_temp.Storage);
-        var store = Store(gated, cache: TimeSpan.FromSeconds(1));
-        await store.CurrentAsync();
-        await Store().ChangeAsync(Ann, Set("follow-requests", "accept-all"));
+        var (gated, store) = await CachedVersionZero_WhileAnotherInstanceSavesVersionOne();
 
         _clock.Advance(TimeSpan.FromMilliseconds(800));
         gated.FailNext = true;
@@ -240,6 +231,16 @@ public sealed class PolicyStoreTests : IDisposable
         await WaitUntilAsync(() => Task.FromResult(gated.Failures == 1));
         await WaitUntilAsync(async () => (await store.CurrentAsync()).Version == 1);
         Assert.Equal(3, gated.Reads);
+    }
+
+    /// <summary>A store with a 1 s cache that has read version 0, after which another instance saves version 1.</summary>
+    private async Task<(GatedReads Gated, PolicyStore Store)> CachedVersionZero_WhileAnotherInstanceSavesVersionOne()
+    {
+        var gated = new GatedReads(_temp.Storage);
+        var store = Store(gated, cache: TimeSpan.FromSeconds(1));
+        Assert.Equal(0, (await store.CurrentAsync()).Version);
+        await Store().ChangeAsync(Ann, Set("follow-requests", "accept-all"));
+        return (gated, store);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
