@@ -1,0 +1,78 @@
+using PolicyBot.Knowledge;
+using PolicyBot.Tests.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// The eleventh blind set, <c>Data/scope-holdout11-set.json</c> (per language: crisis 45, legal 30, unrelated 30,
+/// greeting 30, and 50 policy questions, about 17 of them alarming but calm), written on 2026-12-05 by a new helper
+/// from the tenth set's brief (other invented names), who read only that brief, the guide and the topic catalogue (its
+/// own account: <c>Data/scope-holdout11-README.md</c>). Figures only: the misses are filtered out of the output, and
+/// nobody has read a message of it. Counted by script without reading them: 4 of the 90 crisis messages, 2 unrelated
+/// messages, 2 policy questions and 42 of the 60 greetings equal word for word (case, accents and punctuation aside) to a
+/// string of the shipped data; those are measured with the rest.
+/// <para>
+/// First run, on <c>main</c> at <c>fdee6fc</c> (the same with the message's language or the other one as the user's
+/// locale): crisis fr 45/45, en <b>44/45</b> (one left unrecognised: the issue's bar not met on this set); greeting
+/// 56/60 (4 taken for unrelated); legal 37/60 (fr 20, en 17; 13 unrecognised, 10 taken for crisis); unrelated 54/60
+/// (5 unrecognised, 1 taken for legal); policy questions taken for crisis 18/100 (fr 12, en 6: the safety card first,
+/// then their guideline). The floors are that run.
+/// </para>
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class ScopeHoldout11Tests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(false, 56 / 60.0, 37 / 60.0, 54 / 60.0, 82 / 100.0)]
+    [InlineData(true, 56 / 60.0, 37 / 60.0, 54 / 60.0, 82 / 100.0)]
+    public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
+    {
+        var report = Report(otherLocale);
+
+        Assert.True(report.Recall("greeting") >= greeting, $"holdout11: greetings fell below {greeting:P1}.");
+        Assert.True(report.Recall("legal") >= legal, $"holdout11: legal questions fell below {legal:P1}.");
+        Assert.True(report.Recall("unrelated") >= unrelated, $"holdout11: unrelated messages fell below {unrelated:P1}.");
+        Assert.True(report.Recall("policy") >= policy, $"holdout11: more policy questions than before were taken for crisis or unrelated (below {policy:P1} right).");
+    }
+
+    /// <summary>The crisis messages recognised at the first run, per language, whatever the user's locale.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CrisisMessages_KeepTheFiguresReached(bool otherLocale)
+    {
+        var report = Report(otherLocale);
+
+        Assert.True(report.Recall("crisis", Language.Fr) >= 45 / 45.0, "holdout11: French crisis recall fell below 45/45.");
+        Assert.True(report.Recall("crisis", Language.En) >= 44 / 45.0, "holdout11: English crisis recall fell below 44/45.");
+    }
+
+    /// <summary>The issue's bar: every crisis message gets the safety card first, in each language.</summary>
+    [Fact(Skip = "Not met: crisis holdout11 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    public void EveryCrisisMessage_IsRecognisedInEachLanguage() => Report(otherLocale: false).AssertEveryCrisisRecognised();
+
+    private ScopeReport Report(bool otherLocale) =>
+        ScopeReport.ForSet(ScopeSets.Holdout11Set, "Scope holdout11", otherLocale, output, blind: true);
+}
+
+/// <summary>
+/// The eleventh blind set's 100 policy questions as a routing set, figures only.
+/// First run, on <c>main</c> at <c>fdee6fc</c>: top-1 99.0% (fr 100, en 98), top-3 100%: the issue's bar, met in each
+/// language. The floor is that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout11SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout11 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout11"), blind: true)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout11PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
+            eachLanguage: false, minTop1: 99 / 100.0, minTop3: 100 / 100.0);
+
+    [Fact]
+    public void Holdout11PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+}
