@@ -81,6 +81,36 @@ public sealed partial class BicepTemplateTests
     }
 
     /// <summary>
+    /// The in-process benchmark measures the deployed bot only if it runs with the host's runtime settings: the same GC
+    /// and tiering properties and the same runtimeconfig.json options in both project files.
+    /// </summary>
+    [Fact]
+    public void InProcessBenchmark_RunsWithTheHostsRuntimeSettings()
+    {
+        var host = RuntimeSettings("src/PolicyBot.Web/PolicyBot.Web.csproj");
+        var benchmark = RuntimeSettings("benchmarks/PolicyBot.Benchmarks/PolicyBot.Benchmarks.csproj");
+
+        Assert.Contains("System.GC.RegionSize=1048576", host);
+        Assert.Contains("ServerGarbageCollection=false", host);
+        Assert.Equal(host, benchmark);
+    }
+
+    private static SortedSet<string> RuntimeSettings(string project)
+    {
+        var xml = System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.Root, project));
+        string[] properties = ["ServerGarbageCollection", "ConcurrentGarbageCollection", "TieredPGO", "TieredCompilation", "InvariantGlobalization"];
+        var settings = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var e in xml.Descendants())
+        {
+            if (e.Name.LocalName == "RuntimeHostConfigurationOption")
+                settings.Add($"{(string?)e.Attribute("Include")}={(string?)e.Attribute("Value")}");
+            else if (properties.Contains(e.Name.LocalName) && e.Parent?.Name.LocalName == "PropertyGroup")
+                settings.Add($"{e.Name.LocalName}={e.Value.Trim()}");
+        }
+        return settings;
+    }
+
+    /// <summary>
     /// The gen0 budget is the one GC setting the runtime reads only from the environment (the others are in
     /// runtimeconfig.json, from PolicyBot.Web.csproj): the deployed app, the host's launch profile (the README's command
     /// and the side-by-side benchmark) and the in-process benchmark must all run with the same one.
