@@ -40,7 +40,12 @@ public sealed class ShowTypingMiddleware : IMiddleware
         }
         finally
         {
-            await turnDone.CancelAsync().ConfigureAwait(false);
+            // Cancelled here, on the turn's thread: the pending delay's callback ends the typing loop at once, so the
+            // wait below is already over. CancelAsync would queue that callback to the thread pool and wake a worker
+            // (one more thread hop every message turn) only to find the loop finished.
+#pragma warning disable CA1849 // The synchronous cancel is the cheaper one here, and its callbacks only end a delay.
+            turnDone.Cancel();
+#pragma warning restore CA1849
             await typing.ConfigureAwait(false);
         }
     }
