@@ -131,6 +131,15 @@ namespace PolicyBot.Tests.Scope;
 /// 1049), ordinary taken for crisis 465 of 2,547 (the twelve earlier 382 → 381 of 2,068); the spent routing sets'
 /// policy questions taken for crisis or unrelated dev 0, test 2, holdout 2, dev2 0 (before: 1, 2, 2, 0).
 /// </para>
+/// <para>
+/// Then the legal head's sweep over the fourteen authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
+/// message with a word of social media from 3 to 2, nine legal questions more with each author left out (fr 236, en
+/// 247 → 256 of 322: a9 en 18 → 20, a10 en 18 → 19, a11 en 16 → 17, a12 en 19 → 21, a13 en 22 → 24, a14 en 22 → 23,
+/// floors raised with them), one ordinary message more (a8 fr 3 → 4: the head's share 8 → 9 of 2,547), no spent
+/// routing question more (dev 2, test 4, holdout 4, dev2 3 taken for legal at both). The other bar from 2 to 1 so that
+/// the social-media bar stays above it: no message without a word of social media scores between 1 and 2 in these
+/// data, so it moved no figure.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
@@ -219,20 +228,20 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a6", "en", 70, 22, 22, 7, 19, 0)]
     [InlineData("a7", "fr", 40, 0, 0, 15, 0, 8)]
     [InlineData("a7", "en", 40, 0, 0, 15, 0, 3)]
-    [InlineData("a8", "fr", 40, 0, 0, 19, 0, 3)]
+    [InlineData("a8", "fr", 40, 0, 0, 19, 0, 4)]
     [InlineData("a8", "en", 40, 0, 0, 10, 0, 3)]
     [InlineData("a9", "fr", 44, 0, 16, 23, 18, 2)]
-    [InlineData("a9", "en", 45, 0, 16, 33, 18, 4)]
+    [InlineData("a9", "en", 45, 0, 16, 33, 20, 4)]
     [InlineData("a10", "fr", 43, 0, 16, 22, 21, 2)]
-    [InlineData("a10", "en", 43, 0, 17, 21, 18, 1)]
+    [InlineData("a10", "en", 43, 0, 17, 21, 19, 1)]
     [InlineData("a11", "fr", 44, 0, 17, 25, 19, 1)]
-    [InlineData("a11", "en", 42, 0, 16, 24, 16, 2)]
+    [InlineData("a11", "en", 42, 0, 16, 24, 17, 2)]
     [InlineData("a12", "fr", 45, 0, 16, 19, 17, 4)]
-    [InlineData("a12", "en", 44, 0, 14, 25, 19, 2)]
+    [InlineData("a12", "en", 44, 0, 14, 25, 21, 2)]
     [InlineData("a13", "fr", 44, 0, 16, 27, 15, 1)]
-    [InlineData("a13", "en", 42, 0, 12, 20, 22, 2)]
+    [InlineData("a13", "en", 42, 0, 12, 20, 24, 2)]
     [InlineData("a14", "fr", 45, 0, 15, 22, 20, 2)]
-    [InlineData("a14", "en", 42, 0, 15, 15, 22, 2)]
+    [InlineData("a14", "en", 42, 0, 15, 15, 23, 2)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);
