@@ -60,7 +60,7 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("commentaires sur la page", "fr-CA", 3)]
+    [InlineData("la page et les commentaires", "fr-CA", 3)]
     [InlineData("a resident and her phone", "en-CA", 3)]
     [InlineData("photos on our page", "en-CA", 4)]
     public async Task AnUnsureMatch_OffersTheFirstThreeTopics_AndAFourthWhenItIsClose(string text, string locale, int offered)

@@ -14,6 +14,14 @@ namespace PolicyBot.Tests.Host;
 /// A personal chat's state lives inside her user document (<see cref="ConversationState.KeepPersonalConversationsIn"/>):
 /// the benchmark's three turns of a new user cost one create-only write (her document, never met by this instance, is
 /// taken as new: <c>Bot:TakeUnseenStateAsNew</c>), then one write each; with the option off, one read more in turn 1.
+/// <para>
+/// Since authors a13 and a14 joined the scope corpus (auth14 branch), the benchmark's first message is no longer taken
+/// for a crisis (the model's 0.67 → −0.10, the bar 0.6): instead of the safety card and three topics to choose from, it
+/// opens the hostile-comment situation at once, so the third turn's first <c>Action.Submit</c> is no longer a step to
+/// the guideline but the guideline's "was this helpful?" vote. A vote costs two reads and two writes: her document
+/// checked against storage before an effect outside the conversation (<c>TurnEffects</c>), the shared feedback
+/// counter read and written (<c>FeedbackCounter</c>), and her document written. The first two turns keep the figures.
+/// </para>
 /// </summary>
 [Trait("Category", "Host")]
 public sealed class PersonalChatStorageCallsTests
@@ -51,11 +59,13 @@ public sealed class PersonalChatStorageCallsTests
         var chat = new TeamsActivities(connector.ServiceUrl, "a:calls-chat", "29:calls-user");
         var first = await TurnAsync(chat.Message("someone left a hostile comment on our page"));
         var second = await TurnAsync(chat.Submit(FirstSubmit(connector.Messages[^1])));
-        var third = await TurnAsync(chat.Submit(FirstSubmit(connector.Messages[^1])));
+        var vote = FirstSubmit(connector.Messages[^1]);
+        var third = await TurnAsync(chat.Submit(vote));
 
         Assert.Equal((firstTurnReads, 1), first);
         Assert.Equal((0, 1), second);
-        Assert.Equal((0, 1), third);
+        Assert.Equal("feedback", vote.GetProperty("action").GetString());
+        Assert.Equal((2, 2), third);
         var handled = await StoredChat.HandledAsync(temp.Storage, chat.UserId, chat.ConversationId);
         Assert.Equal(3, handled.Count);
         Assert.Empty(await temp.Storage.ReadAsync([ConversationState.KeyFor("msteams", chat.ConversationId)]));

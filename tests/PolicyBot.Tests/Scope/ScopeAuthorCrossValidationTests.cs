@@ -111,6 +111,35 @@ namespace PolicyBot.Tests.Scope;
 /// en 203 → 204 of 262: a11 fr 15 → 17, a12 fr 15 → 17, a9 en 19 → 20, floors raised with them), no ordinary message
 /// more, one spent routing question more taken for legal (holdout, 4 → 5 of 190: the legal reply, then its topic).
 /// </para>
+/// <para>
+/// Then two more authors who wrote training data blind (<c>a13</c>, <c>a14</c>: the same brief as <c>a11</c> and <c>a12</c>;
+/// <c>Data/BLIND-SETS.md</c>), less ten messages equal (case, accents and punctuation aside) to messages already shipped
+/// or in a set, counted by a script that printed no text: a13 fr 1 crisis, en 3 crisis and 1 unrelated; a14 fr 1
+/// unrelated and 1 policy question, en 3 crisis. No earlier author's crisis message was lost, so no crisis rule was
+/// added. Their own figures with each left out: crisis a13 44/44, 42/42, a14 45/45, 42/42; legal a13 15/30, 22/30
+/// (the rules alone 10, 8), a14 20/30, 22/30 (15, 14); unrelated a13 16/20, 12/19 and a14 15/19, 15/20; policy
+/// questions taken for crisis a13 27/120, 20/120 and a14 22/119, 15/120 (hard negatives 26/36, 20/35 and 19/35,
+/// 14/35). The earlier authors, each way (at the legal bars then shipped, 2 and 3): crisis a10 en 42 → 43, a11 en
+/// 41 → 42 (every earlier author now at 100% but 1st en 332/333, 2nd en 198/200, a4 fr 58/60, a5 fr 77/80); small
+/// talk 2nd en 50 → 49, a4 en 29 → 28; unrelated 1st en 39 → 40, 2nd fr 44 → 43, 2nd en 41 → 40, a5 en 18 → 20, a6
+/// fr 22 → 23, a9 fr 14 → 16, a9 en 13 → 16, a10 en 18 → 17, a12 fr 13 → 16, a12 en 13 → 14; legal a9 fr 16 → 18, a9
+/// en 20 → 18, a10 fr 18 → 21, a10 en 17 → 18, a11 fr 17 → 19, a11 en 17 → 16, a12 en 18 → 19; ordinary taken for
+/// crisis 1st fr 26 → 30, 1st en 25 → 27, a5 fr 5 → 4, a7 en 14 → 15, a8 fr 20 → 19, a8 en 13 → 10, a9 fr 24 → 23,
+/// a9 en 32 → 33, a11 fr 26 → 25, a11 en 26 → 24; ordinary taken for legal a7 fr 7 → 8, a8 fr 4 → 3, a9 fr 1 → 2. The
+/// earlier floors moved with these figures (those below the measure, such as 1st en 331, rose to it). Over all
+/// fourteen, the crisis sweep at 0.6: fr 1153/1158, en 1133/1136 (the twelve earlier authors fr 1064 → 1064, en 1047 →
+/// 1049), ordinary taken for crisis 465 of 2,547 (the twelve earlier 382 → 381 of 2,068); the spent routing sets'
+/// policy questions taken for crisis or unrelated dev 0, test 2, holdout 2, dev2 0 (before: 1, 2, 2, 0).
+/// </para>
+/// <para>
+/// Then the legal head's sweep over the fourteen authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
+/// message with a word of social media from 3 to 2, nine legal questions more with each author left out (fr 236, en
+/// 247 → 256 of 322: a9 en 18 → 20, a10 en 18 → 19, a11 en 16 → 17, a12 en 19 → 21, a13 en 22 → 24, a14 en 22 → 23,
+/// floors raised with them), one ordinary message more (a8 fr 3 → 4: the head's share 8 → 9 of 2,547), no spent
+/// routing question more (dev 2, test 4, holdout 4, dev2 3 taken for legal at both). The other bar from 2 to 1 so that
+/// the social-media bar stays above it: no message without a word of social media scores between 1 and 2 in these
+/// data, so it moved no figure.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
@@ -131,19 +160,19 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     private static readonly Lazy<Dictionary<string, List<Scored>>> LeftOut = new(LeaveEachAuthorOut);
 
     /// <summary>Every author of the corpus, as <see cref="AuthorOf"/> names them.</summary>
-    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12"];
+    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14"];
 
     [Fact]
-    public void Corpus_Authors_AreTheTwelveNamedInTheReadme()
+    public void Corpus_Authors_AreTheFourteenNamedInTheReadme()
     {
         var found = LabelledSet(ContentLibrary.Default).Select(m => m.Author).OfType<string>().Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
+        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
     }
 
     /// <summary>
     /// The authors who wrote training data blind (<c>a7</c>, <c>a8</c>: policy questions, some of them alarming but calm,
-    /// and crisis messages; <c>a9</c> to <c>a12</c>: the same with legal and unrelated messages) keep their hard negatives
+    /// and crisis messages; <c>a9</c> to <c>a14</c>: the same with legal and unrelated messages) keep their hard negatives
     /// apart: a kind of their own, <c>…/policy-hard</c>, ordinary messages like <c>…/policy</c>, so the cross-validation
     /// can say how many of them are taken for a crisis. The counts are what each wrote, less exact copies of messages
     /// already in the corpus, in a routing set or in a blind set (the content README says which).
@@ -161,6 +190,10 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a11", "en", 42, 120, 30, 20)]
     [InlineData("a12", "fr", 45, 120, 30, 20)]
     [InlineData("a12", "en", 44, 120, 30, 20)]
+    [InlineData("a13", "fr", 44, 120, 30, 20)]
+    [InlineData("a13", "en", 42, 120, 30, 19)]
+    [InlineData("a14", "fr", 45, 119, 30, 19)]
+    [InlineData("a14", "en", 42, 120, 30, 20)]
     public void BlindTrainingAuthors_HardNegatives_AreOrdinaryMessagesOfTheirOwnKind(string author, string lang, int crisis, int ordinary, int legal, int unrelated)
     {
         var language = Languages.Parse(lang);
@@ -181,30 +214,34 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// ordinary messages taken for legal (by the rules or the legal head), each held to what was measured.
     /// </summary>
     [Theory]
-    [InlineData("1st", "fr", 334, 37, 40, 26, 15, 1)]
-    [InlineData("1st", "en", 331, 37, 39, 25, 16, 1)]
-    [InlineData("2nd", "fr", 214, 55, 44, 25, 0, 1)]
-    [InlineData("2nd", "en", 197, 50, 41, 26, 0, 0)]
+    [InlineData("1st", "fr", 334, 37, 40, 30, 15, 1)]
+    [InlineData("1st", "en", 332, 37, 40, 27, 16, 1)]
+    [InlineData("2nd", "fr", 214, 55, 43, 25, 0, 1)]
+    [InlineData("2nd", "en", 198, 49, 40, 26, 0, 0)]
     [InlineData("a3", "fr", 55, 55, 51, 0, 52, 0)]
     [InlineData("a3", "en", 55, 55, 50, 0, 50, 0)]
-    [InlineData("a4", "fr", 56, 29, 23, 0, 25, 0)]
-    [InlineData("a4", "en", 60, 29, 27, 0, 28, 0)]
-    [InlineData("a5", "fr", 77, 20, 15, 5, 18, 2)]
-    [InlineData("a5", "en", 79, 20, 18, 5, 19, 0)]
-    [InlineData("a6", "fr", 69, 24, 22, 6, 16, 0)]
+    [InlineData("a4", "fr", 58, 29, 23, 0, 25, 0)]
+    [InlineData("a4", "en", 60, 28, 27, 0, 28, 0)]
+    [InlineData("a5", "fr", 77, 20, 15, 4, 18, 2)]
+    [InlineData("a5", "en", 80, 20, 20, 5, 19, 0)]
+    [InlineData("a6", "fr", 70, 24, 23, 6, 16, 0)]
     [InlineData("a6", "en", 70, 22, 22, 7, 19, 0)]
-    [InlineData("a7", "fr", 40, 0, 0, 15, 0, 7)]
-    [InlineData("a7", "en", 40, 0, 0, 14, 0, 3)]
-    [InlineData("a8", "fr", 40, 0, 0, 20, 0, 4)]
-    [InlineData("a8", "en", 40, 0, 0, 13, 0, 3)]
-    [InlineData("a9", "fr", 44, 0, 14, 24, 16, 1)]
-    [InlineData("a9", "en", 45, 0, 13, 32, 20, 4)]
-    [InlineData("a10", "fr", 42, 0, 16, 22, 18, 2)]
-    [InlineData("a10", "en", 42, 0, 18, 21, 17, 1)]
-    [InlineData("a11", "fr", 44, 0, 17, 26, 17, 1)]
-    [InlineData("a11", "en", 41, 0, 16, 26, 17, 2)]
-    [InlineData("a12", "fr", 45, 0, 13, 19, 17, 4)]
-    [InlineData("a12", "en", 44, 0, 13, 25, 18, 2)]
+    [InlineData("a7", "fr", 40, 0, 0, 15, 0, 8)]
+    [InlineData("a7", "en", 40, 0, 0, 15, 0, 3)]
+    [InlineData("a8", "fr", 40, 0, 0, 19, 0, 4)]
+    [InlineData("a8", "en", 40, 0, 0, 10, 0, 3)]
+    [InlineData("a9", "fr", 44, 0, 16, 23, 18, 2)]
+    [InlineData("a9", "en", 45, 0, 16, 33, 20, 4)]
+    [InlineData("a10", "fr", 43, 0, 16, 22, 21, 2)]
+    [InlineData("a10", "en", 43, 0, 17, 21, 19, 1)]
+    [InlineData("a11", "fr", 44, 0, 17, 25, 19, 1)]
+    [InlineData("a11", "en", 42, 0, 16, 24, 17, 2)]
+    [InlineData("a12", "fr", 45, 0, 16, 19, 17, 4)]
+    [InlineData("a12", "en", 44, 0, 14, 25, 21, 2)]
+    [InlineData("a13", "fr", 44, 0, 16, 27, 15, 1)]
+    [InlineData("a13", "en", 42, 0, 12, 20, 24, 2)]
+    [InlineData("a14", "fr", 45, 0, 15, 22, 20, 2)]
+    [InlineData("a14", "en", 42, 0, 15, 15, 23, 2)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);
@@ -245,7 +282,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
-        Assert.Equal(12, LeftOut.Value.Count);
+        Assert.Equal(14, LeftOut.Value.Count);
     }
 
     /// <summary>
