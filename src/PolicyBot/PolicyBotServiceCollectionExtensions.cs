@@ -34,6 +34,11 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddSingleton(ContentLibrary.Default);
         services.AddSingleton<GuidelineCards>();
         services.AddSingleton<FeedbackCounter>();
+        services.AddOptions<FeedbackOptions>()
+            .Bind(configuration.GetSection(FeedbackOptions.SectionName))
+            .Validate(o => o.FlushInterval > TimeSpan.Zero, $"{FeedbackOptions.SectionName}:FlushInterval must be longer than zero.")
+            .ValidateOnStart();
+        services.AddHostedService<FeedbackFlushService>();
         services.AddSingleton<SenderIdentity>();
         services.AddSingleton<RouteConditions>();
         // The features fill the route table in this order (only the order of card-data shapes matters).

@@ -110,6 +110,7 @@ public abstract class BotAdapter
                 continue;
             }
 
+            effects.Commit();
             if (context.Outbox.Count > 0)
             {
                 try

@@ -14,6 +14,7 @@ public sealed class TurnEffects
 {
     private readonly Dictionary<string, object?> _done = new(StringComparer.Ordinal);
     private readonly List<Func<Task>> _checks = [];
+    private readonly List<Action> _committed = [];
 
     /// <summary>
     /// Runs <paramref name="check"/> before the next effect of this attempt (once); it throws
@@ -25,8 +26,32 @@ public sealed class TurnEffects
         _checks.Add(check);
     }
 
-    /// <summary>A new attempt of the turn starts: the checks of the one before are dropped (its state is dropped too).</summary>
-    public void BeginAttempt() => _checks.Clear();
+    /// <summary>A new attempt of the turn starts: the checks and after-commit actions of the one before are dropped (its state is dropped too).</summary>
+    public void BeginAttempt()
+    {
+        _checks.Clear();
+        _committed.Clear();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once this attempt's pipeline has ended without a conflict, its state saved
+    /// (<see cref="State.AutoSaveStateMiddleware"/> saves at the end of the pipeline): for what follows from a state
+    /// change and must happen exactly when that change is kept — never for an attempt that runs again, never for a
+    /// turn that failed. The action runs in memory, after the save and before the replies are sent; it must not throw.
+    /// A context made outside an adapter never commits.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _committed.Add(action);
+    }
+
+    /// <summary>The attempt's pipeline ended and its state was saved: runs the after-commit actions (once).</summary>
+    internal void Commit()
+    {
+        foreach (var action in _committed) action();
+        _committed.Clear();
+    }
 
     /// <summary>Runs <paramref name="effect"/> the first time <paramref name="key"/> is asked for in this activity's turn; afterwards returns its result.</summary>
     public async Task<T> OnceAsync<T>(string key, Func<Task<T>> effect)

@@ -212,6 +212,44 @@ public sealed class BotAdapterTests : IDisposable
     }
 
     [Fact]
+    public async Task EtagConflict_RunsTheTurnAgain_AndOnlyTheSavedAttemptCommits_AfterItsStateIsStored()
+    {
+        var adapter = new TestAdapter(middleware: [new AutoSaveStateMiddleware(_state)]);
+        var key = ConversationKey(adapter);
+        var attempts = 0;
+        var committed = new List<string>();
+        var bot = new CallbackBot(async (turn, ct) =>
+        {
+            var attempt = ++attempts;
+            await _count.SetAsync(turn, attempt, ct);
+            TurnEffects.Of(turn).AfterCommit(() => committed.Add($"attempt {attempt}, stored {StoredCountAsync(key).GetAwaiter().GetResult()}"));
+            await turn.SendActivityAsync($"attempt {attempt}", ct);
+            if (attempt == 1) await CompetingWriteAsync(key, 10);
+        });
+
+        await adapter.SendAsync(adapter.MakeMessage("vote"), bot);
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(["attempt 2, stored 2"], committed);
+    }
+
+    [Fact]
+    public async Task ATurnThatThrows_CommitsNothing()
+    {
+        var adapter = new TestAdapter(middleware: [new AutoSaveStateMiddleware(_state)]);
+        var committed = 0;
+        var bot = new CallbackBot((turn, ct) =>
+        {
+            TurnEffects.Of(turn).AfterCommit(() => committed++);
+            throw new InvalidOperationException("the turn failed");
+        });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => adapter.SendAsync(adapter.MakeMessage("vote"), bot));
+
+        Assert.Equal(0, committed);
+    }
+
+    [Fact]
     public async Task TurnEffects_AnEffectThatThrowsIsNotRemembered()
     {
         var effects = new TurnEffects();

@@ -2,6 +2,7 @@ using BotFramework.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Tests.Infrastructure;
 using PolicyBot.Knowledge;
+using PolicyBot.Situations;
 
 namespace PolicyBot.Tests.Bot;
 
@@ -160,6 +161,8 @@ public sealed class AlwaysAvailableTests : IAsyncLifetime
             .AssertReply("Thank you! Your answer is counted, without your name.")
             .StartTestAsync();
 
+        Assert.Empty(await _bot.Storage.ReadAsync(["policybot/feedback"])); // counted once her turn is saved, written at the next flush
+        await _bot.Services.GetRequiredService<FeedbackCounter>().FlushAsync();
         var stored = (await _bot.Storage.ReadAsync(["policybot/feedback"])).Single().Value.Document.ToJsonString();
         Assert.Equal("""{"unacceptable-content":{"helpful":1,"notHelpful":0}}""", stored);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BotFramework.Schema;
 using BotFramework.State;
 using BotFramework.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Bot;
 using PolicyBot.Tests.Infrastructure;
 using PolicyBot.Situations;
@@ -176,15 +177,15 @@ public sealed class PrivacyPromiseTests : IAsyncLifetime
             .Send(() => feedback(true)).AssertReply("Thank you! Your answer is counted, without your name.")
             .Send(() => feedback(true))
             .StartTestAsync();
-        Assert.Equal((1, 0), await StoredFeedback.CountsAsync(_bot.Storage, "unacceptable-content"));
+        Assert.Equal((1, 0), await StoredFeedback.CountsAsync(_bot.Services, "unacceptable-content"));
 
         await _bot.Flow(adapter).Send(() => feedback(false)).StartTestAsync();
-        Assert.Equal((0, 1), await StoredFeedback.CountsAsync(_bot.Storage, "unacceptable-content"));
+        Assert.Equal((0, 1), await StoredFeedback.CountsAsync(_bot.Services, "unacceptable-content"));
 
         // Another person counts too.
         var other = _bot.Adapter(TestAdapter.PersonalChat("beth"));
         await _bot.Flow(other).Send(() => other.MakeSubmit(new { action = "feedback", topic = "unacceptable-content", helpful = true })).StartTestAsync();
-        Assert.Equal((1, 1), await StoredFeedback.CountsAsync(_bot.Storage, "unacceptable-content"));
+        Assert.Equal((1, 1), await StoredFeedback.CountsAsync(_bot.Services, "unacceptable-content"));
     }
 
     [Fact]
@@ -193,6 +194,7 @@ public sealed class PrivacyPromiseTests : IAsyncLifetime
         var adapter = _bot.Adapter();
         await _bot.Flow(adapter).Send(() => adapter.MakeSubmit(new { action = "feedback", topic = "unacceptable-content", helpful = true })).StartTestAsync();
 
+        await _bot.Services.GetRequiredService<FeedbackCounter>().FlushAsync();
         var counts = (await _bot.Storage.ReadAsync([FeedbackCounter.Key])).Single().Value.Document.ToJsonString();
         Assert.DoesNotContain(adapter.Conversation.User!.Id!, counts);
         var profile = (await _bot.Storage.ReadAsync([$"msteams/users/{adapter.Conversation.User.Id}"])).Single().Value.Document;

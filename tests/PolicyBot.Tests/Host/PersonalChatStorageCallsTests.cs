@@ -5,6 +5,7 @@ using BotFramework.State;
 using BotFramework.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using PolicyBot.Situations;
 using PolicyBot.Tests.Infrastructure;
 using PolicyBot.Tests.Policy;
 
@@ -18,9 +19,11 @@ namespace PolicyBot.Tests.Host;
 /// Since authors a13 and a14 joined the scope corpus (auth14 branch), the benchmark's first message is no longer taken
 /// for a crisis (the model's 0.67 → −0.10, the bar 0.6): instead of the safety card and three topics to choose from, it
 /// opens the hostile-comment situation at once, so the third turn's first <c>Action.Submit</c> is no longer a step to
-/// the guideline but the guideline's "was this helpful?" vote. A vote costs two reads and two writes: her document
-/// checked against storage before an effect outside the conversation (<c>TurnEffects</c>), the shared feedback
-/// counter read and written (<c>FeedbackCounter</c>), and her document written. The first two turns keep the figures.
+/// the guideline but the guideline's "was this helpful?" vote. A vote cost two reads and two writes then (her document
+/// checked against storage before an effect outside the conversation, the shared feedback counter read and written,
+/// her document written); now the counts are added once her document is saved and written with the others every few
+/// seconds (<see cref="FeedbackCounter"/>), so the vote costs her document's write only, like any turn. The counts
+/// reach the shared document at the next flush (asserted at the end).
 /// </para>
 /// </summary>
 [Trait("Category", "Host")]
@@ -38,6 +41,8 @@ public sealed class PersonalChatStorageCallsTests
         {
             ["PolicyBot:Policy:CacheDuration"] = "00:05:00",
             ["Bot:TakeUnseenStateAsNew"] = takeUnseenAsNew,
+            // The counts are written when the test asks (below), not by the flush service's timer during a counted turn.
+            ["PolicyBot:Feedback:FlushInterval"] = "01:00:00",
         });
         using var factory = host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IStorage>(counting)));
         using var client = factory.CreateClient();
@@ -65,10 +70,11 @@ public sealed class PersonalChatStorageCallsTests
         Assert.Equal((firstTurnReads, 1), first);
         Assert.Equal((0, 1), second);
         Assert.Equal("feedback", vote.GetProperty("action").GetString());
-        Assert.Equal((2, 2), third);
+        Assert.Equal((0, 1), third);
         var handled = await StoredChat.HandledAsync(temp.Storage, chat.UserId, chat.ConversationId);
         Assert.Equal(3, handled.Count);
         Assert.Empty(await temp.Storage.ReadAsync([ConversationState.KeyFor("msteams", chat.ConversationId)]));
+        Assert.Equal((1, 0), await StoredFeedback.CountsAsync(factory.Services, vote.GetProperty("topic").GetString()!));
     }
 
     private static JsonElement FirstSubmit(Activity card) =>

@@ -43,7 +43,7 @@ public sealed class TurnRunsAgainTests
 
         Assert.True(bot.CompetingWriteDone);
         Assert.Equal([Content.Ui("feedback.thanks", Language.En)], replies.Select(r => r.Text));
-        Assert.Equal((1, 0), await StoredFeedback.CountsAsync(bot.Host.Services.GetRequiredService<IStorage>(), "unacceptable-content"));
+        Assert.Equal((1, 0), await StoredFeedback.CountsAsync(bot.Host.Services, "unacceptable-content"));
     }
 
     [Fact]
