@@ -17,15 +17,21 @@ namespace PolicyBot.Tests.Scope;
 /// locale): crisis fr 45/45, en <b>44/45</b> (one left unrecognised: the issue's bar not met on this set); greeting
 /// 56/60 (4 taken for unrelated); legal 37/60 (fr 20, en 17; 13 unrecognised, 10 taken for crisis); unrelated 54/60
 /// (5 unrecognised, 1 taken for legal); policy questions taken for crisis 18/100 (fr 12, en 6: the safety card first,
-/// then their guideline). The floors are that run.
+/// then their guideline).
+/// </para>
+/// <para>
+/// Second run, after the auth14 branch (blind training authors a13 and a14 learnt, the legal head's bars 2 and 3 → 1 and
+/// 2; chosen on leave-one-author-out and the spent routing sets, the set not opened): crisis fr 45/45, en 44/45
+/// (unchanged); greeting 56/60; legal 37 → 38/60 (fr 20, en 18); unrelated 54 → <b>57</b>/60; policy questions taken for
+/// crisis 18 → 17/100. The floors are that run.
 /// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout11Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(false, 56 / 60.0, 37 / 60.0, 54 / 60.0, 82 / 100.0)]
-    [InlineData(true, 56 / 60.0, 37 / 60.0, 54 / 60.0, 82 / 100.0)]
+    [InlineData(false, 56 / 60.0, 38 / 60.0, 57 / 60.0, 83 / 100.0)]
+    [InlineData(true, 56 / 60.0, 38 / 60.0, 57 / 60.0, 83 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
     {
         var report = Report(otherLocale);
@@ -59,7 +65,7 @@ public sealed class ScopeHoldout11Tests(ITestOutputHelper output)
 /// <summary>
 /// The eleventh blind set's 100 policy questions as a routing set, figures only.
 /// First run, on <c>main</c> at <c>fdee6fc</c>: top-1 99.0% (fr 100, en 98), top-3 100%: the issue's bar, met in each
-/// language. The floor is that run.
+/// language. Second run, after the auth14 branch: top-1 <b>100%</b>, top-3 100%. The floor is that run.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout11SetTests(ITestOutputHelper output)
@@ -70,7 +76,7 @@ public sealed class RoutingHoldout11SetTests(ITestOutputHelper output)
     [InlineData(true)]
     public void Holdout11PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
         Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
-            eachLanguage: false, minTop1: 99 / 100.0, minTop3: 100 / 100.0);
+            eachLanguage: false, minTop1: 100 / 100.0, minTop3: 100 / 100.0);
 
     [Fact]
     public void Holdout11PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>

@@ -43,6 +43,10 @@ namespace PolicyBot.Tests.Scope;
 /// taken for crisis 9/100; legal 17/20, 17/20 (35 → <b>34</b>/40); greeting 17/20, 19/20; unrelated 17/20, 18/20
 /// (37 → <b>35</b>/40: 5 taken for crisis). The legal and unrelated floors went down to these figures; nothing was
 /// changed after this run.</item>
+/// <item>eighth run, after the auth14 branch (authors <c>a13</c> and <c>a14</c>, the legal head's bars 2 and 3 → 1 and
+/// 2; chosen on leave-one-author-out and the spent routing sets), figures only: <b>crisis fr 80/80, en 80/80</b>; policy
+/// questions taken for crisis 9/100; legal 18/20, 18/20 (34 → <b>36</b>/40); greeting 18/20, 19/20; unrelated 17/20,
+/// 18/20. The legal floor went up to it.</item>
 /// </list>
 /// </summary>
 [Trait("Category", "Sets")]
@@ -57,7 +61,7 @@ public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
 
         Assert.True(report.Recall("greeting", Language.Fr) >= 17 / 20.0, "French greetings fell below 17/20.");
         Assert.True(report.Recall("greeting", Language.En) >= 19 / 20.0, "English greetings fell below 19/20.");
-        Assert.True(report.Recall("legal") >= 34 / 40.0, "Legal questions fell below 34/40.");
+        Assert.True(report.Recall("legal") >= 36 / 40.0, "Legal questions fell below 36/40.");
         Assert.True(report.Recall("unrelated") >= 35 / 40.0, "Unrelated messages fell below 35/40.");
         Assert.True(report.Recall("policy") >= 90 / 100.0, "More than 10 of the 100 policy questions were taken for crisis or unrelated.");
     }
@@ -86,7 +90,8 @@ public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
 /// changed after it): <b>top-1 93% (fr 94, en 92), top-3 99% (fr 100, en 98)</b>, the same in both locale settings,
 /// confident on 86% and right 97.7% of the time: the issue's bar (90%, 97%) is met in each language, so its test runs
 /// (it was skipped until then), and the floors went up to these figures. Sixth run (auth12 branch, the matcher learnt a11
-/// and a12): <b>top-1 95% (fr 94, en 96), top-3 99% (fr 100, en 98)</b>; the floors went up to it.
+/// and a12): <b>top-1 95% (fr 94, en 96), top-3 99% (fr 100, en 98)</b>; the floors went up to it. Seventh run (auth14
+/// branch, a13 and a14 learnt): <b>top-1 96% (fr 98, en 94), top-3 99% (fr 100, en 98)</b>; the top-1 floor went up to it.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
@@ -97,11 +102,11 @@ public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout6PolicyQuestions_KeepTheRoutingReached() =>
-        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.95, minTop3: 0.99);
+        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.96, minTop3: 0.99);
 
     [Fact]
     public void Holdout6PolicyQuestions_KeepTheRoutingReached_WhenTheLocaleIsTheOtherLanguage() =>
-        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.95, minTop3: 0.99);
+        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.96, minTop3: 0.99);
 
     [Fact]
     public void Holdout6PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
