@@ -14,7 +14,13 @@ internal static class StoredFeedback
     public static async Task<(int Helpful, int NotHelpful)> CountsAsync(IServiceProvider services, string topicId)
     {
         await services.GetRequiredService<FeedbackCounter>().FlushAsync();
-        var read = await services.GetRequiredService<IStorage>().ReadAsync([FeedbackCounter.Key]);
+        return await CountsAsync(services.GetRequiredService<IStorage>(), topicId);
+    }
+
+    /// <summary>The counts as they are in storage now (what has been written, nothing flushed first).</summary>
+    public static async Task<(int Helpful, int NotHelpful)> CountsAsync(IStorage storage, string topicId)
+    {
+        var read = await storage.ReadAsync([FeedbackCounter.Key]);
         if (!read.TryGetValue(FeedbackCounter.Key, out var stored) || stored.Document[topicId] is not JsonObject counts) return (0, 0);
         return (counts["helpful"]!.GetValue<int>(), counts["notHelpful"]!.GetValue<int>());
     }

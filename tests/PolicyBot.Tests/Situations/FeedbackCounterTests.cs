@@ -50,8 +50,8 @@ public sealed class FeedbackCounterTests
 
         Assert.Equal(1, counting.Writes);
         Assert.False(counter.HasPending);
-        Assert.Equal((1, 1), await CountsAsync(temp.Storage, Topic));
-        Assert.Equal((0, 1), await CountsAsync(temp.Storage, "connecting-with-others"));
+        Assert.Equal((1, 1), await StoredFeedback.CountsAsync(temp.Storage, Topic));
+        Assert.Equal((0, 1), await StoredFeedback.CountsAsync(temp.Storage, "connecting-with-others"));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class FeedbackCounterTests
         failing.FailWrites = false;
         await counter.FlushAsync();
 
-        Assert.Equal((2, 0), await CountsAsync(temp.Storage, Topic));
+        Assert.Equal((2, 0), await StoredFeedback.CountsAsync(temp.Storage, Topic));
     }
 
     [Fact]
@@ -84,22 +84,15 @@ public sealed class FeedbackCounterTests
 
         counter.Add(Topic, helpful: true);
         clock.Advance(TimeSpan.FromSeconds(5));
-        await WaitUntilAsync(async () => await CountsAsync(temp.Storage, Topic) == (1, 0));
+        await WaitUntilAsync(async () => await StoredFeedback.CountsAsync(temp.Storage, Topic) == (1, 0));
         Assert.False(counter.HasPending);
 
         counter.Add(Topic, helpful: false);
         await service.StopAsync(CancellationToken.None);
-        Assert.Equal((1, 1), await CountsAsync(temp.Storage, Topic));
+        Assert.Equal((1, 1), await StoredFeedback.CountsAsync(temp.Storage, Topic));
     }
 
     private static FeedbackCounter Counter(IStorage storage) => new(storage, new UserState(storage));
-
-    internal static async Task<(int Helpful, int NotHelpful)> CountsAsync(IStorage storage, string topicId)
-    {
-        var read = await storage.ReadAsync([FeedbackCounter.Key]);
-        if (!read.TryGetValue(FeedbackCounter.Key, out var stored) || stored.Document[topicId] is not System.Text.Json.Nodes.JsonObject counts) return (0, 0);
-        return (counts["helpful"]!.GetValue<int>(), counts["notHelpful"]!.GetValue<int>());
-    }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> done)
     {
@@ -145,7 +138,7 @@ public sealed class FeedbackCounterAzuriteTests(AzuriteFixture azurite)
 
         await Task.WhenAll(one.FlushAsync(), other.FlushAsync());
 
-        Assert.Equal((3, 2), await FeedbackCounterTests.CountsAsync(first, "hostile-comment"));
-        Assert.Equal((1, 0), await FeedbackCounterTests.CountsAsync(second, "connecting-with-others"));
+        Assert.Equal((3, 2), await StoredFeedback.CountsAsync(first, "hostile-comment"));
+        Assert.Equal((1, 0), await StoredFeedback.CountsAsync(second, "connecting-with-others"));
     }
 }
