@@ -129,15 +129,7 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
             ("first four + a8", s => FirstFour.Contains(s) || s == "a8"),
             ("first four + a7 + a8", s => FirstSix.Contains(s)),
         };
-        var results = runs.Select(run => (run.Label, Rows: LeaveOneSetOut(TopicMatcherSettings.Default, run.Learnt, askNeverLearnt: true))).ToList();
-        var table = new StringBuilder();
-        var names = SpentSets.Select(s => s.Name).Concat(NeverLearnt.Select(s => s.Name)).ToList();
-        table.AppendLine(CultureInfo.InvariantCulture, $"  {"learnt",-22}{string.Concat(names.Select(n => $"{n,12}"))}   (top-1/top-3 of the set left out; a5 and a6 are never learnt)");
-        foreach (var (label, rows) in results)
-        {
-            table.AppendLine(CultureInfo.InvariantCulture, $"  {label,-22}{string.Concat(names.Select(n => $"{$"{Count(rows, r => r.Set == n && Top1(r))}/{Count(rows, r => r.Set == n && Top3(r))}",12}"))}");
-        }
-        output.WriteLine(table.ToString());
+        var results = RunAndPrint(runs);
 
         int Top1Of(int run, string set) => Count(results[run].Rows, r => r.Set == set && Top1(r));
         int NeverLearntTop1(int run) => Count(results[run].Rows, r => r.Set is "a5" or "a6" && Top1(r));
@@ -170,27 +162,7 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
             ("first six + a10", s => FirstSix.Contains(s) || s == "a10"),
             ("all eight", s => FirstEight.Contains(s)),
         };
-        var results = runs.Select(run => (run.Label, Rows: LeaveOneSetOut(TopicMatcherSettings.Default, run.Learnt, askNeverLearnt: true))).ToList();
-        var table = new StringBuilder();
-        var names = SpentSets.Select(s => s.Name).Concat(NeverLearnt.Select(s => s.Name)).ToList();
-        table.AppendLine(CultureInfo.InvariantCulture, $"  {"learnt",-18}{string.Concat(names.Select(n => $"{n,10}"))}   (top-1/top-3 of the set left out; a5 and a6 are never learnt)");
-        foreach (var (label, rows) in results)
-        {
-            table.AppendLine(CultureInfo.InvariantCulture, $"  {label,-18}{string.Concat(names.Select(n => $"{$"{Count(rows, r => r.Set == n && Top1(r))}/{Count(rows, r => r.Set == n && Top3(r))}",10}"))}");
-        }
-        output.WriteLine(table.ToString());
-        Console.WriteLine(table.ToString());
-
-        int Of(int run, string set, Func<Row, bool> which) => Count(results[run].Rows, r => r.Set == set && which(r));
-        var failures = new List<string>();
-        foreach (var (set, top1, top3) in EighthRoundAsNewAuthors)
-        {
-            if (Of(0, set, Top1) < top1) failures.Add($"{set} as a new author: top-1 {Of(0, set, Top1)} < {top1}");
-            if (Of(0, set, Top3) < top3) failures.Add($"{set} as a new author: top-3 {Of(0, set, Top3)} < {top3}");
-        }
-        var allTop1 = (int run) => SpentSets.Sum(s => Of(run, s.Name, Top1)) + NeverLearnt.Sum(s => Of(run, s.Name, Top1));
-        if (allTop1(3) < allTop1(0)) failures.Add($"every set, top-1: {allTop1(0)} -> {allTop1(3)} with a9 and a10 learnt");
-        Assert.True(failures.Count == 0, string.Join("; ", failures));
+        CheckTwoNewAuthors(RunAndPrint(runs), EighthRoundAsNewAuthors, "a9 and a10");
     }
 
     /// <summary>
@@ -208,27 +180,7 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
             ("first eight + a12", s => FirstEight.Contains(s) || s == "a12"),
             ("all ten", s => FirstTen.Contains(s)),
         };
-        var results = runs.Select(run => (run.Label, Rows: LeaveOneSetOut(TopicMatcherSettings.Default, run.Learnt, askNeverLearnt: true))).ToList();
-        var table = new StringBuilder();
-        var names = SpentSets.Select(s => s.Name).Concat(NeverLearnt.Select(s => s.Name)).ToList();
-        table.AppendLine(CultureInfo.InvariantCulture, $"  {"learnt",-20}{string.Concat(names.Select(n => $"{n,10}"))}   (top-1/top-3 of the set left out; a5 and a6 are never learnt)");
-        foreach (var (label, rows) in results)
-        {
-            table.AppendLine(CultureInfo.InvariantCulture, $"  {label,-20}{string.Concat(names.Select(n => $"{$"{Count(rows, r => r.Set == n && Top1(r))}/{Count(rows, r => r.Set == n && Top3(r))}",10}"))}");
-        }
-        output.WriteLine(table.ToString());
-        Console.WriteLine(table.ToString());
-
-        int Of(int run, string set, Func<Row, bool> which) => Count(results[run].Rows, r => r.Set == set && which(r));
-        var failures = new List<string>();
-        foreach (var (set, top1, top3) in NinthRoundAsNewAuthors)
-        {
-            if (Of(0, set, Top1) < top1) failures.Add($"{set} as a new author: top-1 {Of(0, set, Top1)} < {top1}");
-            if (Of(0, set, Top3) < top3) failures.Add($"{set} as a new author: top-3 {Of(0, set, Top3)} < {top3}");
-        }
-        var allTop1 = (int run) => SpentSets.Sum(s => Of(run, s.Name, Top1)) + NeverLearnt.Sum(s => Of(run, s.Name, Top1));
-        if (allTop1(3) < allTop1(0)) failures.Add($"every set, top-1: {allTop1(0)} -> {allTop1(3)} with a11 and a12 learnt");
-        Assert.True(failures.Count == 0, string.Join("; ", failures));
+        CheckTwoNewAuthors(RunAndPrint(runs), NinthRoundAsNewAuthors, "a11 and a12");
     }
 
     /// <summary>
@@ -246,27 +198,7 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
             ("first ten + a14", s => FirstTen.Contains(s) || s == "a14"),
             ("all twelve", _ => true),
         };
-        var results = runs.Select(run => (run.Label, Rows: LeaveOneSetOut(TopicMatcherSettings.Default, run.Learnt, askNeverLearnt: true))).ToList();
-        var table = new StringBuilder();
-        var names = SpentSets.Select(s => s.Name).Concat(NeverLearnt.Select(s => s.Name)).ToList();
-        table.AppendLine(CultureInfo.InvariantCulture, $"  {"learnt",-18}{string.Concat(names.Select(n => $"{n,10}"))}   (top-1/top-3 of the set left out; a5 and a6 are never learnt)");
-        foreach (var (label, rows) in results)
-        {
-            table.AppendLine(CultureInfo.InvariantCulture, $"  {label,-18}{string.Concat(names.Select(n => $"{$"{Count(rows, r => r.Set == n && Top1(r))}/{Count(rows, r => r.Set == n && Top3(r))}",10}"))}");
-        }
-        output.WriteLine(table.ToString());
-        Console.WriteLine(table.ToString());
-
-        int Of(int run, string set, Func<Row, bool> which) => Count(results[run].Rows, r => r.Set == set && which(r));
-        var failures = new List<string>();
-        foreach (var (set, top1, top3) in TenthRoundAsNewAuthors)
-        {
-            if (Of(0, set, Top1) < top1) failures.Add($"{set} as a new author: top-1 {Of(0, set, Top1)} < {top1}");
-            if (Of(0, set, Top3) < top3) failures.Add($"{set} as a new author: top-3 {Of(0, set, Top3)} < {top3}");
-        }
-        var allTop1 = (int run) => SpentSets.Sum(s => Of(run, s.Name, Top1)) + NeverLearnt.Sum(s => Of(run, s.Name, Top1));
-        if (allTop1(3) < allTop1(0)) failures.Add($"every set, top-1: {allTop1(0)} -> {allTop1(3)} with a13 and a14 learnt");
-        Assert.True(failures.Count == 0, string.Join("; ", failures));
+        CheckTwoNewAuthors(RunAndPrint(runs), TenthRoundAsNewAuthors, "a13 and a14");
     }
 
     /// <summary>
@@ -307,6 +239,44 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
         Assert.Equal(spent.Order(), learnt.Order());
         Assert.DoesNotContain(learnt, q => RoutingSets.Holdout2Set.Any(h => h.Text == q.Text));
         Assert.DoesNotContain(learnt, q => NeverLearnt.Any(s => s.Questions.Any(n => n.Text == q.Text)));
+    }
+
+    /// <summary>
+    /// Leaves each set out in turn with each run's sets learnt (the two authors never learnt asked too), and prints the
+    /// top-1/top-3 of every set left out, one line per run.
+    /// </summary>
+    private List<(string Label, List<Row> Rows)> RunAndPrint((string Label, Func<string, bool> Learnt)[] runs)
+    {
+        var results = runs.Select(run => (run.Label, Rows: LeaveOneSetOut(TopicMatcherSettings.Default, run.Learnt, askNeverLearnt: true))).ToList();
+        var names = SpentSets.Select(s => s.Name).Concat(NeverLearnt.Select(s => s.Name)).ToList();
+        var width = runs.Max(r => r.Label.Length) + 2;
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"  {"learnt".PadRight(width)}{string.Concat(names.Select(n => $"{n,10}"))}   (top-1/top-3 of the set left out; a5 and a6 are never learnt)");
+        foreach (var (label, rows) in results)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"  {label.PadRight(width)}{string.Concat(names.Select(n => $"{$"{Count(rows, r => r.Set == n && Top1(r))}/{Count(rows, r => r.Set == n && Top3(r))}",10}"))}");
+        }
+        output.WriteLine(table.ToString());
+        Console.WriteLine(table.ToString());
+        return results;
+    }
+
+    /// <summary>
+    /// A round of two new authors, run as before-them, with each, and with both: each new author's figure as a new
+    /// author (the first run) is held to its floors, and every set's top-1 together does not fall once both are learnt.
+    /// </summary>
+    private static void CheckTwoNewAuthors(List<(string Label, List<Row> Rows)> results, (string Set, int Top1, int Top3)[] asNewAuthors, string both)
+    {
+        int Of(int run, string set, Func<Row, bool> which) => Count(results[run].Rows, r => r.Set == set && which(r));
+        var failures = new List<string>();
+        foreach (var (set, top1, top3) in asNewAuthors)
+        {
+            if (Of(0, set, Top1) < top1) failures.Add($"{set} as a new author: top-1 {Of(0, set, Top1)} < {top1}");
+            if (Of(0, set, Top3) < top3) failures.Add($"{set} as a new author: top-3 {Of(0, set, Top3)} < {top3}");
+        }
+        var allTop1 = (int run) => SpentSets.Sum(s => Of(run, s.Name, Top1)) + NeverLearnt.Sum(s => Of(run, s.Name, Top1));
+        if (allTop1(3) < allTop1(0)) failures.Add($"every set, top-1: {allTop1(0)} -> {allTop1(3)} with {both} learnt");
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
     }
 
     /// <summary>What a9 and a10 measured as new authors (the first six sets learnt), top-1 and top-3: the floors.</summary>
