@@ -14,7 +14,7 @@ public sealed class TurnEffects
 {
     private readonly Dictionary<string, object?> _done = new(StringComparer.Ordinal);
     private readonly List<Func<Task>> _checks = [];
-    private readonly List<Action> _committed = [];
+    private List<Action>? _committed; // made by the first AfterCommit: most turns have none
 
     /// <summary>
     /// Runs <paramref name="check"/> before the next effect of this attempt (once); it throws
@@ -30,7 +30,7 @@ public sealed class TurnEffects
     public void BeginAttempt()
     {
         _checks.Clear();
-        _committed.Clear();
+        _committed?.Clear();
     }
 
     /// <summary>
@@ -43,12 +43,13 @@ public sealed class TurnEffects
     public void AfterCommit(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        _committed.Add(action);
+        (_committed ??= []).Add(action);
     }
 
     /// <summary>The attempt's pipeline ended and its state was saved: runs the after-commit actions (once).</summary>
     internal void Commit()
     {
+        if (_committed is null) return;
         foreach (var action in _committed) action();
         _committed.Clear();
     }

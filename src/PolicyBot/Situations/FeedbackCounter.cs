@@ -53,10 +53,7 @@ public sealed class FeedbackCounter(IStorage storage, UserState userState)
         ArgumentNullException.ThrowIfNull(topicId);
         var change = new Change(helpful ? 1 : 0, helpful ? 0 : 1);
         if (replacing is { } old && old != helpful) change += new Change(old ? -1 : 0, old ? 0 : -1);
-        lock (_gate)
-        {
-            _pending[topicId] = _pending.TryGetValue(topicId, out var waiting) ? waiting + change : change;
-        }
+        lock (_gate) Gather(topicId, change);
     }
 
     /// <summary>Whether counts are waiting to be written.</summary>
@@ -99,8 +96,7 @@ public sealed class FeedbackCounter(IStorage storage, UserState userState)
         {
             lock (_gate)
             {
-                foreach (var (topicId, change) in taken)
-                    _pending[topicId] = _pending.TryGetValue(topicId, out var waiting) ? waiting + change : change;
+                foreach (var (topicId, change) in taken) Gather(topicId, change);
             }
             throw;
         }
@@ -125,6 +121,10 @@ public sealed class FeedbackCounter(IStorage storage, UserState userState)
         }
         return totals;
     }
+
+    /// <summary>Adds a change to what waits for the topic; the caller holds the gate.</summary>
+    private void Gather(string topicId, Change change) =>
+        _pending[topicId] = _pending.TryGetValue(topicId, out var waiting) ? waiting + change : change;
 
     private readonly record struct Change(int Helpful, int NotHelpful)
     {
