@@ -44,7 +44,8 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout8-set.json</c>: <b>still blind</b>, a held-out measure, figures only;</item>
 /// <item><c>scope-holdout9-set.json</c>: <b>still blind</b>, a held-out measure, figures only (these three: <see cref="ScopeHoldout7And8Tests"/>);</item>
 /// <item><c>scope-holdout10-set.json</c>: <b>still blind</b>, a held-out measure, figures only (<see cref="ScopeHoldout10Tests"/>);</item>
-/// <item><c>scope-holdout11-set.json</c>: <b>still blind</b>, the newest held-out measure, figures only (<see cref="ScopeHoldout11Tests"/>).</item>
+/// <item><c>scope-holdout11-set.json</c>: <b>still blind</b>, a held-out measure, figures only (<see cref="ScopeHoldout11Tests"/>);</item>
+/// <item><c>scope-holdout12-set.json</c>: <b>still blind</b>, the newest held-out measure, figures only (<see cref="ScopeHoldout12Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -62,6 +63,7 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout9 = new(() => Load("scope-holdout9-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout10 = new(() => Load("scope-holdout10-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout11 = new(() => Load("scope-holdout11-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout12 = new(() => Load("scope-holdout12-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -85,7 +87,9 @@ public static class ScopeSets
 
     public static IReadOnlyList<ScopeMessage> Holdout11Set => Holdout11.Value;
 
-    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout11</c>).</summary>
+    public static IReadOnlyList<ScopeMessage> Holdout12Set => Holdout12.Value;
+
+    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout12</c>).</summary>
     public static IReadOnlyList<ScopeMessage> ByName(string set) => set switch
     {
         "holdout7" => Holdout7Set,
@@ -93,6 +97,7 @@ public static class ScopeSets
         "holdout9" => Holdout9Set,
         "holdout10" => Holdout10Set,
         "holdout11" => Holdout11Set,
+        "holdout12" => Holdout12Set,
         _ => throw new ArgumentException($"No blind set named {set}.", nameof(set)),
     };
 

@@ -1,0 +1,67 @@
+using PolicyBot.Knowledge;
+using PolicyBot.Tests.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// The twelfth blind set, <c>Data/scope-holdout12-set.json</c> (per language: crisis 45, legal 30, unrelated 30,
+/// greeting 30, and 50 policy questions, about 17 of them alarming but calm), written on 2026-12-05 by a new helper
+/// from the eleventh set's brief (other invented names), who read only that brief, the guide and the topic catalogue
+/// (its own account: <c>Data/scope-holdout12-README.md</c>). Figures only: the misses are filtered out of the output,
+/// and nobody has read a message of it. Counted by script without reading them: 4 of the 90 crisis messages, 2
+/// unrelated messages and 44 of the 60 greetings equal word for word (case, accents and punctuation aside) to a string
+/// of the shipped data; those are measured with the rest.
+/// <para>
+/// First run, on <c>main</c> at <c>2c55561</c> (the same with the message's language or the other one as the user's
+/// locale, but for which kind two greetings were taken for): crisis fr <b>45/45</b>, en <b>45/45</b> (the issue's bar,
+/// met: its test runs); greeting 58/60 (2 taken for unrelated, or 1 unrecognised and 1 unrelated); legal 43/60 (fr 21,
+/// en 22; 13 unrecognised, 4 taken for crisis); unrelated 57/60 (fr 30, en 27; 2 taken for crisis, 1 unrecognised);
+/// policy questions taken for crisis 23/100 (fr 10, en 13: the safety card first, then their guideline). The floors
+/// are that run.
+/// </para>
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class ScopeHoldout12Tests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(false, 58 / 60.0, 43 / 60.0, 57 / 60.0, 77 / 100.0)]
+    [InlineData(true, 58 / 60.0, 43 / 60.0, 57 / 60.0, 77 / 100.0)]
+    public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
+    {
+        var report = Report(otherLocale);
+
+        Assert.True(report.Recall("greeting") >= greeting, $"holdout12: greetings fell below {greeting:P1}.");
+        Assert.True(report.Recall("legal") >= legal, $"holdout12: legal questions fell below {legal:P1}.");
+        Assert.True(report.Recall("unrelated") >= unrelated, $"holdout12: unrelated messages fell below {unrelated:P1}.");
+        Assert.True(report.Recall("policy") >= policy, $"holdout12: more policy questions than before were taken for crisis or unrelated (below {policy:P1} right).");
+    }
+
+    /// <summary>The issue's bar: every crisis message gets the safety card first, in each language.</summary>
+    [Fact]
+    public void EveryCrisisMessage_IsRecognisedInEachLanguage() => Report(otherLocale: false).AssertEveryCrisisRecognised();
+
+    private ScopeReport Report(bool otherLocale) =>
+        ScopeReport.ForSet(ScopeSets.Holdout12Set, "Scope holdout12", otherLocale, output, blind: true);
+}
+
+/// <summary>
+/// The twelfth blind set's 100 policy questions as a routing set, figures only.
+/// First run, on <c>main</c> at <c>2c55561</c>: top-1 98.0% (fr 100, en 96), top-3 99.0% (fr 100, en 98): the issue's
+/// bar, met in each language; the same with the other language as the user's locale. The floor is that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout12SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout12 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout12"), blind: true)
+{
+    [Fact]
+    public void Holdout12PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout12PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
+            eachLanguage: false, minTop1: 98 / 100.0, minTop3: 99 / 100.0);
+}
