@@ -128,7 +128,8 @@ public sealed class FakeConnector : IAsyncDisposable
             request.ContentType,
             body,
             reply.Status,
-            Stopwatch.GetTimestamp());
+            Stopwatch.GetTimestamp(),
+            request.Headers.TryGetValue("traceparent", out var traceParent) ? traceParent.ToString() : null);
         Requests.Enqueue(recorded);
         _arrivals.Writer.TryWrite(recorded);
 
@@ -211,9 +212,9 @@ public sealed class FakeConnector : IAsyncDisposable
 /// <summary>
 /// One request as the fake Connector received it: <see cref="Target"/> as it was on the wire (escaped),
 /// <see cref="Path"/> unescaped, the <see cref="Status"/> it was answered with; <see cref="Timestamp"/> is a
-/// <see cref="System.Diagnostics.Stopwatch"/> timestamp.
+/// <see cref="System.Diagnostics.Stopwatch"/> timestamp; <see cref="TraceParent"/> the W3C trace header it carried, if any.
 /// </summary>
-public sealed record ConnectorRequest(string Method, string Target, string Path, string? Authorization, string? ContentType, string Body, int Status, long Timestamp)
+public sealed record ConnectorRequest(string Method, string Target, string Path, string? Authorization, string? ContentType, string Body, int Status, long Timestamp, string? TraceParent = null)
 {
     /// <summary>The body read as an activity (replies, sends, updates), or null when there is none.</summary>
     public Activity? Activity => Body.Length == 0 ? null : JsonSerializer.Deserialize<Activity>(Body, BotJson.Options);

@@ -10,7 +10,10 @@ namespace PolicyBot.Tests.Operations;
 
 /// <summary>
 /// With no exporter set (local runs, the benchmark), the host builds no OpenTelemetry pipeline at all: nothing is
-/// collected for nobody, and the bot answers as usual.
+/// collected for nobody, and the bot answers as usual. Nor does ASP.NET Core start a trace for each request only
+/// because its hosting logger is on (the shipped appsettings.json turns the category
+/// <c>Microsoft.AspNetCore.Hosting.Diagnostics</c> off): no trace context is made, carried or sent with the turn's
+/// calls. With an exporter, the request's trace is made and carried as before.
 /// </summary>
 [Trait("Category", "Host")]
 public sealed class TelemetryWithoutExporterTests : IAsyncLifetime
@@ -46,5 +49,34 @@ public sealed class TelemetryWithoutExporterTests : IAsyncLifetime
         Assert.NotEmpty(_connector.Messages);
         Assert.Null(_host.Services.GetService<TracerProvider>());
         Assert.Null(_host.Services.GetService<MeterProvider>());
+    }
+
+    [Fact]
+    public async Task NoExporterSet_TheTurnsCallsCarryNoTraceContext()
+    {
+        var teams = new TeamsActivities(_connector.ServiceUrl, ConversationId, UserId);
+
+        using var response = await _host.PostAsync(teams.Message("menu"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_connector.Delivered, r => r.Method == "POST" && r.Activity?.Type == ActivityTypes.Message);
+        Assert.Null(reply.TraceParent);
+    }
+
+    [Fact]
+    public async Task WithAnExporter_TheReplyCarriesTheTurnsTraceContext()
+    {
+        var capture = new TelemetryCapture();
+        await using var host = new BotHost(configureServices: capture.AddTo);
+        var teams = new TeamsActivities(_connector.ServiceUrl, "a:1Invented-Conversation-Okapi-7734", UserId);
+
+        using var response = await host.PostAsync(teams.Message("menu"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_connector.Delivered, r => r.Method == "POST" && r.Activity?.Type == ActivityTypes.Message);
+        Assert.NotNull(reply.TraceParent);
+        TelemetryCapture.Flush(host.Services);
+        var traceId = reply.TraceParent!.Split('-')[1];
+        Assert.Contains(capture.SpansSnapshot(), span => span.TraceId.ToHexString() == traceId);
     }
 }
