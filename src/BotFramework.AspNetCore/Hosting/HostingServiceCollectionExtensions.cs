@@ -24,7 +24,12 @@ public static class HostingServiceCollectionExtensions
             .Bind(configuration.GetSection(BotHostOptions.SectionName))
             .ValidateWithMessages(o => o.Validate());
 
+        // No HttpClient log lines for the Connector's calls: at Information and below they would write each call's
+        // address (conversation and activity ids) into the logs, and with those levels off (the shipped settings)
+        // their handlers still open a log scope on every call for nothing. Retries are logged, at Warning, by the
+        // resilience pipeline; failures by the adapter.
         services.AddHttpClient(ConnectorClient.HttpClientName)
+            .RemoveAllLoggers()
             .AddResilienceHandler("connector-retry", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotHostOptions>>().Value;
