@@ -132,6 +132,34 @@ namespace PolicyBot.Tests.Scope;
 /// policy questions taken for crisis or unrelated dev 0, test 2, holdout 2, dev2 0 (before: 1, 2, 2, 0).
 /// </para>
 /// <para>
+/// Then two more authors who wrote training data blind (<c>a15</c>: Ontario and newcomer staff, crisis reported
+/// second-hand or buried in routine text; <c>a16</c>: Montréal, Acadian and Northern staff, danger worded indirectly;
+/// <c>Data/BLIND-SETS.md</c>), less nine messages equal (case, accents and punctuation aside) to messages already
+/// shipped, in a set or in the other's file, counted by a script that printed no text: a15 en 1 crisis and 1
+/// unrelated; a16 fr 2 crisis and 1 unrelated, en 3 crisis and 1 unrelated. The new calm data cost two crisis messages
+/// of earlier authors who were at 100%: 1st fr « envoyez quelqu'un » (a bare plea, then read as a greeting), won back by
+/// the French plea words « envoyez » and « quelqu'un » (the English list has "send" and "someone"; the rule needs every
+/// word of the message to be a plea word); and a11 en's indirect suicide cue in a long question (a note "for after", a
+/// long silent bath; −0.15), the one it missed when it joined, left to the model (a rule for it would be written for
+/// that one message; the crisis threshold's sweep is the next step). Their own figures with each left out: crisis a15 45/45, 44/44, a16 43/43,
+/// 42/42; legal a15 23/30, 22/30 (the rules alone 21, 15), a16 23/30, 22/30 (17, 17); unrelated a15 13/20, 12/19 and
+/// a16 14/19, 15/19; policy questions taken for crisis a15 21/120, 32/120 and a16 20/120, 17/120 (hard negatives 13/35,
+/// 22/35 and 16/35, 14/35). The earlier authors, each way: crisis a11 en 42 → 41; unrelated 1st en 40 → 41, 2nd en 40
+/// → 41, a3 en 50 → 48, a5 fr 15 → 16, a5 en 20 → 19, a10 en 17 → 18, a11 en 16 → 17, a12 fr 16 → 14, a12 en 14 → 16,
+/// a13 fr 16 → 17, a13 en 12 → 13, a14 fr 15 → 16, a14 en 15 → 17; legal a9 fr 18 → 21, a9 en 20 → 19, a11 fr 19 → 21,
+/// a11 en 17 → 19, a12 fr 17 → 18, a13 fr 15 → 16, a13 en 24 → 21, a14 fr 20 → 23, a14 en 23 → 21; ordinary taken for
+/// crisis 1st en 27 → 25, 2nd fr 25 → 26, a6 fr 6 → 5, a6 en 7 → 8, a9 fr 23 → 24, a9 en 33 → 31, a10 fr 22 → 21, a11
+/// fr 25 → 23, a11 en 24 → 23, a12 fr 19 → 17, a12 en 25 → 26, a14 fr 22 → 20, a14 en 15 → 16; ordinary taken for legal
+/// 1st fr 1 → 2, a8 fr 4 → 3, a9 en 4 → 5, a11 fr 1 → 2, a11 en 2 → 3, a13 en 2 → 1. The floors moved with these
+/// figures (lowered: a11 en crisis 42 → 41, unrelated a3 en 50 → 48, a5 en 20 → 19, a12 fr 16 → 14; legal a9 en
+/// 20 → 19, a13 en 24 → 21, a14 en 23 → 21; ordinary taken for crisis 2nd fr 25 → 26, a6 en 7 → 8, a9 fr 23 → 24, a12
+/// en 25 → 26, a14 en 15 → 16; for legal 1st fr 1 → 2, a9 en 4 → 5, a11 fr 1 → 2, a11 en 2 → 3). Over all sixteen, at
+/// 0.6: crisis fr 1241/1246, en 1218/1222 (the fourteen earlier authors fr 1153 → 1153, en 1133 → 1132), ordinary
+/// taken for crisis 547 of 3,027 (the fourteen earlier 465 → 457 of 2,547); legal questions 588 of 764 (the fourteen
+/// earlier 492 → 498 of 644); the spent routing sets' policy questions taken for crisis or unrelated dev 0, test 2,
+/// holdout 2, dev2 0 (unchanged).
+/// </para>
+/// <para>
 /// Then the legal head's sweep over the fourteen authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
 /// message with a word of social media from 3 to 2, nine legal questions more with each author left out (fr 236, en
 /// 247 → 256 of 322: a9 en 18 → 20, a10 en 18 → 19, a11 en 16 → 17, a12 en 19 → 21, a13 en 22 → 24, a14 en 22 → 23,
@@ -160,19 +188,19 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     private static readonly Lazy<Dictionary<string, List<Scored>>> LeftOut = new(LeaveEachAuthorOut);
 
     /// <summary>Every author of the corpus, as <see cref="AuthorOf"/> names them.</summary>
-    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14"];
+    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16"];
 
     [Fact]
-    public void Corpus_Authors_AreTheFourteenNamedInTheReadme()
+    public void Corpus_Authors_AreTheSixteenNamedInTheReadme()
     {
         var found = LabelledSet(ContentLibrary.Default).Select(m => m.Author).OfType<string>().Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
+        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
     }
 
     /// <summary>
     /// The authors who wrote training data blind (<c>a7</c>, <c>a8</c>: policy questions, some of them alarming but calm,
-    /// and crisis messages; <c>a9</c> to <c>a14</c>: the same with legal and unrelated messages) keep their hard negatives
+    /// and crisis messages; <c>a9</c> to <c>a16</c>: the same with legal and unrelated messages) keep their hard negatives
     /// apart: a kind of their own, <c>…/policy-hard</c>, ordinary messages like <c>…/policy</c>, so the cross-validation
     /// can say how many of them are taken for a crisis. The counts are what each wrote, less exact copies of messages
     /// already in the corpus, in a routing set or in a blind set (the content README says which).
@@ -194,6 +222,10 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a13", "en", 42, 120, 30, 19)]
     [InlineData("a14", "fr", 45, 119, 30, 19)]
     [InlineData("a14", "en", 42, 120, 30, 20)]
+    [InlineData("a15", "fr", 45, 120, 30, 20)]
+    [InlineData("a15", "en", 44, 120, 30, 19)]
+    [InlineData("a16", "fr", 43, 120, 30, 19)]
+    [InlineData("a16", "en", 42, 120, 30, 19)]
     public void BlindTrainingAuthors_HardNegatives_AreOrdinaryMessagesOfTheirOwnKind(string author, string lang, int crisis, int ordinary, int legal, int unrelated)
     {
         var language = Languages.Parse(lang);
@@ -214,34 +246,38 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// ordinary messages taken for legal (by the rules or the legal head), each held to what was measured.
     /// </summary>
     [Theory]
-    [InlineData("1st", "fr", 334, 37, 40, 30, 15, 1)]
-    [InlineData("1st", "en", 332, 37, 40, 27, 16, 1)]
-    [InlineData("2nd", "fr", 214, 55, 43, 25, 0, 1)]
-    [InlineData("2nd", "en", 198, 49, 40, 26, 0, 0)]
+    [InlineData("1st", "fr", 334, 37, 40, 30, 15, 2)]
+    [InlineData("1st", "en", 332, 37, 41, 25, 16, 1)]
+    [InlineData("2nd", "fr", 214, 55, 43, 26, 0, 1)]
+    [InlineData("2nd", "en", 198, 49, 41, 26, 0, 0)]
     [InlineData("a3", "fr", 55, 55, 51, 0, 52, 0)]
-    [InlineData("a3", "en", 55, 55, 50, 0, 50, 0)]
+    [InlineData("a3", "en", 55, 55, 48, 0, 50, 0)]
     [InlineData("a4", "fr", 58, 29, 23, 0, 25, 0)]
     [InlineData("a4", "en", 60, 28, 27, 0, 28, 0)]
-    [InlineData("a5", "fr", 77, 20, 15, 4, 18, 2)]
-    [InlineData("a5", "en", 80, 20, 20, 5, 19, 0)]
-    [InlineData("a6", "fr", 70, 24, 23, 6, 16, 0)]
-    [InlineData("a6", "en", 70, 22, 22, 7, 19, 0)]
+    [InlineData("a5", "fr", 77, 20, 16, 4, 18, 2)]
+    [InlineData("a5", "en", 80, 20, 19, 5, 19, 0)]
+    [InlineData("a6", "fr", 70, 24, 23, 5, 16, 0)]
+    [InlineData("a6", "en", 70, 22, 22, 8, 19, 0)]
     [InlineData("a7", "fr", 40, 0, 0, 15, 0, 8)]
     [InlineData("a7", "en", 40, 0, 0, 15, 0, 3)]
-    [InlineData("a8", "fr", 40, 0, 0, 19, 0, 4)]
+    [InlineData("a8", "fr", 40, 0, 0, 19, 0, 3)]
     [InlineData("a8", "en", 40, 0, 0, 10, 0, 3)]
-    [InlineData("a9", "fr", 44, 0, 16, 23, 18, 2)]
-    [InlineData("a9", "en", 45, 0, 16, 33, 20, 4)]
-    [InlineData("a10", "fr", 43, 0, 16, 22, 21, 2)]
-    [InlineData("a10", "en", 43, 0, 17, 21, 19, 1)]
-    [InlineData("a11", "fr", 44, 0, 17, 25, 19, 1)]
-    [InlineData("a11", "en", 42, 0, 16, 24, 17, 2)]
-    [InlineData("a12", "fr", 45, 0, 16, 19, 17, 4)]
-    [InlineData("a12", "en", 44, 0, 14, 25, 21, 2)]
-    [InlineData("a13", "fr", 44, 0, 16, 27, 15, 1)]
-    [InlineData("a13", "en", 42, 0, 12, 20, 24, 2)]
-    [InlineData("a14", "fr", 45, 0, 15, 22, 20, 2)]
-    [InlineData("a14", "en", 42, 0, 15, 15, 23, 2)]
+    [InlineData("a9", "fr", 44, 0, 16, 24, 21, 2)]
+    [InlineData("a9", "en", 45, 0, 16, 31, 19, 5)]
+    [InlineData("a10", "fr", 43, 0, 16, 21, 21, 2)]
+    [InlineData("a10", "en", 43, 0, 18, 21, 19, 1)]
+    [InlineData("a11", "fr", 44, 0, 17, 23, 21, 2)]
+    [InlineData("a11", "en", 41, 0, 17, 23, 19, 3)]
+    [InlineData("a12", "fr", 45, 0, 14, 17, 18, 4)]
+    [InlineData("a12", "en", 44, 0, 16, 26, 21, 2)]
+    [InlineData("a13", "fr", 44, 0, 17, 27, 16, 1)]
+    [InlineData("a13", "en", 42, 0, 13, 20, 21, 1)]
+    [InlineData("a14", "fr", 45, 0, 16, 20, 23, 2)]
+    [InlineData("a14", "en", 42, 0, 17, 16, 21, 2)]
+    [InlineData("a15", "fr", 45, 0, 13, 21, 23, 3)]
+    [InlineData("a15", "en", 44, 0, 12, 32, 22, 5)]
+    [InlineData("a16", "fr", 43, 0, 14, 20, 23, 2)]
+    [InlineData("a16", "en", 42, 0, 15, 17, 22, 1)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);
@@ -282,7 +318,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
-        Assert.Equal(14, LeftOut.Value.Count);
+        Assert.Equal(16, LeftOut.Value.Count);
     }
 
     /// <summary>
@@ -340,8 +376,10 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
 
     /// <summary>
     /// The crisis threshold with every author left out (crisis recall per language, the authors' ordinary messages taken
-    /// for crisis, and the four spent routing sets' policy questions taken for crisis by the shipped models at that
-    /// threshold): how <see cref="CrisisClassifier.DefaultThreshold"/> is checked when authors join.
+    /// for crisis and how many of them are hard negatives, and the four spent routing sets' policy questions taken for
+    /// crisis, then for crisis or unrelated, by the shipped models at that threshold): how
+    /// <see cref="CrisisClassifier.DefaultThreshold"/> is checked when authors join. Swept from −1.5 since a15 and a16
+    /// joined (the bar, 2% of each routing set, first breaks at −1.5: test 4/190).
     /// </summary>
     [Fact]
     public void CrisisThresholdSweep_IsPrinted()
@@ -349,9 +387,9 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         var rows = LeftOut.Value.Values.SelectMany(r => r).Where(r => r.Rules is not null).ToList();
         var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
         var routing = new[] { RoutingSets.DevSet, RoutingSets.TestSet, RoutingSets.HoldoutSet, RoutingSets.Dev2Set }
-            .Select(set => set.Select(q => (Rules: recognizer.RuleKind(q.Text, q.Language), Score: recognizer.Classifier.Score(q.Text))).ToList()).ToList();
-        var table = new StringBuilder("Crisis threshold, each author left out: crisis fr, en; ordinary → crisis (of them by the model); routing sets' policy questions → crisis (dev, test, holdout, dev2; shipped model)\n");
-        foreach (var t in new[] { 0.4, 0.5, 0.6, 0.7, 0.8, 1.0, 1.5 })
+            .Select(set => set.Select(q => (Rules: recognizer.RuleKind(q.Text, q.Language), Score: recognizer.Classifier.Score(q.Text), Heads: recognizer.KindClassifier.Score(q.Text))).ToList()).ToList();
+        var table = new StringBuilder("Crisis threshold, each author left out: crisis fr, en; ordinary → crisis (of them by the model); of them hard; routing sets' policy questions → crisis, then → crisis or unrelated (dev, test, holdout, dev2; shipped models)\n");
+        foreach (var t in new[] { -1.5, -1.2, -1.0, -0.9, -0.8, -0.7, -0.6, -0.4, -0.2, 0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0 })
         {
             bool IsCrisisAt(Scored r) => ScopeRecognizer.Raised(r.Rules!, r.Crisis, t).Kind == ScopeKind.Crisis;
             string Recall(Language language)
@@ -360,8 +398,10 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
                 return $"{these.Count(IsCrisisAt)}/{these.Count}";
             }
             var ordinary = rows.Where(r => r.Message.Class == MessageClass.Other).ToList();
+            var hard = ordinary.Where(r => IsHard(r.Message)).ToList();
             var routed = string.Join(" ", routing.Select(set => $"{set.Count(q => ScopeRecognizer.Raised(q.Rules, q.Score, t).Kind == ScopeKind.Crisis)}/{set.Count}"));
-            table.AppendLine(CultureInfo.InvariantCulture, $"  {t,4:0.0}  {Recall(Language.Fr),-10} {Recall(Language.En),-10} {ordinary.Count(IsCrisisAt),4} ({ordinary.Count(r => IsCrisisAt(r) && r.Rules!.Kind != ScopeKind.Crisis),3}) /{ordinary.Count}   {routed}");
+            var lost = string.Join(" ", routing.Select(set => $"{set.Count(q => Refined(ScopeRecognizer.Raised(q.Rules, q.Score, t), q.Heads).Kind is ScopeKind.Crisis or ScopeKind.Unrelated)}/{set.Count}"));
+            table.AppendLine(CultureInfo.InvariantCulture, $"  {t,4:0.0}  {Recall(Language.Fr),-10} {Recall(Language.En),-10} {ordinary.Count(IsCrisisAt),4} ({ordinary.Count(r => IsCrisisAt(r) && r.Rules!.Kind != ScopeKind.Crisis),3}) /{ordinary.Count}   {hard.Count(IsCrisisAt),3}/{hard.Count}   {routed}   {lost}");
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
