@@ -33,13 +33,18 @@ namespace PolicyBot.Tests.Scope;
 /// greeting 60/60; legal 39 → <b>41</b>/60 (fr 23, en 18); unrelated 49 → 50/60; policy questions taken for crisis
 /// 18/100. The floors are raised to it.
 /// </para>
+/// <para>
+/// Run again after the auth16 branch (authors a15 and a16 learnt, two French plea words in a crisis rule): crisis 90/90;
+/// greeting 60/60; legal 41 → 42/60 (fr 24, en 18); unrelated 50 → 51/60; policy questions taken for crisis 18/100;
+/// routing 98/100, 100/100. The floors are raised to it.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout10Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(false, 60 / 60.0, 41 / 60.0, 50 / 60.0, 82 / 100.0)]
-    [InlineData(true, 60 / 60.0, 41 / 60.0, 50 / 60.0, 82 / 100.0)]
+    [InlineData(false, 60 / 60.0, 42 / 60.0, 51 / 60.0, 82 / 100.0)]
+    [InlineData(true, 60 / 60.0, 42 / 60.0, 51 / 60.0, 82 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
     {
         var report = Report(otherLocale);

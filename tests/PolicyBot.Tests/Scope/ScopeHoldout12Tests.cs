@@ -18,15 +18,22 @@ namespace PolicyBot.Tests.Scope;
 /// met: its test runs); greeting 58/60 (2 taken for unrelated, or 1 unrecognised and 1 unrelated); legal 43/60 (fr 21,
 /// en 22; 13 unrecognised, 4 taken for crisis); unrelated 57/60 (fr 30, en 27; 2 taken for crisis, 1 unrecognised);
 /// policy questions taken for crisis 23/100 (fr 10, en 13: the safety card first, then their guideline). The floors
-/// are that run.
+/// were that run.
+/// </para>
+/// <para>
+/// Second run, after the auth16 branch (blind training authors a15 and a16, two French plea words in a crisis rule;
+/// thresholds and bars kept; chosen on leave-one-author-out and the spent routing sets, the set not opened): crisis fr
+/// 45/45, en 45/45; greeting 58/60; legal 43 → <b>45</b>/60 (fr 22, en 23); unrelated 57 → <b>56</b>/60 (fr 30, en 26: one
+/// more English message left unrecognised); policy questions taken for crisis 23/100; routing top-1 98/100, top-3 99 →
+/// <b>100</b>/100. The floors are that run: the unrelated floor went down with it.
 /// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout12Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(false, 58 / 60.0, 43 / 60.0, 57 / 60.0, 77 / 100.0)]
-    [InlineData(true, 58 / 60.0, 43 / 60.0, 57 / 60.0, 77 / 100.0)]
+    [InlineData(false, 58 / 60.0, 45 / 60.0, 56 / 60.0, 77 / 100.0)]
+    [InlineData(true, 58 / 60.0, 45 / 60.0, 56 / 60.0, 77 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
     {
         var report = Report(otherLocale);
@@ -48,7 +55,8 @@ public sealed class ScopeHoldout12Tests(ITestOutputHelper output)
 /// <summary>
 /// The twelfth blind set's 100 policy questions as a routing set, figures only.
 /// First run, on <c>main</c> at <c>2c55561</c>: top-1 98.0% (fr 100, en 96), top-3 99.0% (fr 100, en 98): the issue's
-/// bar, met in each language; the same with the other language as the user's locale. The floor is that run.
+/// bar, met in each language; the same with the other language as the user's locale. After the auth16 branch: top-1 98%
+/// (fr 100, en 96), top-3 <b>100%</b>; the floor is that run.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout12SetTests(ITestOutputHelper output)
@@ -63,5 +71,5 @@ public sealed class RoutingHoldout12SetTests(ITestOutputHelper output)
     [InlineData(true)]
     public void Holdout12PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
         Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
-            eachLanguage: false, minTop1: 98 / 100.0, minTop3: 99 / 100.0);
+            eachLanguage: false, minTop1: 98 / 100.0, minTop3: 100 / 100.0);
 }

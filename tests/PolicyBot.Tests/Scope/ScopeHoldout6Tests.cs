@@ -47,6 +47,10 @@ namespace PolicyBot.Tests.Scope;
 /// 2; chosen on leave-one-author-out and the spent routing sets), figures only: <b>crisis fr 80/80, en 80/80</b>; policy
 /// questions taken for crisis 9/100; legal 18/20, 18/20 (34 → <b>36</b>/40); greeting 18/20, 19/20; unrelated 17/20,
 /// 18/20. The legal floor went up to it.</item>
+/// <item>ninth run, after the auth16 branch (authors <c>a15</c> and <c>a16</c>, two French plea words in a crisis rule;
+/// thresholds kept; chosen on leave-one-author-out and the spent routing sets), figures only: <b>crisis fr 80/80, en
+/// 80/80</b>; policy questions taken for crisis 9/100; legal 36/40; greeting <b>18</b>/20, 19/20; unrelated 18/20, 18/20
+/// (35 → <b>36</b>/40). The greeting, unrelated and policy floors went up to it.</item>
 /// </list>
 /// </summary>
 [Trait("Category", "Sets")]
@@ -59,11 +63,11 @@ public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
     {
         var report = Report(otherLocale);
 
-        Assert.True(report.Recall("greeting", Language.Fr) >= 17 / 20.0, "French greetings fell below 17/20.");
+        Assert.True(report.Recall("greeting", Language.Fr) >= 18 / 20.0, "French greetings fell below 18/20.");
         Assert.True(report.Recall("greeting", Language.En) >= 19 / 20.0, "English greetings fell below 19/20.");
         Assert.True(report.Recall("legal") >= 36 / 40.0, "Legal questions fell below 36/40.");
-        Assert.True(report.Recall("unrelated") >= 35 / 40.0, "Unrelated messages fell below 35/40.");
-        Assert.True(report.Recall("policy") >= 90 / 100.0, "More than 10 of the 100 policy questions were taken for crisis or unrelated.");
+        Assert.True(report.Recall("unrelated") >= 36 / 40.0, "Unrelated messages fell below 36/40.");
+        Assert.True(report.Recall("policy") >= 91 / 100.0, "More than 9 of the 100 policy questions were taken for crisis or unrelated.");
     }
 
     [Theory]
