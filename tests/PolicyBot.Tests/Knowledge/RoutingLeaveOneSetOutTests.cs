@@ -133,14 +133,7 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
     [Fact]
     public void TheSeventhRoundsAuthors_RaiseTheOtherAuthorsLeftOutFigures()
     {
-        var runs = new (string Label, Func<string, bool> Learnt)[]
-        {
-            ("first four", s => FirstFour.Contains(s)),
-            ("first four + a7", s => FirstFour.Contains(s) || s == "a7"),
-            ("first four + a8", s => FirstFour.Contains(s) || s == "a8"),
-            ("first four + a7 + a8", s => FirstSix.Contains(s)),
-        };
-        var results = RunAndPrint(runs);
+        var results = RunAndPrint(RoundOfTwo("first four", FirstFour, "a7", "a8", "first four + a7 + a8"));
 
         int Top1Of(int run, string set) => Count(results[run].Rows, r => r.Set == set && Top1(r));
         int NeverLearntTop1(int run) => Count(results[run].Rows, r => r.Set is "a5" or "a6" && Top1(r));
@@ -164,17 +157,8 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
     /// with both; the two authors never learnt asked of the same matchers. Printed, and held to what was measured.
     /// </summary>
     [Fact]
-    public void TheEighthRoundsAuthors_AsNewAuthors_AndWhatTheyBringToTheOthers()
-    {
-        var runs = new (string Label, Func<string, bool> Learnt)[]
-        {
-            ("first six", s => FirstSix.Contains(s)),
-            ("first six + a9", s => FirstSix.Contains(s) || s == "a9"),
-            ("first six + a10", s => FirstSix.Contains(s) || s == "a10"),
-            ("all eight", s => FirstEight.Contains(s)),
-        };
-        CheckTwoNewAuthors(RunAndPrint(runs), EighthRoundAsNewAuthors, "a9 and a10");
-    }
+    public void TheEighthRoundsAuthors_AsNewAuthors_AndWhatTheyBringToTheOthers() =>
+        CheckTwoNewAuthors(RunAndPrint(RoundOfTwo("first six", FirstSix, "a9", "a10", "all eight")), EighthRoundAsNewAuthors, "a9 and a10");
 
     /// <summary>
     /// The ninth round's two authors (<c>a11</c>, <c>a12</c>), like the eighth's above: each set left out with the first
@@ -182,17 +166,8 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
     /// and with both; the two authors never learnt asked of the same matchers. Printed, and held to what was measured.
     /// </summary>
     [Fact]
-    public void TheNinthRoundsAuthors_AsNewAuthors_AndWhatTheyBringToTheOthers()
-    {
-        var runs = new (string Label, Func<string, bool> Learnt)[]
-        {
-            ("first eight", s => FirstEight.Contains(s)),
-            ("first eight + a11", s => FirstEight.Contains(s) || s == "a11"),
-            ("first eight + a12", s => FirstEight.Contains(s) || s == "a12"),
-            ("all ten", s => FirstTen.Contains(s)),
-        };
-        CheckTwoNewAuthors(RunAndPrint(runs), NinthRoundAsNewAuthors, "a11 and a12");
-    }
+    public void TheNinthRoundsAuthors_AsNewAuthors_AndWhatTheyBringToTheOthers() =>
+        CheckTwoNewAuthors(RunAndPrint(RoundOfTwo("first eight", FirstEight, "a11", "a12", "all ten")), NinthRoundAsNewAuthors, "a11 and a12");
 
     /// <summary>
     /// The tenth round's two authors (<c>a13</c>, <c>a14</c>), like the ninth's above: each set left out with the first
@@ -200,17 +175,8 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
     /// and with both; the two authors never learnt asked of the same matchers. Printed, and held to what was measured.
     /// </summary>
     [Fact]
-    public void TheTenthRoundsAuthors_AsNewAuthors_AndWhatTheyBringToTheOthers()
-    {
-        var runs = new (string Label, Func<string, bool> Learnt)[]
-        {
-            ("first ten", s => FirstTen.Contains(s)),
-            ("first ten + a13", s => FirstTen.Contains(s) || s == "a13"),
-            ("first ten + a14", s => FirstTen.Contains(s) || s == "a14"),
-            ("all twelve", s => FirstTwelve.Contains(s)),
-        };
-        CheckTwoNewAuthors(RunAndPrint(runs), TenthRoundAsNewAuthors, "a13 and a14");
-    }
+    public void TheTenthRoundsAuthors_AsNewAuthors_AndWhatTheyBringToTheOthers() =>
+        CheckTwoNewAuthors(RunAndPrint(RoundOfTwo("first ten", FirstTen, "a13", "a14", "all twelve")), TenthRoundAsNewAuthors, "a13 and a14");
 
     /// <summary>
     /// The eleventh round's two authors (<c>a15</c>, <c>a16</c>), like the tenth's above: each set left out with the first
@@ -218,17 +184,8 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
     /// and with both; the two authors never learnt asked of the same matchers. Printed, and held to what was measured.
     /// </summary>
     [Fact]
-    public void TheEleventhRoundsAuthors_AsNewAuthors_AndWhatTheyBringToTheOthers()
-    {
-        var runs = new (string Label, Func<string, bool> Learnt)[]
-        {
-            ("first twelve", s => FirstTwelve.Contains(s)),
-            ("first twelve + a15", s => FirstTwelve.Contains(s) || s == "a15"),
-            ("first twelve + a16", s => FirstTwelve.Contains(s) || s == "a16"),
-            ("all fourteen", _ => true),
-        };
-        CheckTwoNewAuthors(RunAndPrint(runs), EleventhRoundAsNewAuthors, "a15 and a16");
-    }
+    public void TheEleventhRoundsAuthors_AsNewAuthors_AndWhatTheyBringToTheOthers() =>
+        CheckTwoNewAuthors(RunAndPrint(RoundOfTwo("first twelve", FirstTwelve, "a15", "a16", "all fourteen")), EleventhRoundAsNewAuthors, "a15 and a16");
 
     /// <summary>
     /// The matcher as shipped, asked the questions of two authors it never learnt (<see cref="NeverLearnt"/>): at the
@@ -290,6 +247,18 @@ public sealed class RoutingLeaveOneSetOutTests(ITestOutputHelper output)
         Console.WriteLine(table.ToString());
         return results;
     }
+
+    /// <summary>
+    /// The four runs of a round of two new authors: the sets learnt before them (<paramref name="before"/>), those with
+    /// <paramref name="first"/>, those with <paramref name="second"/>, and those with both.
+    /// </summary>
+    private static (string Label, Func<string, bool> Learnt)[] RoundOfTwo(string label, string[] before, string first, string second, string allLabel) =>
+    [
+        (label, s => before.Contains(s)),
+        ($"{label} + {first}", s => before.Contains(s) || s == first),
+        ($"{label} + {second}", s => before.Contains(s) || s == second),
+        (allLabel, s => before.Contains(s) || s == first || s == second),
+    ];
 
     /// <summary>
     /// A round of two new authors, run as before-them, with each, and with both: each new author's figure as a new
