@@ -5,6 +5,7 @@ using Azure;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using BotFramework.Schema;
 
 namespace BotFramework.State;
@@ -208,8 +209,10 @@ public sealed class BlobStorage : IListableStorage
     private async Task<string> WriteOneAsync(string key, StoredDocument change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var blob = Container.GetBlobClient(ToBlobName(key));
-        var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(change.Document, BotJson.Options));
+        // A block blob's single Put Blob: a state document is a few kilobytes, so BlobClient's staged upload (its
+        // partitioned uploader deciding, on every write, that one request is enough) is skipped.
+        var blob = Container.GetBlockBlobClient(ToBlobName(key));
+        var content = JsonSerializer.SerializeToUtf8Bytes(change.Document, BotJson.Options);
         var options = new BlobUploadOptions
         {
             HttpHeaders = JsonHeaders,
@@ -226,7 +229,8 @@ public sealed class BlobStorage : IListableStorage
             await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var response = await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+                using var stream = new MemoryStream(content, writable: false);
+                var response = await blob.UploadAsync(stream, options, cancellationToken).ConfigureAwait(false);
                 return response.Value.ETag.ToString();
             }
             catch (RequestFailedException e) when (IsConflict(e, change.ETag))
