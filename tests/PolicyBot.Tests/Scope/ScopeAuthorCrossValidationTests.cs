@@ -160,6 +160,41 @@ namespace PolicyBot.Tests.Scope;
 /// holdout 2, dev2 0 (unchanged).
 /// </para>
 /// <para>
+/// Then two more authors who wrote training data blind, with 40 legal questions per language each (<c>a17</c>:
+/// Prairie and BC staff, on-reserve shelters among them; <c>a18</c>: Québec outside Montréal and English Quebecers;
+/// <c>Data/BLIND-SETS.md</c>), less seven messages equal (case, accents and punctuation aside) to messages already
+/// shipped or in a set, counted by a script that printed no text: a17 fr 1 crisis, en 3 crisis and 1 unrelated; a18 fr
+/// 1 crisis and 1 unrelated. The new calm data lowered four crisis messages of earlier authors under the threshold
+/// (scores 0.04 to 0.35): three are won back by the rules with words the other language or the same list already had
+/// (the English "i'm scared", "im scared", "i am scared" as soft alarm, as French has « j'ai peur »; "won't make it home"
+/// as a veiled threat, beside "won't make it through the winter"; « une tombe », « ta tombe », « sa tombe » as a French
+/// veiled threat, as English has "grave"; both veiled-threat rules need a word of social media), and one is left to the
+/// model: a6 fr's colleague photographed at her own door tonight (0.24; a rule for it would be written for that one
+/// message). a11 en's indirect suicide cue, lost when a15 and a16 joined, is recognised again (42/42). Their own
+/// figures with each left out: crisis a17 44/44, 42/42, a18 44/44, 43/45 (a goodbye in a comment on an awareness post,
+/// and a baby wheezing and going grey, left to the model); legal a17 28/40, 19/40 (the rules alone 19, 13), a18 29/40,
+/// 14/40 (21, 9); unrelated a17 17/20, 16/19 and a18 16/19, 16/20; policy questions taken for crisis a17 17/120,
+/// 23/120 and a18 20/120, 19/120 (hard negatives 14/37, 22/35 and 20/36, 16/36). The earlier authors, each way: crisis
+/// a6 fr 70 → 69, a11 en 41 → 42; small talk 1st fr 37 → 38, 2nd fr 55 → 53, 2nd en 49 → 51, a4 en 28 → 29, a6 fr
+/// 24 → 23, a6 en 22 → 23; unrelated 2nd fr 43 → 44, 2nd en 41 → 38, a3 en 48 → 49, a5 fr 16 → 15, a6 fr 23 → 22, a6
+/// en 22 → 23, a10 en 18 → 17, a11 en 17 → 15, a13 en 13 → 14, a14 en 17 → 15, a15 fr 13 → 15, a15 en 12 → 13, a16 fr
+/// 14 → 15, a16 en 15 → 16; legal a5 en 19 → 20, a9 en 19 → 20, a11 fr 21 → 20, a11 en 19 → 18, a12 fr 18 → 19, a12
+/// en 21 → 22, a13 fr 16 → 21, a13 en 21 → 25, a14 en 21 → 23, a15 en 22 → 23, a16 fr 23 → 25, a16 en 22 → 24;
+/// ordinary taken for crisis 1st fr 30 → 29, 1st en 25 → 24, 2nd fr 26 → 25, a5 fr 4 → 5, a6 fr 5 → 6, a7 fr 15 → 14,
+/// a7 en 15 → 14, a8 fr 19 → 18, a9 fr 24 → 22, a10 fr 21 → 22, a11 fr 23 → 22, a11 en 23 → 22, a12 en 26 → 24, a13
+/// fr 27 → 28, a14 fr 20 → 21, a15 fr 21 → 22, a16 fr 20 → 19, a16 en 17 → 16; ordinary taken for legal 1st en 1 → 2,
+/// a7 fr 8 → 10, a7 en 3 → 4, a8 fr 3 → 4, a10 en 1 → 2, a11 fr 2 → 1, a12 en 2 → 3, a13 fr 1 → 2, a14 fr 2 → 1, a14
+/// en 2 → 3, a16 en 1 → 2. The floors moved with these figures (lowered: a6 fr crisis 70 → 69; small talk 2nd fr
+/// 55 → 53, a6 fr 24 → 23; unrelated 2nd en 41 → 38, a5 fr 16 → 15, a6 fr 23 → 22, a10 en 18 → 17, a11 en 17 → 15,
+/// a14 en 17 → 15; legal a11 fr 21 → 20, a11 en 19 → 18; ordinary taken for crisis a5 fr 4 → 5, a6 fr 5 → 6, a10 fr
+/// 21 → 22, a13 fr 27 → 28, a14 fr 20 → 21, a15 fr 21 → 22; for legal 1st en 1 → 2, a7 fr 8 → 10, a7 en 3 → 4, a8 fr
+/// 3 → 4, a10 en 1 → 2, a12 en 2 → 3, a13 fr 1 → 2, a14 en 2 → 3, a16 en 1 → 2). Over all eighteen, at 0.6: crisis fr
+/// 1328/1334, en 1304/1309 (the sixteen earlier authors fr 1241 → 1240, en 1218 → 1219), ordinary taken for crisis
+/// 618 of 3,507 (the sixteen earlier 547 → 539 of 3,027); legal questions 696 of 924 (the sixteen earlier 588 → 606 of
+/// 764); the spent routing sets' policy questions taken for crisis or unrelated dev 0, test 2, holdout 2, dev2 0
+/// (unchanged).
+/// </para>
+/// <para>
 /// Then the legal head's sweep over the fourteen authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
 /// message with a word of social media from 3 to 2, nine legal questions more with each author left out (fr 236, en
 /// 247 → 256 of 322: a9 en 18 → 20, a10 en 18 → 19, a11 en 16 → 17, a12 en 19 → 21, a13 en 22 → 24, a14 en 22 → 23,
@@ -188,19 +223,19 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     private static readonly Lazy<Dictionary<string, List<Scored>>> LeftOut = new(LeaveEachAuthorOut);
 
     /// <summary>Every author of the corpus, as <see cref="AuthorOf"/> names them.</summary>
-    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16"];
+    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18"];
 
     [Fact]
-    public void Corpus_Authors_AreTheSixteenNamedInTheReadme()
+    public void Corpus_Authors_AreTheEighteenNamedInTheReadme()
     {
         var found = LabelledSet(ContentLibrary.Default).Select(m => m.Author).OfType<string>().Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
+        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
     }
 
     /// <summary>
     /// The authors who wrote training data blind (<c>a7</c>, <c>a8</c>: policy questions, some of them alarming but calm,
-    /// and crisis messages; <c>a9</c> to <c>a16</c>: the same with legal and unrelated messages) keep their hard negatives
+    /// and crisis messages; <c>a9</c> to <c>a18</c>: the same with legal and unrelated messages) keep their hard negatives
     /// apart: a kind of their own, <c>…/policy-hard</c>, ordinary messages like <c>…/policy</c>, so the cross-validation
     /// can say how many of them are taken for a crisis. The counts are what each wrote, less exact copies of messages
     /// already in the corpus, in a routing set or in a blind set (the content README says which).
@@ -226,6 +261,10 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a15", "en", 44, 120, 30, 19)]
     [InlineData("a16", "fr", 43, 120, 30, 19)]
     [InlineData("a16", "en", 42, 120, 30, 19)]
+    [InlineData("a17", "fr", 44, 120, 40, 20)]
+    [InlineData("a17", "en", 42, 120, 40, 19)]
+    [InlineData("a18", "fr", 44, 120, 40, 19)]
+    [InlineData("a18", "en", 45, 120, 40, 20)]
     public void BlindTrainingAuthors_HardNegatives_AreOrdinaryMessagesOfTheirOwnKind(string author, string lang, int crisis, int ordinary, int legal, int unrelated)
     {
         var language = Languages.Parse(lang);
@@ -246,38 +285,42 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// ordinary messages taken for legal (by the rules or the legal head), each held to what was measured.
     /// </summary>
     [Theory]
-    [InlineData("1st", "fr", 334, 37, 40, 30, 15, 2)]
-    [InlineData("1st", "en", 332, 37, 41, 25, 16, 1)]
-    [InlineData("2nd", "fr", 214, 55, 43, 26, 0, 1)]
-    [InlineData("2nd", "en", 198, 49, 41, 26, 0, 0)]
+    [InlineData("1st", "fr", 334, 38, 40, 29, 15, 2)]
+    [InlineData("1st", "en", 332, 37, 41, 24, 16, 2)]
+    [InlineData("2nd", "fr", 214, 53, 44, 25, 0, 1)]
+    [InlineData("2nd", "en", 198, 51, 38, 26, 0, 0)]
     [InlineData("a3", "fr", 55, 55, 51, 0, 52, 0)]
-    [InlineData("a3", "en", 55, 55, 48, 0, 50, 0)]
+    [InlineData("a3", "en", 55, 55, 49, 0, 50, 0)]
     [InlineData("a4", "fr", 58, 29, 23, 0, 25, 0)]
-    [InlineData("a4", "en", 60, 28, 27, 0, 28, 0)]
-    [InlineData("a5", "fr", 77, 20, 16, 4, 18, 2)]
-    [InlineData("a5", "en", 80, 20, 19, 5, 19, 0)]
-    [InlineData("a6", "fr", 70, 24, 23, 5, 16, 0)]
-    [InlineData("a6", "en", 70, 22, 22, 8, 19, 0)]
-    [InlineData("a7", "fr", 40, 0, 0, 15, 0, 8)]
-    [InlineData("a7", "en", 40, 0, 0, 15, 0, 3)]
-    [InlineData("a8", "fr", 40, 0, 0, 19, 0, 3)]
+    [InlineData("a4", "en", 60, 29, 27, 0, 28, 0)]
+    [InlineData("a5", "fr", 77, 20, 15, 5, 18, 2)]
+    [InlineData("a5", "en", 80, 20, 19, 5, 20, 0)]
+    [InlineData("a6", "fr", 69, 23, 22, 6, 16, 0)]
+    [InlineData("a6", "en", 70, 23, 23, 8, 19, 0)]
+    [InlineData("a7", "fr", 40, 0, 0, 14, 0, 10)]
+    [InlineData("a7", "en", 40, 0, 0, 14, 0, 4)]
+    [InlineData("a8", "fr", 40, 0, 0, 18, 0, 4)]
     [InlineData("a8", "en", 40, 0, 0, 10, 0, 3)]
-    [InlineData("a9", "fr", 44, 0, 16, 24, 21, 2)]
-    [InlineData("a9", "en", 45, 0, 16, 31, 19, 5)]
-    [InlineData("a10", "fr", 43, 0, 16, 21, 21, 2)]
-    [InlineData("a10", "en", 43, 0, 18, 21, 19, 1)]
-    [InlineData("a11", "fr", 44, 0, 17, 23, 21, 2)]
-    [InlineData("a11", "en", 41, 0, 17, 23, 19, 3)]
-    [InlineData("a12", "fr", 45, 0, 14, 17, 18, 4)]
-    [InlineData("a12", "en", 44, 0, 16, 26, 21, 2)]
-    [InlineData("a13", "fr", 44, 0, 17, 27, 16, 1)]
-    [InlineData("a13", "en", 42, 0, 13, 20, 21, 1)]
-    [InlineData("a14", "fr", 45, 0, 16, 20, 23, 2)]
-    [InlineData("a14", "en", 42, 0, 17, 16, 21, 2)]
-    [InlineData("a15", "fr", 45, 0, 13, 21, 23, 3)]
-    [InlineData("a15", "en", 44, 0, 12, 32, 22, 5)]
-    [InlineData("a16", "fr", 43, 0, 14, 20, 23, 2)]
-    [InlineData("a16", "en", 42, 0, 15, 17, 22, 1)]
+    [InlineData("a9", "fr", 44, 0, 16, 22, 21, 2)]
+    [InlineData("a9", "en", 45, 0, 16, 31, 20, 5)]
+    [InlineData("a10", "fr", 43, 0, 16, 22, 21, 2)]
+    [InlineData("a10", "en", 43, 0, 17, 21, 19, 2)]
+    [InlineData("a11", "fr", 44, 0, 17, 22, 20, 1)]
+    [InlineData("a11", "en", 42, 0, 15, 22, 18, 3)]
+    [InlineData("a12", "fr", 45, 0, 14, 17, 19, 4)]
+    [InlineData("a12", "en", 44, 0, 16, 24, 22, 3)]
+    [InlineData("a13", "fr", 44, 0, 17, 28, 21, 2)]
+    [InlineData("a13", "en", 42, 0, 14, 20, 25, 1)]
+    [InlineData("a14", "fr", 45, 0, 16, 21, 23, 1)]
+    [InlineData("a14", "en", 42, 0, 15, 16, 23, 3)]
+    [InlineData("a15", "fr", 45, 0, 15, 22, 23, 3)]
+    [InlineData("a15", "en", 44, 0, 13, 32, 23, 5)]
+    [InlineData("a16", "fr", 43, 0, 15, 19, 25, 2)]
+    [InlineData("a16", "en", 42, 0, 16, 16, 24, 2)]
+    [InlineData("a17", "fr", 44, 0, 17, 17, 28, 2)]
+    [InlineData("a17", "en", 42, 0, 16, 23, 19, 4)]
+    [InlineData("a18", "fr", 44, 0, 16, 20, 29, 2)]
+    [InlineData("a18", "en", 43, 0, 16, 19, 14, 4)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);
@@ -318,7 +361,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
-        Assert.Equal(16, LeftOut.Value.Count);
+        Assert.Equal(18, LeftOut.Value.Count);
     }
 
     /// <summary>
