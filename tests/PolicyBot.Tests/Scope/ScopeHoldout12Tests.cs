@@ -27,13 +27,18 @@ namespace PolicyBot.Tests.Scope;
 /// more English message left unrecognised); policy questions taken for crisis 23/100; routing top-1 98/100, top-3 99 →
 /// <b>100</b>/100. The floors are that run: the unrelated floor went down with it.
 /// </para>
+/// <para>
+/// Third run, after the auth18 branch (blind training authors a17 and a18; thresholds and bars kept; the set not opened):
+/// crisis 90/90; greeting 58/60; legal 45 → <b>46</b>/60 (fr 23, en 23); unrelated 56/60; policy questions taken for
+/// crisis 23/100; routing top-1 98 → <b>99</b>/100, top-3 100/100. The floors went up to it.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout12Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(false, 58 / 60.0, 45 / 60.0, 56 / 60.0, 77 / 100.0)]
-    [InlineData(true, 58 / 60.0, 45 / 60.0, 56 / 60.0, 77 / 100.0)]
+    [InlineData(false, 58 / 60.0, 46 / 60.0, 56 / 60.0, 77 / 100.0)]
+    [InlineData(true, 58 / 60.0, 46 / 60.0, 56 / 60.0, 77 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
     {
         var report = Report(otherLocale);
@@ -56,7 +61,7 @@ public sealed class ScopeHoldout12Tests(ITestOutputHelper output)
 /// The twelfth blind set's 100 policy questions as a routing set, figures only.
 /// First run, on <c>main</c> at <c>2c55561</c>: top-1 98.0% (fr 100, en 96), top-3 99.0% (fr 100, en 98): the issue's
 /// bar, met in each language; the same with the other language as the user's locale. After the auth16 branch: top-1 98%
-/// (fr 100, en 96), top-3 <b>100%</b>; the floor is that run.
+/// (fr 100, en 96), top-3 <b>100%</b>. After the auth18 branch: top-1 <b>99%</b> (fr 100, en 98), top-3 100%; the floor is that run.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout12SetTests(ITestOutputHelper output)
@@ -71,5 +76,5 @@ public sealed class RoutingHoldout12SetTests(ITestOutputHelper output)
     [InlineData(true)]
     public void Holdout12PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
         Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
-            eachLanguage: false, minTop1: 98 / 100.0, minTop3: 100 / 100.0);
+            eachLanguage: false, minTop1: 99 / 100.0, minTop3: 100 / 100.0);
 }

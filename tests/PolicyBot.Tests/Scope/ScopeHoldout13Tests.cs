@@ -17,15 +17,20 @@ namespace PolicyBot.Tests.Scope;
 /// issue's bar, met: its test runs); greeting 57/60 (fr 27, en 30; 3 taken for unrelated); legal 35/60 (fr 20, en 15;
 /// 16 unrecognised, 9 taken for crisis); unrelated 53/60 (fr 25, en 28; 5 unrecognised, 2 taken for crisis); policy
 /// questions taken for crisis 22/100 (fr 11, en 11: the safety card first, then their guideline); the same with the
-/// other language as the user's locale. The floors are that run.
+/// other language as the user's locale. The floors were that run.
+/// </para>
+/// <para>
+/// Second run, after the auth18 branch (blind training authors a17 and a18; thresholds and bars kept; the set not
+/// opened): crisis 90/90; greeting 57/60; legal 35/60 (fr 20, en 15); unrelated 53/60; policy questions taken for crisis
+/// 22 → 21/100; routing top-1 93/100, top-3 98 → <b>99</b>/100. The floors went up to it.
 /// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout13Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(false, 57 / 60.0, 35 / 60.0, 53 / 60.0, 78 / 100.0)]
-    [InlineData(true, 57 / 60.0, 35 / 60.0, 53 / 60.0, 78 / 100.0)]
+    [InlineData(false, 57 / 60.0, 35 / 60.0, 53 / 60.0, 79 / 100.0)]
+    [InlineData(true, 57 / 60.0, 35 / 60.0, 53 / 60.0, 79 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
     {
         var report = Report(otherLocale);
@@ -47,7 +52,8 @@ public sealed class ScopeHoldout13Tests(ITestOutputHelper output)
 /// <summary>
 /// The thirteenth blind set's 100 policy questions as a routing set, figures only.
 /// First run, on <c>main</c> at <c>1104b9f</c>: top-1 93.0% (fr 92, en 94), top-3 98.0% (fr 98, en 98): the issue's
-/// bar, met in each language; the same with the other language as the user's locale. The floor is that run.
+/// bar, met in each language; the same with the other language as the user's locale. After the auth18 branch: top-1
+/// 93% (fr 92, en 94), top-3 <b>99%</b> (fr 98, en 100); the floor is that run.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout13SetTests(ITestOutputHelper output)
@@ -62,5 +68,5 @@ public sealed class RoutingHoldout13SetTests(ITestOutputHelper output)
     [InlineData(true)]
     public void Holdout13PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
         Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
-            eachLanguage: false, minTop1: 93 / 100.0, minTop3: 98 / 100.0);
+            eachLanguage: false, minTop1: 93 / 100.0, minTop3: 99 / 100.0);
 }
