@@ -5,10 +5,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventh, eighth and ninth blind scope sets, <c>Data/scope-holdout7-set.json</c> (per language: crisis 50, legal 15,
-/// unrelated 15, greeting 15, and 60 policy questions), <c>Data/scope-holdout8-set.json</c> (crisis 70, legal 10,
-/// unrelated 10, greeting 10, 40 policy questions) and <c>Data/scope-holdout9-set.json</c> (crisis 45, legal 30,
-/// unrelated 30, greeting 30, 50 policy questions), each written by a new helper who read only its brief, the guide
+/// The seventh, eighth and ninth blind scope sets (and the thirteenth, below), <c>Data/scope-holdout7-set.json</c> (per
+/// language: crisis 50, legal 15, unrelated 15, greeting 15, and 60 policy questions),
+/// <c>Data/scope-holdout8-set.json</c> (crisis 70, legal 10, unrelated 10, greeting 10, 40 policy questions) and
+/// <c>Data/scope-holdout9-set.json</c> (crisis 45, legal 30, unrelated 30, greeting 30, 50 policy questions), each written by a new helper who read only its brief, the guide
 /// and the topic catalogue (their own accounts: <c>Data/scope-holdout7-README.md</c>, <c>-8-</c>, <c>-9-</c>); fifteen
 /// to seventeen policy questions per language in each are alarming but calm. No message of any is in any training
 /// data. Figures only: the misses are filtered out of the output, so nobody reads a message by running
@@ -65,6 +65,21 @@ namespace PolicyBot.Tests.Scope;
 /// holdout8: every figure unchanged (crisis fr 68/70, en 69/70). holdout9: legal 42 → <b>41</b>/60, policy questions
 /// taken for crisis 16 → 15/100, the rest unchanged. The floors went down to these figures where they fell.
 /// </para>
+/// <para>
+/// The thirteenth blind set, <c>Data/scope-holdout13-set.json</c> (per language: crisis 45, legal 30, unrelated 30,
+/// greeting 30, and 50 policy questions, about 17 of them alarming but calm), is checked here too. It was written on
+/// 2026-12-05 by a new helper from the twelfth set's brief (other invented names), who read only that brief, the guide
+/// and the topic catalogue (its own account: <c>Data/scope-holdout13-README.md</c>); nobody has read a message of it.
+/// Counted by script without reading them: 2 of its 90 crisis messages, 1 unrelated message and 45 of the 60 greetings
+/// equal word for word (case, accents and punctuation aside) to a string of the shipped data, and one French policy
+/// question to a message of blind training author a17; those are measured with the rest. First run, on <c>main</c> at
+/// <c>1104b9f</c> (before a17 and a18 were learnt): crisis fr <b>45/45</b>, en <b>45/45</b> (the issue's bar, met: its
+/// test runs); greeting 57/60 (fr 27, en 30; 3 taken for unrelated); legal 35/60 (fr 20, en 15; 16 unrecognised, 9
+/// taken for crisis); unrelated 53/60 (fr 25, en 28; 5 unrecognised, 2 taken for crisis); policy questions taken for
+/// crisis 22/100 (fr 11, en 11); the same with the other language as the user's locale. Second run, after the auth18
+/// branch (a17 and a18 learnt; thresholds and bars kept; the set not opened): every figure the same but policy questions
+/// taken for crisis 22 → 21/100. The floors are that run.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
@@ -76,6 +91,8 @@ public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
     [InlineData("holdout8", true, 20 / 20.0, 18 / 20.0, 20 / 20.0, 72 / 80.0)]
     [InlineData("holdout9", false, 55 / 60.0, 41 / 60.0, 52 / 60.0, 84 / 100.0)]
     [InlineData("holdout9", true, 55 / 60.0, 41 / 60.0, 52 / 60.0, 84 / 100.0)]
+    [InlineData("holdout13", false, 57 / 60.0, 35 / 60.0, 53 / 60.0, 79 / 100.0)]
+    [InlineData("holdout13", true, 57 / 60.0, 35 / 60.0, 53 / 60.0, 79 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, double greeting, double legal, double unrelated, double policy)
     {
         var report = Report(set, otherLocale);
@@ -93,6 +110,8 @@ public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
     [InlineData("holdout8", true, 68 / 70.0, 69 / 70.0)]
     [InlineData("holdout9", false, 45 / 45.0, 45 / 45.0)]
     [InlineData("holdout9", true, 45 / 45.0, 45 / 45.0)]
+    [InlineData("holdout13", false, 45 / 45.0, 45 / 45.0)]
+    [InlineData("holdout13", true, 45 / 45.0, 45 / 45.0)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, double french, double english)
     {
         var report = Report(set, otherLocale);
@@ -108,9 +127,13 @@ public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
     [Fact]
     public void EveryCrisisMessageOfTheSeventhSet_IsRecognisedInEachLanguage() => Report("holdout7", otherLocale: false).AssertEveryCrisisRecognised();
 
-    /// <summary>The issue's bar on the newest blind set, met: every crisis message gets the safety card first.</summary>
+    /// <summary>The issue's bar on the ninth set, met: every crisis message gets the safety card first.</summary>
     [Fact]
     public void EveryCrisisMessageOfTheNinthSet_IsRecognisedInEachLanguage() => Report("holdout9", otherLocale: false).AssertEveryCrisisRecognised();
+
+    /// <summary>The issue's bar on the thirteenth set, the newest blind set, met: every crisis message gets the safety card first.</summary>
+    [Fact]
+    public void EveryCrisisMessageOfTheThirteenthSet_IsRecognisedInEachLanguage() => Report("holdout13", otherLocale: false).AssertEveryCrisisRecognised();
 
     private ScopeReport Report(string set, bool otherLocale) =>
         ScopeReport.ForSet(ScopeSets.ByName(set), "Scope " + set, otherLocale, output, blind: true);
@@ -195,4 +218,26 @@ public sealed class RoutingHoldout9SetTests(ITestOutputHelper output)
     [Fact]
     public void Holdout9PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
         Check(q => q.Language, "locale = question language, the issue's bar");
+}
+
+/// <summary>
+/// The thirteenth blind set's 100 policy questions as a routing set, figures only.
+/// First run, on <c>main</c> at <c>1104b9f</c>: top-1 93.0% (fr 92, en 94), top-3 98.0% (fr 98, en 98): the issue's
+/// bar, met in each language; the same with the other language as the user's locale. After the auth18 branch: top-1
+/// 93% (fr 92, en 94), top-3 <b>99%</b> (fr 98, en 100); the floor is that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout13SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout13 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout13"), blind: true)
+{
+    [Fact]
+    public void Holdout13PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout13PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
+            eachLanguage: false, minTop1: 93 / 100.0, minTop3: 99 / 100.0);
 }

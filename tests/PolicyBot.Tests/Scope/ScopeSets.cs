@@ -46,7 +46,7 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout10-set.json</c>: <b>still blind</b>, a held-out measure, figures only (<see cref="ScopeHoldout10Tests"/>);</item>
 /// <item><c>scope-holdout11-set.json</c>: <b>still blind</b>, a held-out measure, figures only (<see cref="ScopeHoldout11Tests"/>);</item>
 /// <item><c>scope-holdout12-set.json</c>: <b>still blind</b>, a held-out measure, figures only (<see cref="ScopeHoldout12Tests"/>);</item>
-/// <item><c>scope-holdout13-set.json</c>: <b>still blind</b>, the newest held-out measure, figures only (<see cref="ScopeHoldout13Tests"/>).</item>
+/// <item><c>scope-holdout13-set.json</c>: <b>still blind</b>, the newest held-out measure, figures only (with the seventh to ninth: <see cref="ScopeHoldout7And8Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
