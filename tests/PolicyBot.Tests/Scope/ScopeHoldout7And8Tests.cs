@@ -8,8 +8,8 @@ namespace PolicyBot.Tests.Scope;
 /// The seventh, eighth and ninth blind scope sets (and the thirteenth, below), <c>Data/scope-holdout7-set.json</c> (per
 /// language: crisis 50, legal 15, unrelated 15, greeting 15, and 60 policy questions),
 /// <c>Data/scope-holdout8-set.json</c> (crisis 70, legal 10, unrelated 10, greeting 10, 40 policy questions) and
-/// <c>Data/scope-holdout9-set.json</c> (crisis 45, legal 30, unrelated 30, greeting 30, 50 policy questions), each written by a new helper who read only its brief, the guide
-/// and the topic catalogue (their own accounts: <c>Data/scope-holdout7-README.md</c>, <c>-8-</c>, <c>-9-</c>); fifteen
+/// <c>Data/scope-holdout9-set.json</c> (crisis 45, legal 30, unrelated 30, greeting 30, 50 policy questions), each
+/// written by a new helper who read only its brief, the guide and the topic catalogue (their own accounts: <c>Data/scope-holdout7-README.md</c>, <c>-8-</c>, <c>-9-</c>); fifteen
 /// to seventeen policy questions per language in each are alarming but calm. No message of any is in any training
 /// data. Figures only: the misses are filtered out of the output, so nobody reads a message by running
 /// them. The coordinator read the seventh set's scope misses once, after its first run (<c>Data/BLIND-SETS.md</c> says
