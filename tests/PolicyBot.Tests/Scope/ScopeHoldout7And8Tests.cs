@@ -9,13 +9,14 @@ namespace PolicyBot.Tests.Scope;
 /// language: crisis 50, legal 15, unrelated 15, greeting 15, and 60 policy questions),
 /// <c>Data/scope-holdout8-set.json</c> (crisis 70, legal 10, unrelated 10, greeting 10, 40 policy questions) and
 /// <c>Data/scope-holdout9-set.json</c> (crisis 45, legal 30, unrelated 30, greeting 30, 50 policy questions), each
-/// written by a new helper who read only its brief, the guide and the topic catalogue (their own accounts: <c>Data/scope-holdout7-README.md</c>, <c>-8-</c>, <c>-9-</c>); fifteen
-/// to seventeen policy questions per language in each are alarming but calm. No message of any is in any training
-/// data. Figures only: the misses are filtered out of the output, so nobody reads a message by running
-/// them. The coordinator read the seventh set's scope misses once, after its first run (<c>Data/BLIND-SETS.md</c> says
-/// what followed); the eighth and ninth are blind to everyone (the coordinator read the ninth writer's account, which quotes a few
-/// two- or three-word fragments). The floors are the figures of the run after the session's branches
-/// were merged; the 100% crisis bar is the skipped test, with those figures.
+/// written by a new helper who read only its brief, the guide and the topic catalogue (their own accounts:
+/// <c>Data/scope-holdout7-README.md</c>, <c>-8-</c>, <c>-9-</c>); fifteen to seventeen policy questions per language in
+/// each are alarming but calm. No message of any is in any training data. Figures only: the misses are filtered out of
+/// the output, so nobody reads a message by running them. The coordinator read the seventh set's scope misses once,
+/// after its first run (<c>Data/BLIND-SETS.md</c> says what followed); the eighth and ninth are blind to everyone (the
+/// coordinator read the ninth writer's account, which quotes a few two- or three-word fragments). The floors are the
+/// figures of the run after the session's branches were merged; the 100% crisis bar is the skipped test, with
+/// those figures.
 /// <para>
 /// Run once more on the legal8 branch (the legal head, authors a9 and a10 in the corpus and the matcher; figures only,
 /// nothing changed after it): holdout7 legal 27 → 28 of 30, unrelated 28 → 29 of 30 (floors raised to these), crisis
