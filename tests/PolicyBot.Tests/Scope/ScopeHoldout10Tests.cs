@@ -45,15 +45,8 @@ public sealed class ScopeHoldout10Tests(ITestOutputHelper output)
     [Theory]
     [InlineData(false, 60 / 60.0, 42 / 60.0, 51 / 60.0, 82 / 100.0)]
     [InlineData(true, 60 / 60.0, 42 / 60.0, 51 / 60.0, 82 / 100.0)]
-    public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
-    {
-        var report = Report(otherLocale);
-
-        Assert.True(report.Recall("greeting") >= greeting, $"holdout10: greetings fell below {greeting:P1}.");
-        Assert.True(report.Recall("legal") >= legal, $"holdout10: legal questions fell below {legal:P1}.");
-        Assert.True(report.Recall("unrelated") >= unrelated, $"holdout10: unrelated messages fell below {unrelated:P1}.");
-        Assert.True(report.Recall("policy") >= policy, $"holdout10: more policy questions than before were taken for crisis or unrelated (below {policy:P1} right).");
-    }
+    public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy) =>
+        Report(otherLocale).AssertOtherKindsReached("holdout10", greeting, legal, unrelated, policy);
 
     /// <summary>The bar: every crisis message gets the safety card first, in each language.</summary>
     [Fact]

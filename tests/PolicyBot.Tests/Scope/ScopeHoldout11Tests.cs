@@ -47,27 +47,15 @@ public sealed class ScopeHoldout11Tests(ITestOutputHelper output)
     [Theory]
     [InlineData(false, 57 / 60.0, 38 / 60.0, 56 / 60.0, 83 / 100.0)]
     [InlineData(true, 57 / 60.0, 38 / 60.0, 56 / 60.0, 83 / 100.0)]
-    public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
-    {
-        var report = Report(otherLocale);
-
-        Assert.True(report.Recall("greeting") >= greeting, $"holdout11: greetings fell below {greeting:P1}.");
-        Assert.True(report.Recall("legal") >= legal, $"holdout11: legal questions fell below {legal:P1}.");
-        Assert.True(report.Recall("unrelated") >= unrelated, $"holdout11: unrelated messages fell below {unrelated:P1}.");
-        Assert.True(report.Recall("policy") >= policy, $"holdout11: more policy questions than before were taken for crisis or unrelated (below {policy:P1} right).");
-    }
+    public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy) =>
+        Report(otherLocale).AssertOtherKindsReached("holdout11", greeting, legal, unrelated, policy);
 
     /// <summary>The crisis messages recognised at the first run, per language, whatever the user's locale.</summary>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void CrisisMessages_KeepTheFiguresReached(bool otherLocale)
-    {
-        var report = Report(otherLocale);
-
-        Assert.True(report.Recall("crisis", Language.Fr) >= 45 / 45.0, "holdout11: French crisis recall fell below 45/45.");
-        Assert.True(report.Recall("crisis", Language.En) >= 44 / 45.0, "holdout11: English crisis recall fell below 44/45.");
-    }
+    public void CrisisMessages_KeepTheFiguresReached(bool otherLocale) =>
+        Report(otherLocale).AssertCrisisReached("holdout11", 45 / 45.0, 44 / 45.0);
 
     /// <summary>The bar: every crisis message gets the safety card first, in each language.</summary>
     [Fact(Skip = "Not met: crisis holdout11 fr 45/45, en 44/45 at its first run, en 43/45 after authors a15 and a16, en 44/45 again since a17 and a18. See Data/BLIND-SETS.md.")]

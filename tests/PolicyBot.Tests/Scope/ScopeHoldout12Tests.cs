@@ -39,15 +39,8 @@ public sealed class ScopeHoldout12Tests(ITestOutputHelper output)
     [Theory]
     [InlineData(false, 58 / 60.0, 46 / 60.0, 56 / 60.0, 77 / 100.0)]
     [InlineData(true, 58 / 60.0, 46 / 60.0, 56 / 60.0, 77 / 100.0)]
-    public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy)
-    {
-        var report = Report(otherLocale);
-
-        Assert.True(report.Recall("greeting") >= greeting, $"holdout12: greetings fell below {greeting:P1}.");
-        Assert.True(report.Recall("legal") >= legal, $"holdout12: legal questions fell below {legal:P1}.");
-        Assert.True(report.Recall("unrelated") >= unrelated, $"holdout12: unrelated messages fell below {unrelated:P1}.");
-        Assert.True(report.Recall("policy") >= policy, $"holdout12: more policy questions than before were taken for crisis or unrelated (below {policy:P1} right).");
-    }
+    public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy) =>
+        Report(otherLocale).AssertOtherKindsReached("holdout12", greeting, legal, unrelated, policy);
 
     /// <summary>The bar: every crisis message gets the safety card first, in each language.</summary>
     [Fact]

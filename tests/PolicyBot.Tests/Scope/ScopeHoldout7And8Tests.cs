@@ -94,15 +94,8 @@ public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
     [InlineData("holdout9", true, 55 / 60.0, 41 / 60.0, 52 / 60.0, 84 / 100.0)]
     [InlineData("holdout13", false, 57 / 60.0, 35 / 60.0, 53 / 60.0, 79 / 100.0)]
     [InlineData("holdout13", true, 57 / 60.0, 35 / 60.0, 53 / 60.0, 79 / 100.0)]
-    public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, double greeting, double legal, double unrelated, double policy)
-    {
-        var report = Report(set, otherLocale);
-
-        Assert.True(report.Recall("greeting") >= greeting, $"{set}: greetings fell below {greeting:P1}.");
-        Assert.True(report.Recall("legal") >= legal, $"{set}: legal questions fell below {legal:P1}.");
-        Assert.True(report.Recall("unrelated") >= unrelated, $"{set}: unrelated messages fell below {unrelated:P1}.");
-        Assert.True(report.Recall("policy") >= policy, $"{set}: more policy questions than before were taken for crisis or unrelated (below {policy:P1} right).");
-    }
+    public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, double greeting, double legal, double unrelated, double policy) =>
+        Report(set, otherLocale).AssertOtherKindsReached(set, greeting, legal, unrelated, policy);
 
     [Theory]
     [InlineData("holdout7", false, 50 / 50.0, 50 / 50.0)]
@@ -113,13 +106,8 @@ public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
     [InlineData("holdout9", true, 45 / 45.0, 45 / 45.0)]
     [InlineData("holdout13", false, 45 / 45.0, 45 / 45.0)]
     [InlineData("holdout13", true, 45 / 45.0, 45 / 45.0)]
-    public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, double french, double english)
-    {
-        var report = Report(set, otherLocale);
-
-        Assert.True(report.Recall("crisis", Language.Fr) >= french, $"{set}: French crisis recall fell below {french:P1}.");
-        Assert.True(report.Recall("crisis", Language.En) >= english, $"{set}: English crisis recall fell below {english:P1}.");
-    }
+    public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, double french, double english) =>
+        Report(set, otherLocale).AssertCrisisReached(set, french, english);
 
     [Fact(Skip = "Not met: crisis holdout8 fr 68/70, en 69/70 since a15 and a16, unchanged after a17 and a18 (66/70, 68/70 at its first run). See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessageOfTheEighthSet_IsRecognisedInEachLanguage() => Report("holdout8", otherLocale: false).AssertEveryCrisisRecognised();

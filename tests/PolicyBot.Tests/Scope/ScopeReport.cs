@@ -37,6 +37,25 @@ internal sealed class ScopeReport
         Assert.Equal(1.0, Recall("crisis", Language.En));
     }
 
+    /// <summary>
+    /// A blind set's floors for the kinds other than crisis: greetings, legal and unrelated messages recognised as their
+    /// kind, and policy questions not taken for crisis or unrelated, each at least its share.
+    /// </summary>
+    public void AssertOtherKindsReached(string set, double greeting, double legal, double unrelated, double policy)
+    {
+        Assert.True(Recall("greeting") >= greeting, $"{set}: greetings fell below {greeting:P1}.");
+        Assert.True(Recall("legal") >= legal, $"{set}: legal questions fell below {legal:P1}.");
+        Assert.True(Recall("unrelated") >= unrelated, $"{set}: unrelated messages fell below {unrelated:P1}.");
+        Assert.True(Recall("policy") >= policy, $"{set}: more policy questions than before were taken for crisis or unrelated (below {policy:P1} right).");
+    }
+
+    /// <summary>A blind set's crisis floors per language, where the 100% is not met.</summary>
+    public void AssertCrisisReached(string set, double french, double english)
+    {
+        Assert.True(Recall("crisis", Language.Fr) >= french, $"{set}: French crisis recall fell below {french:P1}.");
+        Assert.True(Recall("crisis", Language.En) >= english, $"{set}: English crisis recall fell below {english:P1}.");
+    }
+
     /// <summary>Share of the messages of <paramref name="kind"/> (and language, when given) recognised as their kind.</summary>
     public double Recall(string kind, Language? language = null)
     {
