@@ -11,40 +11,52 @@ namespace PolicyBot.Matching;
 /// </summary>
 internal sealed class TopicClassifier
 {
-    private readonly Dictionary<string, int> _features = new(StringComparer.Ordinal);
+    private readonly TermTable _features;
     private readonly int _classes;
-    private readonly float[] _weights; // feature-major: _weights[feature * _classes + class]
+    private readonly float[] _weights; // feature-major: _weights[feature * _classes + class], features in the table's order
     private readonly float[] _bias;
 
     public TopicClassifier(int classes, IReadOnlyList<(int Class, IReadOnlyList<string> Features)> samples, TopicMatcherSettings settings)
     {
         _classes = classes;
         _bias = new float[classes];
+        // Training numbers the features in the order they are first seen; the finished model keeps them as a
+        // table of hashes (TermTable), with each feature's row of weights moved to the feature's place in it.
+        var numbered = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byNumber = new List<string>();
         var encoded = new List<(int Class, int[] Features)>(samples.Count);
         foreach (var (label, features) in samples)
         {
             var ids = new List<int>();
             foreach (var feature in features.Distinct(StringComparer.Ordinal))
             {
-                if (!_features.TryGetValue(feature, out var id)) _features[feature] = id = _features.Count;
+                if (!numbered.TryGetValue(feature, out var id))
+                {
+                    numbered[feature] = id = byNumber.Count;
+                    byNumber.Add(feature);
+                }
                 ids.Add(id);
             }
             if (ids.Count > 0) encoded.Add((label, [.. ids]));
         }
-        _weights = new float[_features.Count * classes];
-        Train(encoded, settings);
+        var trained = new float[numbered.Count * classes];
+        Train(encoded, trained, settings);
+        _features = new TermTable(byNumber, out var places);
+        _weights = new float[trained.Length];
+        for (var id = 0; id < places.Length; id++) Array.Copy(trained, id * classes, _weights, places[id] * classes, classes);
     }
 
     /// <summary>The probability of each topic (index order of the training classes) for a question's features.</summary>
     public double[] Probabilities(IEnumerable<string> features)
     {
         var ids = new List<int>();
-        foreach (var feature in features.Distinct(StringComparer.Ordinal))
+        foreach (var feature in features)
         {
-            if (_features.TryGetValue(feature, out var id)) ids.Add(id);
+            var place = _features.IndexOf(feature);
+            if (place >= 0 && !ids.Contains(place)) ids.Add(place);
         }
         var scores = new double[_classes];
-        Scores(ids, scores);
+        Scores(_weights, ids, scores);
         Softmax(scores);
         return scores;
     }
@@ -53,11 +65,11 @@ internal sealed class TopicClassifier
     /// Stochastic gradient descent with AdaGrad steps and L2 shrinkage over a fixed shuffled order.
     /// Every feature of a sample weighs 1/√n, so a long example does not outvote a short one.
     /// </summary>
-    private void Train(List<(int Class, int[] Features)> samples, TopicMatcherSettings settings)
+    private void Train(List<(int Class, int[] Features)> samples, float[] weights, TopicMatcherSettings settings)
     {
         var order = Enumerable.Range(0, samples.Count).ToArray();
         var random = new Random(20261129);
-        var sumSquares = new float[_weights.Length];
+        var sumSquares = new float[weights.Length];
         var biasSquares = new float[_classes];
         var scores = new double[_classes];
         var rate = settings.ClassifierLearningRate;
@@ -68,7 +80,7 @@ internal sealed class TopicClassifier
             foreach (var index in order)
             {
                 var (label, features) = samples[index];
-                Scores(features, scores);
+                Scores(weights, features, scores);
                 Softmax(scores);
                 var value = 1f / MathF.Sqrt(features.Length);
                 for (var c = 0; c < _classes; c++)
@@ -79,23 +91,23 @@ internal sealed class TopicClassifier
                     foreach (var feature in features)
                     {
                         var w = feature * _classes + c;
-                        var g = gradient * value + l2 * _weights[w];
+                        var g = gradient * value + l2 * weights[w];
                         sumSquares[w] += g * g;
-                        _weights[w] -= rate * g / MathF.Sqrt(sumSquares[w] + 1e-8f);
+                        weights[w] -= rate * g / MathF.Sqrt(sumSquares[w] + 1e-8f);
                     }
                 }
             }
         }
     }
 
-    private void Scores(IReadOnlyList<int> features, double[] scores)
+    private void Scores(float[] weights, IReadOnlyList<int> features, double[] scores)
     {
         var value = features.Count == 0 ? 0 : 1 / Math.Sqrt(features.Count);
         for (var c = 0; c < _classes; c++) scores[c] = _bias[c];
         foreach (var feature in features)
         {
             var row = feature * _classes;
-            for (var c = 0; c < _classes; c++) scores[c] += _weights[row + c] * value;
+            for (var c = 0; c < _classes; c++) scores[c] += weights[row + c] * value;
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed class TopicIndex
     private readonly TopicMatcherSettings _settings;
     private readonly IndexSearcher _searcher;
     private readonly string[] _topicIds;
-    private readonly Dictionary<string, HashSet<string>> _fieldTerms;
+    private readonly IndexVocabulary _vocabulary;
     private readonly HashSet<string> _weakTerms;
     private readonly TopicClassifier? _classifier;
     private readonly Dictionary<string, int> _classOfTopic;
@@ -56,9 +56,9 @@ internal sealed class TopicIndex
         }
         _topicIds = new string[reader.MaxDoc];
         for (var doc = 0; doc < reader.MaxDoc; doc++) _topicIds[doc] = reader.Document(doc).Get(IdField);
-        (_fieldTerms, var spread) = Vocabulary(reader, settings.EntropyIdf);
-        _lookedUp = _fieldTerms.Keys.ToDictionary(field => field, _ => new ConcurrentDictionary<string, (Term, TermContext)>(StringComparer.Ordinal), StringComparer.Ordinal);
-        _searcher = new IndexSearcher(reader) { Similarity = new TopicSimilarity(settings.K1, settings.B, spread, reader.MaxDoc) };
+        _vocabulary = ReadVocabulary(reader, settings.EntropyIdf);
+        _lookedUp = SearchedFields.ToDictionary(field => field, _ => new ConcurrentDictionary<string, (Term, TermContext)>(StringComparer.Ordinal), StringComparer.Ordinal);
+        _searcher = new IndexSearcher(reader) { Similarity = new TopicSimilarity(settings.K1, settings.B, _vocabulary.Spread, reader.MaxDoc) };
         _classifier = settings.ClassifierWeight > 0 ? new TopicClassifier(_classOfTopic.Count, sentences, settings) : null;
     }
 
@@ -104,7 +104,7 @@ internal sealed class TopicIndex
     public double KnownShare(string text)
     {
         var terms = Analyzer.Terms(text).Distinct(StringComparer.Ordinal).ToList();
-        return terms.Count == 0 ? 0 : (double)terms.Count(term => _fieldTerms.Values.Any(known => known.Contains(term))) / terms.Count;
+        return terms.Count == 0 ? 0 : (double)terms.Count(_vocabulary.Terms.Contains) / terms.Count;
     }
 
     /// <summary>
@@ -150,7 +150,7 @@ internal sealed class TopicIndex
     /// </summary>
     private TermQuery? Clause(string field, string term, float boost)
     {
-        if (boost <= 0 || !_fieldTerms.TryGetValue(field, out var terms) || !terms.Contains(term)) return null;
+        if (boost <= 0 || !_vocabulary.Holds(field, term)) return null;
         var fieldLookups = _lookedUp[field];
         if (!fieldLookups.TryGetValue(term, out var found))
         {
@@ -239,33 +239,74 @@ internal sealed class TopicIndex
         }
     }
 
+    /// <summary>The fields a question is searched in (every field but the topic's id).</summary>
+    private static readonly string[] SearchedFields = [TitleField, SummaryField, GuidanceField, ExamplesField, PairsField];
+
+    /// <summary>
+    /// What the index holds, read once: every term of every searched field (<see cref="TermTable"/>), at each term's
+    /// place the fields that hold it (one bit per field of <see cref="SearchedFields"/>) and how many topics it is
+    /// spread over (<see cref="TopicSimilarity"/>'s idf).
+    /// </summary>
+    private sealed record IndexVocabulary(TermTable Terms, byte[] FieldsOf, double[] SpreadAt)
+    {
+        public bool Holds(string field, string term)
+        {
+            var place = Terms.IndexOf(term);
+            return place >= 0 && (FieldsOf[place] & (1 << Array.IndexOf(SearchedFields, field))) != 0;
+        }
+
+        public double Spread(string term)
+        {
+            var place = Terms.IndexOf(term);
+            return place < 0 ? 0 : SpreadAt[place];
+        }
+    }
+
     /// <summary>
     /// Reads the vocabulary once: the terms each field holds, and for each term how many topics it is
     /// spread over (all fields together; with entropy, a word used ten times by one topic and once by
     /// another counts as little more than one topic).
     /// </summary>
-    private static (Dictionary<string, HashSet<string>> FieldTerms, Dictionary<string, double> Spread) Vocabulary(DirectoryReader reader, bool entropy)
+    private static IndexVocabulary ReadVocabulary(DirectoryReader reader, bool entropy)
     {
-        var fieldTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var terms = new List<string>();
+        var fieldsOf = new List<byte>();
+        var counts = new List<double[]>();
+        var numbered = new Dictionary<string, int>(StringComparer.Ordinal);
         var fields = MultiFields.GetFields(reader);
         DocsEnum? docs = null;
         foreach (var field in fields)
         {
             if (field == IdField) continue;
-            var terms = fieldTerms[field] = new HashSet<string>(StringComparer.Ordinal);
+            var bit = Array.IndexOf(SearchedFields, field);
+            if (bit < 0) throw new InvalidOperationException($"The topic index has a field it never searches: {field}.");
             var termsEnum = fields.GetTerms(field).GetEnumerator();
             while (termsEnum.MoveNext())
             {
                 var term = termsEnum.Term.Utf8ToString();
-                terms.Add(term);
-                if (!counts.TryGetValue(term, out var perTopic)) counts[term] = perTopic = new double[reader.MaxDoc];
+                if (!numbered.TryGetValue(term, out var id))
+                {
+                    numbered[term] = id = terms.Count;
+                    terms.Add(term);
+                    fieldsOf.Add(0);
+                    counts.Add(new double[reader.MaxDoc]);
+                }
+                fieldsOf[id] |= (byte)(1 << bit);
+                var perTopic = counts[id];
                 docs = termsEnum.Docs(null, docs, DocsFlags.FREQS);
                 int doc;
                 while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) perTopic[doc] += docs.Freq;
             }
         }
-        return (fieldTerms, counts.ToDictionary(t => t.Key, t => Spread(t.Value, entropy), StringComparer.Ordinal));
+        var table = new TermTable(terms, out var places);
+        var fieldsAt = new byte[table.Count];
+        var spreadAt = new double[table.Count];
+        for (var id = 0; id < terms.Count; id++)
+        {
+            fieldsAt[places[id]] = fieldsOf[id];
+            spreadAt[places[id]] = Spread(counts[id], entropy);
+        }
+        return new IndexVocabulary(table, fieldsAt, spreadAt);
     }
 
     private static double Spread(double[] perTopic, bool entropy)

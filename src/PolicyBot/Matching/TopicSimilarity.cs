@@ -8,11 +8,11 @@ namespace PolicyBot.Matching;
 /// field: "commentaire" is in nearly every topic's examples, and must not look rare just because a single
 /// topic has it in its title.
 /// </summary>
-internal sealed class TopicSimilarity(float k1, float b, IReadOnlyDictionary<string, double> topicSpread, int topicCount) : BM25Similarity(k1, b)
+internal sealed class TopicSimilarity(float k1, float b, Func<string, double> topicSpread, int topicCount) : BM25Similarity(k1, b)
 {
     public override Explanation IdfExplain(CollectionStatistics collectionStats, TermStatistics termStats)
     {
-        var spread = topicSpread.GetValueOrDefault(termStats.Term.Utf8ToString());
+        var spread = topicSpread(termStats.Term.Utf8ToString());
         var idf = Math.Log(1 + (topicCount - spread + 0.5) / (spread + 0.5));
         return new Explanation((float)idf, "idf across topics");
     }
