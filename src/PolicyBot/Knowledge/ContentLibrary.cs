@@ -20,11 +20,13 @@ public sealed class ContentLibrary
     private readonly Dictionary<string, Situation> _situations;
     private readonly Dictionary<string, Dictionary<string, string>> _ui;
     private readonly Dictionary<string, IReadOnlyList<string>> _sections = new(StringComparer.Ordinal);
+    private readonly ReadWhenAsked<ScopeCorpus> _corpus;
+    private ReadWhenAsked<IReadOnlyList<TopicQuestion>>? _questions;
 
-    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide, IEnumerable<ScopeFile> scope, ScopeCorpus corpus)
+    private ContentLibrary(IEnumerable<Topic> topics, IEnumerable<Situation> situations, SynonymGroups synonyms, Dictionary<string, Dictionary<string, string>> ui, Guide guide, IEnumerable<ScopeFile> scope, Func<ScopeCorpus> readCorpus)
     {
         Guide = guide;
-        Corpus = corpus;
+        _corpus = new ReadWhenAsked<ScopeCorpus>(readCorpus);
         Scope = [.. scope.OrderBy(f => f.Name, StringComparer.Ordinal)];
         _topics = topics.OrderBy(t => t.Order).ToDictionary(t => t.Id, StringComparer.Ordinal);
         _situations = situations.ToDictionary(s => s.Id, StringComparer.Ordinal);
@@ -48,15 +50,19 @@ public sealed class ContentLibrary
     /// <summary>What is recognised before any topic: crisis, legal, unrelated, thanks, greetings (Content/scope/).</summary>
     public IReadOnlyList<ScopeFile> Scope { get; }
 
-    /// <summary>The crisis classifier's training messages (Content/scope-corpus/).</summary>
-    public ScopeCorpus Corpus { get; }
+    /// <summary>
+    /// The crisis classifier's training messages (Content/scope-corpus/): checked when the content loads, then read
+    /// again only when asked (<see cref="ReadWhenAsked{T}"/>), since only training reads them.
+    /// </summary>
+    public ScopeCorpus Corpus => _corpus.Value;
 
     /// <summary>
     /// Questions staff might type, written by other authors than the examples' and labelled with their topic
     /// (Content/questions/): the topic matcher learns from them too. Nothing else reads them (the scope
-    /// recogniser's calm data are the topics' own examples).
+    /// recogniser's calm data are the topics' own examples). Checked when the content loads, then read again only
+    /// when asked, like <see cref="Corpus"/>.
     /// </summary>
-    public IReadOnlyList<TopicQuestion> Questions { get; private set; } = [];
+    public IReadOnlyList<TopicQuestion> Questions => _questions?.Value ?? [];
 
     /// <summary>The guide every statement's <c>source</c> is quoted from.</summary>
     public Guide Guide { get; }
@@ -139,8 +145,9 @@ public sealed class ContentLibrary
             return file;
         });
         var library = new ContentLibrary(topics, situations, Read<SynonymGroups>(open, "content/synonyms.json"), ui, Guide.LoadEmbedded(), scope,
-            new ScopeCorpus(Read<ScopeCorpusFile>(open, ScopeCorpus.CrisisFile), Read<ScopeCorpusFile>(open, ScopeCorpus.CalmFile)));
-        library.Questions = ReadQuestions(names, open, library);
+            () => new ScopeCorpus(Read<ScopeCorpusFile>(open, ScopeCorpus.CrisisFile), Read<ScopeCorpusFile>(open, ScopeCorpus.CalmFile)));
+        library._questions = new ReadWhenAsked<IReadOnlyList<TopicQuestion>>(() => ReadQuestions(names, open, library));
+        _ = library.Questions; // read once now: a broken question file stops the bot at start
         return library;
     }
 

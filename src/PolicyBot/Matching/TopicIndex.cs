@@ -202,11 +202,11 @@ internal sealed class TopicIndex
         return
         [
             new StringField(IdField, topic.Id, Field.Store.YES),
-            new TextField(TitleField, text.Title, Field.Store.NO),
-            new TextField(SummaryField, text.Summary, Field.Store.NO),
-            new TextField(GuidanceField, new TermListTokenStream(guidance)),
-            new TextField(ExamplesField, new TermListTokenStream(examples)),
-            new TextField(PairsField, new TermListTokenStream(pairs)),
+            new Field(TitleField, text.Title, Searched),
+            new Field(SummaryField, text.Summary, Searched),
+            new Field(GuidanceField, new TermListTokenStream(guidance), Searched),
+            new Field(ExamplesField, new TermListTokenStream(examples), Searched),
+            new Field(PairsField, new TermListTokenStream(pairs), Searched),
         ];
     }
 
@@ -237,6 +237,19 @@ internal sealed class TopicIndex
                 if (terms[j] != terms[i]) yield return terms[j] + " " + terms[i];
             }
         }
+    }
+
+    /// <summary>
+    /// How a searched field is indexed: analysed, not stored, with each term's frequency per topic but not its
+    /// positions (BM25 reads frequencies and lengths; a question is never searched as a phrase).
+    /// </summary>
+    private static readonly FieldType Searched = SearchedFieldType();
+
+    private static FieldType SearchedFieldType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        type.Freeze();
+        return type;
     }
 
     /// <summary>The fields a question is searched in (every field but the topic's id).</summary>
