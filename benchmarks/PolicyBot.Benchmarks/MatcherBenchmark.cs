@@ -13,7 +13,7 @@ internal static class MatcherBenchmark
     public static void Run()
     {
         var content = ContentLibrary.Default;
-        _ = new TopicMatcher(content); // JIT and Lucene's static tables, as the warm-up service does at start
+        _ = new TopicMatcher(content); // JIT and the analysers' static tables, as the warm-up service does at start
 
         var builds = new List<double>();
         for (var run = 0; run < 5; run++)

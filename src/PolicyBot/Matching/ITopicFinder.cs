@@ -4,7 +4,7 @@ namespace PolicyBot.Matching;
 
 /// <summary>
 /// Finds the topics some words are about, best first — for <c>post &lt;words&gt;</c> and the
-/// message-extension search, and for what staff type: <see cref="MatcherTopicFinder"/> (Lucene, both languages).
+/// message-extension search, and for what staff type: <see cref="MatcherTopicFinder"/> (BM25 and a classifier, both languages).
 /// </summary>
 public interface ITopicFinder
 {

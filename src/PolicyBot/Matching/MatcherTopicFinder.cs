@@ -6,7 +6,7 @@ namespace PolicyBot.Matching;
 /// <summary>
 /// Finds topics for free text, <c>post &lt;topic or words&gt;</c> and the message-extension search: a topic
 /// id or title (either language, ignoring case and accents) is an exact answer; anything else goes to the
-/// Lucene <see cref="TopicMatcher"/>.
+/// <see cref="TopicMatcher"/>.
 /// </summary>
 public sealed class MatcherTopicFinder : ITopicFinder
 {

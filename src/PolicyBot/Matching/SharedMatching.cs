@@ -4,7 +4,7 @@ using PolicyBot.Knowledge;
 namespace PolicyBot.Matching;
 
 /// <summary>
-/// What is built from one <see cref="ContentLibrary"/> and never changes afterwards: its topic matcher (two Lucene
+/// What is built from one <see cref="ContentLibrary"/> and never changes afterwards: its topic matcher (two BM25
 /// indexes and a trained classifier) and its scope recogniser (with the crisis classifier it trains). Each is built
 /// once per content instance, on first use, and shared by every service provider over that content: the host builds
 /// them once at start, and the many in-process bots of the tests reuse them. Content loaded another way (an edited

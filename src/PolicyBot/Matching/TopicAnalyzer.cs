@@ -65,15 +65,27 @@ internal sealed class TopicAnalyzer : Analyzer
     public Language Language => _language;
 
     /// <summary>The terms of <paramref name="text"/>, in order (synonyms already rewritten).</summary>
-    public List<string> Terms(string text)
+    public List<string> Terms(string text) => Terms(text, out _);
+
+    /// <summary>
+    /// The terms of <paramref name="text"/>, and how many of them stand at the same position as the one before
+    /// (two synonym groups for one phrase): a field's length for BM25 does not count them.
+    /// </summary>
+    public List<string> Terms(string text, out int overlaps)
     {
+        overlaps = 0;
         var terms = new List<string>();
-        // The apostrophes are put right in the string here, which is what the char filter does for the index's
-        // fields: a question then needs no filter of its own (each one buffers 8,192 characters).
+        // The apostrophes are put right in the string here, which is what the char filter does for any other
+        // field name: the text then needs no filter of its own (each one buffers 8,192 characters).
         using var stream = GetTokenStream(QuestionField, StraightApostrophes(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();
-        while (stream.IncrementToken()) terms.Add(term.ToString());
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+            if (increment.PositionIncrement == 0) overlaps++;
+        }
         stream.End();
         return terms;
     }

@@ -1,64 +1,46 @@
-using System.Collections.Concurrent;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
 using PolicyBot.Knowledge;
 
 namespace PolicyBot.Matching;
 
 /// <summary>
-/// One language's in-memory Lucene index: one document per topic with its title, its summary, its
-/// guidance (what to do, what to avoid, why), all its example questions, and the pairs of neighbouring
-/// terms in each example; and a <see cref="TopicClassifier"/> trained on the same sentences, which
-/// reorders the topics BM25 finds. Immutable once built; the shared <see cref="IndexSearcher"/> is safe
-/// to use from many threads.
+/// One language's index of the topics, held in memory: per topic its title, its summary, its guidance (what to do,
+/// what to avoid, why), all its example questions and the pairs of neighbouring terms in each example, ranked for a
+/// question with BM25 (<see cref="Bm25"/>: Lucene's formula and its one-byte field lengths, so the scores are those a
+/// Lucene index of the same fields gives, but for the order in which one term's fields are added: within a
+/// millionth); and a <see cref="TopicClassifier"/> trained on the same sentences, which reorders the topics BM25
+/// finds. Immutable once built; safe to use from many threads.
 /// </summary>
 internal sealed class TopicIndex
 {
-    private const string IdField = "id";
-    private const string TitleField = "title";
-    private const string SummaryField = "summary";
-    private const string GuidanceField = "guidance";
-    private const string ExamplesField = "examples";
-    private const string PairsField = "pairs";
+    // The fields a question is searched in, in the order a term's fields are tried; a field's number is its place here.
+    private const int TitleField = 0;
+    private const int SummaryField = 1;
+    private const int GuidanceField = 2;
+    private const int ExamplesField = 3;
+    private const int PairsField = 4;
+    private const int FieldCount = 5;
 
     private readonly TopicMatcherSettings _settings;
-    private readonly IndexSearcher _searcher;
     private readonly string[] _topicIds;
-    private readonly IndexVocabulary _vocabulary;
     private readonly HashSet<string> _weakTerms;
     private readonly TopicClassifier? _classifier;
     private readonly Dictionary<string, int> _classOfTopic;
-    private readonly Dictionary<string, ConcurrentDictionary<string, (Term Term, TermContext Context)>> _lookedUp;
+    private readonly Postings _postings;
+    private readonly Bm25 _bm25;
 
     public TopicIndex(Language language, ContentLibrary content, TopicMatcherSettings settings, Func<Topic, Language, int, bool> includeExample, IReadOnlyList<TopicQuestion> questions)
     {
         _settings = settings;
         Analyzer = new TopicAnalyzer(language, content.Synonyms.For(language), settings, Vocabulary(content, language, includeExample));
         _weakTerms = [.. StopWords.Weak(language).SelectMany(Analyzer.Terms)];
-        var config = new IndexWriterConfig(TopicAnalyzer.Version, Analyzer)
-        {
-            Similarity = new BM25Similarity(settings.K1, settings.B),
-            OpenMode = OpenMode.CREATE,
-            UseCompoundFile = false, // nothing is ever written to disk
-            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
-        };
         _classOfTopic = content.Topics.Select((topic, i) => (topic.Id, i)).ToDictionary(t => t.Id, t => t.i, StringComparer.Ordinal);
+        _topicIds = [.. content.Topics.Select(t => t.Id)];
         var sentences = new List<(int Class, IReadOnlyList<string> Features)>();
-        DirectoryReader reader;
-        using (var writer = new IndexWriter(new RAMDirectory(), config))
-        {
-            var asked = questions.Where(q => q.Language == language).ToLookup(q => q.Topic, q => q.Text, StringComparer.Ordinal);
-            foreach (var topic in content.Topics) writer.AddDocument(Document(topic, language, includeExample, asked[topic.Id], sentences));
-            reader = DirectoryReader.Open(writer, applyAllDeletes: false); // one segment, flushed in memory: no commit needed
-        }
-        _topicIds = new string[reader.MaxDoc];
-        for (var doc = 0; doc < reader.MaxDoc; doc++) _topicIds[doc] = reader.Document(doc).Get(IdField);
-        _vocabulary = ReadVocabulary(reader, settings.EntropyIdf);
-        _lookedUp = SearchedFields.ToDictionary(field => field, _ => new ConcurrentDictionary<string, (Term, TermContext)>(StringComparer.Ordinal), StringComparer.Ordinal);
-        _searcher = new IndexSearcher(reader) { Similarity = new TopicSimilarity(settings.K1, settings.B, _vocabulary.Spread, reader.MaxDoc) };
+        var builder = new PostingsBuilder(_topicIds.Length);
+        var asked = questions.Where(q => q.Language == language).ToLookup(q => q.Topic, q => q.Text, StringComparer.Ordinal);
+        foreach (var topic in content.Topics) AddTopic(builder, topic, language, includeExample, asked[topic.Id], sentences);
+        _postings = builder.Build(settings.EntropyIdf);
+        _bm25 = new Bm25(settings.K1, settings.B, _topicIds.Length, _postings.Lengths, _postings.MeanLength);
         _classifier = settings.ClassifierWeight > 0 ? new TopicClassifier(_classOfTopic.Count, sentences, settings) : null;
     }
 
@@ -77,22 +59,18 @@ internal sealed class TopicIndex
         // "my", "we", "je", "notre", "should", "peut-on" help to tell topics apart, but alone they are not a
         // question; nor is a number alone ("2" typed to a menu that is no longer there).
         if (terms.TrueForAll(t => _weakTerms.Contains(t) || t.All(char.IsAsciiDigit))) return [];
-        var query = Query(terms);
-        if (query.Clauses.Count == 0) return [];
-        // Collected in document order: Lucene then sums the clauses one document at a time instead of filling a
-        // table of 2,048 buckets for every question (most of what a search allocated), with the same scores and order.
-        var collector = TopScoreDocCollector.Create(_classifier is null ? count : _topicIds.Length, docsScoredInOrder: true);
-        _searcher.Search(query, collector);
-        var hits = collector.GetTopDocs().ScoreDocs;
-        var ranked = new List<TopicScore>(hits.Length);
-        var probabilities = hits.Length > 0 ? _classifier?.Probabilities(Features(terms)) : null;
-        var best = hits.Length > 0 ? hits[0].Score : 0;
+        var hits = Bm25Hits(terms);
+        if (hits is null) return [];
+        if (_classifier is null && hits.Count > count) hits = hits[..count];
+        var ranked = new List<TopicScore>(hits.Count);
+        var probabilities = hits.Count > 0 ? _classifier?.Probabilities(Features(terms)) : null;
+        var best = hits.Count > 0 ? hits[0].Score : 0;
         var w = _settings.ClassifierWeight;
-        foreach (var hit in hits)
+        foreach (var (doc, bm25) in hits)
         {
-            if (hit.Score <= 0) continue;
-            var topicId = _topicIds[hit.Doc];
-            var score = probabilities is null ? hit.Score : best * (hit.Score / best + w * probabilities[_classOfTopic[topicId]]) / (1 + w);
+            if (bm25 <= 0) continue;
+            var topicId = _topicIds[doc];
+            var score = probabilities is null ? bm25 : best * (bm25 / best + w * probabilities[_classOfTopic[topicId]]) / (1 + w);
             ranked.Add(new TopicScore(topicId, score));
         }
         if (probabilities is null) return ranked;
@@ -104,69 +82,101 @@ internal sealed class TopicIndex
     public double KnownShare(string text)
     {
         var terms = Analyzer.Terms(text).Distinct(StringComparer.Ordinal).ToList();
-        return terms.Count == 0 ? 0 : (double)terms.Count(_vocabulary.Terms.Contains) / terms.Count;
+        return terms.Count == 0 ? 0 : (double)terms.Count(_postings.Terms.Contains) / terms.Count;
     }
 
     /// <summary>
-    /// Each distinct term counts once per topic: its best field, plus a share of its other fields (a word
-    /// in a topic's title and in its examples is not twice the evidence). Pairs of neighbouring terms
-    /// add what the bag of words misses: "compte perso" is not "compte de la maison".
+    /// The topics BM25 finds for a question's terms, best first (equal scores in the topics' order), or null when no
+    /// term of the question is in any field. Each distinct term counts once per topic: its best field, plus a share
+    /// of its other fields (a word in a topic's title and in its examples is not twice the evidence). Pairs of
+    /// neighbouring terms add what the bag of words misses: "compte perso" is not "compte de la maison". As in the
+    /// Lucene query this replaces: a dis-max of the term's fields per term, the pairs field alone per pair, their sum.
     /// </summary>
-    private BooleanQuery Query(List<string> terms)
+    private List<(int Doc, float Score)>? Bm25Hits(List<string> terms)
     {
-        var query = new BooleanQuery(disableCoord: true);
+        var docs = _topicIds.Length;
+        var total = new double[docs];
+        var found = new bool[docs];
+        Span<float> max = stackalloc float[docs];
+        Span<float> sum = stackalloc float[docs];
+        var anyClause = false;
         foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms))
         {
-            var fields = new DisjunctionMaxQuery(_settings.FieldTieBreaker);
-            foreach (var (field, boost) in TermFields)
+            var place = _postings.Terms.IndexOf(term);
+            if (place < 0) continue;
+            max.Clear();
+            sum.Clear();
+            var seen = 0UL;
+            var idf = _bm25.Idf(_postings.Spread(place));
+            foreach (var posting in _postings.Of(place))
             {
-                if (Clause(field, term, boost) is { } clause) fields.Add(clause);
+                var (field, doc, freq) = Postings.Read(posting);
+                var boost = Boost(field);
+                if (field == PairsField || boost <= 0) continue;
+                var score = _bm25.Score(field, boost, idf, doc, freq);
+                if ((seen & (1UL << doc)) == 0)
+                {
+                    max[doc] = sum[doc] = score;
+                    seen |= 1UL << doc;
+                }
+                else
+                {
+                    sum[doc] += score;
+                    max[doc] = Math.Max(max[doc], score);
+                }
+                anyClause = true;
             }
-            if (fields.Disjuncts.Count > 0) query.Add(fields, Occur.SHOULD);
+            for (var doc = 0; doc < docs; doc++)
+            {
+                if ((seen & (1UL << doc)) == 0) continue;
+                total[doc] += max[doc] + (sum[doc] - max[doc]) * _settings.FieldTieBreaker;
+                found[doc] = true;
+            }
         }
         foreach (var pair in Pairs(terms).Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms))
         {
-            if (Clause(PairsField, pair, _settings.PairsBoost) is { } clause) query.Add(clause, Occur.SHOULD);
+            if (_settings.PairsBoost <= 0) break;
+            var place = _postings.Terms.IndexOf(pair);
+            if (place < 0) continue;
+            var idf = _bm25.Idf(_postings.Spread(place));
+            foreach (var posting in _postings.Of(place))
+            {
+                var (field, doc, freq) = Postings.Read(posting);
+                if (field != PairsField) continue;
+                total[doc] += _bm25.Score(field, _settings.PairsBoost, idf, doc, freq);
+                found[doc] = true;
+                anyClause = true;
+            }
         }
-        return query;
+        if (!anyClause) return null;
+        var hits = new List<(int Doc, float Score)>(docs);
+        for (var doc = 0; doc < docs; doc++)
+        {
+            if (found[doc]) hits.Add((doc, (float)total[doc]));
+        }
+        hits.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Doc.CompareTo(y.Doc));
+        return hits;
     }
 
-    private IEnumerable<(string Field, float Boost)> TermFields =>
-    [
-        (TitleField, _settings.TitleBoost),
-        (SummaryField, _settings.SummaryBoost),
-        (GuidanceField, _settings.GuidanceBoost),
-        (ExamplesField, _settings.ExamplesBoost),
-    ];
+    private float Boost(int field) => field switch
+    {
+        TitleField => _settings.TitleBoost,
+        SummaryField => _settings.SummaryBoost,
+        GuidanceField => _settings.GuidanceBoost,
+        ExamplesField => _settings.ExamplesBoost,
+        _ => _settings.PairsBoost,
+    };
 
     /// <summary>What the classifier reads of a sentence: its terms and its pairs of neighbouring terms.</summary>
     private IEnumerable<string> Features(List<string> terms) => terms.Concat(Pairs(terms).Select(pair => "§" + pair));
 
     /// <summary>
-    /// Only field/term pairs the index holds become clauses: the others would score nothing and cost a lookup.
-    /// Each clause carries the term's place in the index, looked up the first time the term is asked and kept
-    /// (<see cref="_lookedUp"/>): the index never changes, and walking its term dictionary again for every
-    /// question was most of what a question cost.
+    /// Title and summary are analysed as they are; guidance and examples are analysed here, once, as one list of
+    /// terms per field (a question is never searched as a phrase, so where one example ends does not matter; a pair
+    /// never spans two examples). Each sentence, analysed, is also added to <paramref name="sentences"/> to train the
+    /// classifier.
     /// </summary>
-    private TermQuery? Clause(string field, string term, float boost)
-    {
-        if (boost <= 0 || !_vocabulary.Holds(field, term)) return null;
-        var fieldLookups = _lookedUp[field];
-        if (!fieldLookups.TryGetValue(term, out var found))
-        {
-            var indexed = new Term(field, term);
-            found = fieldLookups.GetOrAdd(term, (indexed, TermContext.Build(_searcher.TopReaderContext, indexed)));
-        }
-        return new TermQuery(found.Term, found.Context) { Boost = boost };
-    }
-
-    /// <summary>
-    /// Title and summary are analysed by the writer; guidance and examples are analysed here, once, and
-    /// handed over as one stream per field (a question is never searched as a phrase, so where one
-    /// example ends does not matter; a pair never spans two examples). Each sentence, analysed, is also
-    /// added to <paramref name="sentences"/> to train the classifier.
-    /// </summary>
-    private Document Document(Topic topic, Language language, Func<Topic, Language, int, bool> includeExample, IEnumerable<string> questions, List<(int Class, IReadOnlyList<string> Features)> sentences)
+    private void AddTopic(PostingsBuilder index, Topic topic, Language language, Func<Topic, Language, int, bool> includeExample, IEnumerable<string> questions, List<(int Class, IReadOnlyList<string> Features)> sentences)
     {
         var text = topic.Text(language);
         var topicClass = _classOfTopic[topic.Id];
@@ -199,15 +209,12 @@ internal sealed class TopicIndex
                 for (var copy = 0; copy < _settings.QuestionCopies; copy++) sentences.Add((topicClass, features));
             }
         }
-        return
-        [
-            new StringField(IdField, topic.Id, Field.Store.YES),
-            new Field(TitleField, text.Title, Searched),
-            new Field(SummaryField, text.Summary, Searched),
-            new Field(GuidanceField, new TermListTokenStream(guidance), Searched),
-            new Field(ExamplesField, new TermListTokenStream(examples), Searched),
-            new Field(PairsField, new TermListTokenStream(pairs), Searched),
-        ];
+        var doc = topicClass;
+        index.Add(TitleField, doc, Analyzer.Terms(text.Title, out var titleOverlaps), titleOverlaps);
+        index.Add(SummaryField, doc, Analyzer.Terms(text.Summary, out var summaryOverlaps), summaryOverlaps);
+        index.Add(GuidanceField, doc, guidance, 0);
+        index.Add(ExamplesField, doc, examples, 0);
+        index.Add(PairsField, doc, pairs, 0);
     }
 
     /// <summary>Every text of the language the index is built from: what the spelling correction takes as right.</summary>
@@ -240,86 +247,86 @@ internal sealed class TopicIndex
     }
 
     /// <summary>
-    /// How a searched field is indexed: analysed, not stored, with each term's frequency per topic but not its
-    /// positions (BM25 reads frequencies and lengths; a question is never searched as a phrase).
+    /// What the index holds: every term of every field (<see cref="TermTable"/>); at each term's place, where it
+    /// occurs (field, topic and how often, one <see cref="uint"/> each, in field then topic order) and how many topics
+    /// it is spread over (<see cref="Bm25"/>'s idf); and per field, each topic's length as Lucene keeps it (one byte)
+    /// and the field's mean length over the topics.
     /// </summary>
-    private static readonly FieldType Searched = SearchedFieldType();
-
-    private static FieldType SearchedFieldType()
+    private sealed class Postings(TermTable terms, int[] start, uint[] entries, double[] spread, byte[][] lengths, float[] meanLength)
     {
-        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
-        type.Freeze();
-        return type;
+        public TermTable Terms { get; } = terms;
+        public byte[][] Lengths { get; } = lengths;
+        public float[] MeanLength { get; } = meanLength;
+
+        public double Spread(int place) => spread[place];
+
+        public ReadOnlySpan<uint> Of(int place) => entries.AsSpan(start[place], start[place + 1] - start[place]);
+
+        public static uint Entry(int field, int doc, int freq) => (uint)field << 28 | (uint)doc << 20 | (uint)freq;
+
+        public static (int Field, int Doc, int Freq) Read(uint entry) => ((int)(entry >> 28), (int)(entry >> 20) & 0xFF, (int)(entry & 0xFFFFF));
     }
 
-    /// <summary>The fields a question is searched in (every field but the topic's id).</summary>
-    private static readonly string[] SearchedFields = [TitleField, SummaryField, GuidanceField, ExamplesField, PairsField];
-
-    /// <summary>
-    /// What the index holds, read once: every term of every searched field (<see cref="TermTable"/>), at each term's
-    /// place the fields that hold it (one bit per field of <see cref="SearchedFields"/>) and how many topics it is
-    /// spread over (<see cref="TopicSimilarity"/>'s idf).
-    /// </summary>
-    private sealed record IndexVocabulary(TermTable Terms, byte[] FieldsOf, double[] SpreadAt)
+    /// <summary>Gathers the topics' fields, then builds <see cref="Postings"/> once.</summary>
+    private sealed class PostingsBuilder(int docs)
     {
-        public bool Holds(string field, string term)
-        {
-            var place = Terms.IndexOf(term);
-            return place >= 0 && (FieldsOf[place] & (1 << Array.IndexOf(SearchedFields, field))) != 0;
-        }
+        private readonly List<string> _terms = [];
+        private readonly Dictionary<string, int> _numbered = new(StringComparer.Ordinal);
+        private readonly Dictionary<long, int> _freq = [];
+        private readonly int[,] _length = new int[FieldCount, docs];
+        private readonly long[] _tokens = new long[FieldCount];
 
-        public double Spread(string term)
+        public void Add(int field, int doc, List<string> terms, int overlaps)
         {
-            var place = Terms.IndexOf(term);
-            return place < 0 ? 0 : SpreadAt[place];
-        }
-    }
-
-    /// <summary>
-    /// Reads the vocabulary once: the terms each field holds, and for each term how many topics it is
-    /// spread over (all fields together; with entropy, a word used ten times by one topic and once by
-    /// another counts as little more than one topic).
-    /// </summary>
-    private static IndexVocabulary ReadVocabulary(DirectoryReader reader, bool entropy)
-    {
-        var terms = new List<string>();
-        var fieldsOf = new List<byte>();
-        var counts = new List<double[]>();
-        var numbered = new Dictionary<string, int>(StringComparer.Ordinal);
-        var fields = MultiFields.GetFields(reader);
-        DocsEnum? docs = null;
-        foreach (var field in fields)
-        {
-            if (field == IdField) continue;
-            var bit = Array.IndexOf(SearchedFields, field);
-            if (bit < 0) throw new InvalidOperationException($"The topic index has a field it never searches: {field}.");
-            var termsEnum = fields.GetTerms(field).GetEnumerator();
-            while (termsEnum.MoveNext())
+            if (docs > 64) throw new InvalidOperationException("The topic index holds at most 64 topics.");
+            foreach (var term in terms)
             {
-                var term = termsEnum.Term.Utf8ToString();
-                if (!numbered.TryGetValue(term, out var id))
+                if (!_numbered.TryGetValue(term, out var id))
                 {
-                    numbered[term] = id = terms.Count;
-                    terms.Add(term);
-                    fieldsOf.Add(0);
-                    counts.Add(new double[reader.MaxDoc]);
+                    _numbered[term] = id = _terms.Count;
+                    _terms.Add(term);
                 }
-                fieldsOf[id] |= (byte)(1 << bit);
-                var perTopic = counts[id];
-                docs = termsEnum.Docs(null, docs, DocsFlags.FREQS);
-                int doc;
-                while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) perTopic[doc] += docs.Freq;
+                var key = ((long)id * FieldCount + field) * docs + doc;
+                _freq[key] = _freq.GetValueOrDefault(key) + 1;
             }
+            _length[field, doc] += terms.Count - overlaps;
+            _tokens[field] += terms.Count;
         }
-        var table = new TermTable(terms, out var places);
-        var fieldsAt = new byte[table.Count];
-        var spreadAt = new double[table.Count];
-        for (var id = 0; id < terms.Count; id++)
+
+        public Postings Build(bool entropy)
         {
-            fieldsAt[places[id]] = fieldsOf[id];
-            spreadAt[places[id]] = Spread(counts[id], entropy);
+            var table = new TermTable(_terms, out var places);
+            var keys = _freq.Keys.ToArray();
+            Array.Sort(keys);
+            var counts = new int[table.Count];
+            foreach (var key in keys) counts[places[key / docs / FieldCount]]++;
+            var start = new int[table.Count + 1];
+            for (var place = 0; place < table.Count; place++) start[place + 1] = start[place] + counts[place];
+            var next = (int[])start.Clone();
+            var entries = new uint[keys.Length];
+            var perTopic = new double[table.Count * docs];
+            foreach (var key in keys)
+            {
+                var doc = (int)(key % docs);
+                var field = (int)(key / docs % FieldCount);
+                var place = places[key / docs / FieldCount];
+                var freq = _freq[key];
+                if (freq > 0xFFFFF) throw new InvalidOperationException("A term occurs more than a million times in one topic's field.");
+                entries[next[place]++] = Postings.Entry(field, doc, freq);
+                perTopic[place * docs + doc] += freq;
+            }
+            var spread = new double[table.Count];
+            for (var place = 0; place < table.Count; place++) spread[place] = Spread(perTopic.AsSpan(place * docs, docs).ToArray(), entropy);
+            var lengths = new byte[FieldCount][];
+            var meanLength = new float[FieldCount];
+            for (var field = 0; field < FieldCount; field++)
+            {
+                lengths[field] = new byte[docs];
+                for (var doc = 0; doc < docs; doc++) lengths[field][doc] = Bm25.EncodeLength(_length[field, doc]);
+                meanLength[field] = Bm25.MeanLength(_tokens[field], docs);
+            }
+            return new Postings(table, start, entries, spread, lengths, meanLength);
         }
-        return new IndexVocabulary(table, fieldsAt, spreadAt);
     }
 
     private static double Spread(double[] perTopic, bool entropy)

@@ -4,8 +4,8 @@ namespace PolicyBot.Matching;
 
 /// <summary>
 /// Finds the guideline topics a free-text question is about ("quelqu'un a publié l'adresse d'une femme
-/// dans un commentaire" → <c>unacceptable-content</c>). Two in-memory Lucene indexes, one per language,
-/// hold one document per topic: its title, its summary, its guidance and each example question staff
+/// dans un commentaire" → <c>unacceptable-content</c>). Two in-memory indexes, one per language,
+/// hold per topic its title, its summary, its guidance and each example question staff
 /// might type (<see cref="TopicIndex"/>).
 /// Questions are ranked with BM25 after the same analysis as the content (<see cref="TopicAnalyzer"/>),
 /// then reordered with a classifier trained on the same sentences (<see cref="TopicClassifier"/>), which
