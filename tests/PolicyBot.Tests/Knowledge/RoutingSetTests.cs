@@ -136,6 +136,14 @@ public abstract class RoutingSetTestBase(ITestOutputHelper output, string name, 
     private const double MinTop3 = 0.97;
 
     /// <summary>
+    /// Asserts a blind set's recorded floor over all its questions, each asked with its own language as the user's
+    /// locale or, with <paramref name="otherLocale"/>, with the other one.
+    /// </summary>
+    protected void CheckFloor(bool otherLocale, double minTop1, double minTop3) =>
+        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
+            eachLanguage: false, minTop1: minTop1, minTop3: minTop3);
+
+    /// <summary>
     /// Asserts the bar (the issue's, unless a set records a lower floor it has reached) over all the questions, and
     /// with <paramref name="eachLanguage"/> over each language's too.
     /// </summary>

@@ -148,8 +148,7 @@ public sealed class RoutingHoldout7SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout7PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
-            eachLanguage: false, minTop1: 115 / 120.0, minTop3: 118 / 120.0);
+        CheckFloor(otherLocale, 115 / 120.0, 118 / 120.0);
 
     [Fact(Skip = "Not met in French: top-1 95.8% (fr 95.0, en 96.7), top-3 98.3% (fr 96.7, en 100) after a17 and a18; the set as a whole meets it. See Data/BLIND-SETS.md.")]
     public void Holdout7PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
@@ -176,8 +175,7 @@ public sealed class RoutingHoldout8SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout8PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
-            eachLanguage: false, minTop1: 74 / 80.0, minTop3: 80 / 80.0);
+        CheckFloor(otherLocale, 74 / 80.0, 80 / 80.0);
 
     [Fact]
     public void Holdout8PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
@@ -201,8 +199,7 @@ public sealed class RoutingHoldout9SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout9PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
-            eachLanguage: false, minTop1: 93 / 100.0, minTop3: 99 / 100.0);
+        CheckFloor(otherLocale, 93 / 100.0, 99 / 100.0);
 
     [Fact]
     public void Holdout9PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
@@ -227,6 +224,5 @@ public sealed class RoutingHoldout13SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout13PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        Check(q => otherLocale ? q.Language.Other() : q.Language, otherLocale ? "locale = the other language, floor reached" : "locale = question language, floor reached",
-            eachLanguage: false, minTop1: 93 / 100.0, minTop3: 99 / 100.0);
+        CheckFloor(otherLocale, 93 / 100.0, 99 / 100.0);
 }
