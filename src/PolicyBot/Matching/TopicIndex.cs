@@ -35,6 +35,8 @@ internal sealed class TopicIndex
         _weakTerms = [.. StopWords.Weak(language).SelectMany(Analyzer.Terms)];
         _classOfTopic = content.Topics.Select((topic, i) => (topic.Id, i)).ToDictionary(t => t.Id, t => t.i, StringComparer.Ordinal);
         _topicIds = [.. content.Topics.Select(t => t.Id)];
+        // A question's search marks the topics a term is found in with one bit each of a 64-bit word.
+        if (_topicIds.Length > 64) throw new InvalidDataException("The topic index holds at most 64 topics.");
         var sentences = new List<(int Class, IReadOnlyList<string> Features)>();
         var builder = new PostingsBuilder(_topicIds.Length);
         var asked = questions.Where(q => q.Language == language).ToLookup(q => q.Topic, q => q.Text, StringComparer.Ordinal);
@@ -133,9 +135,8 @@ internal sealed class TopicIndex
                 found[doc] = true;
             }
         }
-        foreach (var pair in Pairs(terms).Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms))
+        foreach (var pair in _settings.PairsBoost > 0 ? Pairs(terms).Distinct(StringComparer.Ordinal).Take(_settings.MaxTerms) : [])
         {
-            if (_settings.PairsBoost <= 0) break;
             var place = _postings.Terms.IndexOf(pair);
             if (place < 0) continue;
             var idf = _bm25.Idf(_postings.Spread(place));
@@ -180,11 +181,18 @@ internal sealed class TopicIndex
     {
         var text = topic.Text(language);
         var topicClass = _classOfTopic[topic.Id];
-        foreach (var sentence in Guidance(text).Append(text.Title).Append(text.Summary))
+        // Each text is analysed once: its terms go to the index and, sentence by sentence, to the classifier.
+        var guidance = new List<string>();
+        foreach (var sentence in Guidance(text))
         {
-            sentences.Add((topicClass, [.. Features(Analyzer.Terms(sentence))]));
+            var terms = Analyzer.Terms(sentence);
+            guidance.AddRange(terms);
+            sentences.Add((topicClass, [.. Features(terms)]));
         }
-        var guidance = Guidance(text).SelectMany(Analyzer.Terms).ToList();
+        var title = Analyzer.Terms(text.Title, out var titleOverlaps);
+        var summary = Analyzer.Terms(text.Summary, out var summaryOverlaps);
+        sentences.Add((topicClass, [.. Features(title)]));
+        sentences.Add((topicClass, [.. Features(summary)]));
         var examples = new List<string>();
         var pairs = new List<string>();
         for (var i = 0; i < text.Examples.Count; i++)
@@ -210,8 +218,8 @@ internal sealed class TopicIndex
             }
         }
         var doc = topicClass;
-        index.Add(TitleField, doc, Analyzer.Terms(text.Title, out var titleOverlaps), titleOverlaps);
-        index.Add(SummaryField, doc, Analyzer.Terms(text.Summary, out var summaryOverlaps), summaryOverlaps);
+        index.Add(TitleField, doc, title, titleOverlaps);
+        index.Add(SummaryField, doc, summary, summaryOverlaps);
         index.Add(GuidanceField, doc, guidance, 0);
         index.Add(ExamplesField, doc, examples, 0);
         index.Add(PairsField, doc, pairs, 0);
@@ -278,7 +286,6 @@ internal sealed class TopicIndex
 
         public void Add(int field, int doc, List<string> terms, int overlaps)
         {
-            if (docs > 64) throw new InvalidOperationException("The topic index holds at most 64 topics.");
             foreach (var term in terms)
             {
                 if (!_numbered.TryGetValue(term, out var id))
