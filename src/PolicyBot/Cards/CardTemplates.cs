@@ -3,17 +3,16 @@ using System.Text.Json.Nodes;
 
 namespace PolicyBot.Cards;
 
-/// <summary>The card templates of <c>cards/</c>, embedded in this assembly and parsed once.</summary>
+/// <summary>The card templates of <c>cards/</c>, shipped beside this assembly (<see cref="Knowledge.ShippedFiles"/>) and parsed once.</summary>
 public static class CardTemplates
 {
     private static readonly ConcurrentDictionary<string, JsonNode> Parsed = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, CardTemplate.Compiled> Compiled = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<string> Names { get; } =
-        [.. typeof(CardTemplates).Assembly.GetManifestResourceNames()
+        [.. Knowledge.ShippedFiles.Names
             .Where(n => n.StartsWith("cards/", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-            .Select(n => n["cards/".Length..^".json".Length])
-            .Order(StringComparer.Ordinal)];
+            .Select(n => n["cards/".Length..^".json".Length])];
 
     public static JsonNode Get(string name) => Parsed.GetOrAdd(name, Load);
 
@@ -22,7 +21,7 @@ public static class CardTemplates
 
     private static JsonNode Load(string name)
     {
-        using var stream = typeof(CardTemplates).Assembly.GetManifestResourceStream($"cards/{name}.json")
+        using var stream = Knowledge.ShippedFiles.Open($"cards/{name}.json")
             ?? throw new KeyNotFoundException($"No card template '{name}' in cards/.");
         return JsonNode.Parse(stream) ?? throw new InvalidDataException($"cards/{name}.json is empty.");
     }

@@ -118,19 +118,17 @@ public sealed class DiagnosticFeature(
 
     private static Dictionary<string, Dictionary<string, string>> LoadTexts()
     {
-        using var stream = typeof(DiagnosticFeature).Assembly.GetManifestResourceStream("content/operations/diagnostic.json")
-            ?? throw new InvalidDataException("The self-test's texts (content/operations/diagnostic.json) are not embedded.");
+        using var stream = ShippedFiles.OpenRequired("content/operations/diagnostic.json");
         return JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)!;
     }
 
-    /// <summary>A fingerprint of the embedded content (guide, topics, situations, lessons, texts): it changes when any of it does.</summary>
+    /// <summary>A fingerprint of the shipped content (guide, topics, situations, lessons, texts): it changes when any of it does.</summary>
     private static string ComputeContentVersion()
     {
-        var assembly = typeof(ContentLibrary).Assembly;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("content/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in ShippedFiles.Names.Where(n => n.StartsWith("content/", StringComparison.Ordinal)))
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var stream = ShippedFiles.OpenRequired(name);
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));

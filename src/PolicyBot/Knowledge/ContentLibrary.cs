@@ -4,7 +4,7 @@ using BotFramework.Schema;
 namespace PolicyBot.Knowledge;
 
 /// <summary>
-/// All of the bot's words, loaded once from the JSON embedded in this assembly: the guidelines
+/// All of the bot's words, loaded once from the JSON files shipped beside this assembly (<see cref="ShippedFiles"/>): the guidelines
 /// (topics), the guided situations, the synonyms, and the interface strings. Checked at load: a
 /// broken reference stops the bot at start, not in front of a user.
 /// </summary>
@@ -67,7 +67,7 @@ public sealed class ContentLibrary
     /// <summary>The guide every statement's <c>source</c> is quoted from.</summary>
     public Guide Guide { get; }
 
-    public static ContentLibrary Default { get; } = LoadEmbedded();
+    public static ContentLibrary Default { get; } = LoadShipped();
 
     public Topic Topic(string id) => _topics.TryGetValue(id, out var t) ? t : throw new KeyNotFoundException($"No topic '{id}'.");
 
@@ -113,18 +113,15 @@ public sealed class ContentLibrary
     /// <summary>Every interface string's key (the scope recogniser reads their words as the bot's own).</summary>
     internal IEnumerable<string> UiKeys => _ui.Keys;
 
-    public static ContentLibrary LoadEmbedded() => LoadEmbedded(new Dictionary<string, string>());
+    public static ContentLibrary LoadShipped() => LoadShipped(new Dictionary<string, string>());
 
-    /// <summary>The embedded content with some files replaced (resource name → JSON), so tests can show what a broken file does at start.</summary>
-    internal static ContentLibrary LoadEmbedded(IReadOnlyDictionary<string, string> replacements)
-    {
-        var assembly = typeof(ContentLibrary).Assembly;
-        return Load(assembly.GetManifestResourceNames(), name => replacements.TryGetValue(name, out var json)
+    /// <summary>The shipped content with some files replaced (file name → JSON), so tests can show what a broken file does at start.</summary>
+    internal static ContentLibrary LoadShipped(IReadOnlyDictionary<string, string> replacements) =>
+        Load(ShippedFiles.Names, name => replacements.TryGetValue(name, out var json)
             ? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))
-            : assembly.GetManifestResourceStream(name));
-    }
+            : ShippedFiles.Open(name));
 
-    /// <summary>Loads and checks the content named <paramref name="names"/>, each opened by <paramref name="open"/> (the embedded resources, or a test's edited copy).</summary>
+    /// <summary>Loads and checks the content named <paramref name="names"/>, each opened by <paramref name="open"/> (the shipped files, <see cref="ShippedFiles"/>, or a test's edited copy).</summary>
     internal static ContentLibrary Load(IReadOnlyCollection<string> names, Func<string, Stream?> open)
     {
         var topics = names.Where(n => n.StartsWith("content/topics/", StringComparison.Ordinal)).Select(n => Read<Topic>(open, n));
@@ -144,7 +141,7 @@ public sealed class ContentLibrary
             file.Name = n["content/scope/".Length..^".json".Length];
             return file;
         });
-        var library = new ContentLibrary(topics, situations, Read<SynonymGroups>(open, "content/synonyms.json"), ui, Guide.LoadEmbedded(), scope,
+        var library = new ContentLibrary(topics, situations, Read<SynonymGroups>(open, "content/synonyms.json"), ui, Guide.LoadShipped(), scope,
             () => new ScopeCorpus(Read<ScopeCorpusFile>(open, ScopeCorpus.CrisisFile), Read<ScopeCorpusFile>(open, ScopeCorpus.CalmFile)));
         library._questions = new ReadWhenAsked<IReadOnlyList<TopicQuestion>>(() => ReadQuestions(names, open, library));
         _ = library.Questions; // read once now: a broken question file stops the bot at start
@@ -171,17 +168,12 @@ public sealed class ContentLibrary
 
     private sealed record QuestionEntry(string? Lang, string? Text, string? Topic);
 
-    /// <summary>The text of an embedded content file, as shipped.</summary>
-    internal static string EmbeddedText(string name)
-    {
-        using var stream = typeof(ContentLibrary).Assembly.GetManifestResourceStream(name) ?? throw new InvalidDataException($"Missing embedded content {name}.");
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
+    /// <summary>The text of a shipped content file, as shipped.</summary>
+    internal static string ShippedText(string name) => ShippedFiles.ReadText(name);
 
     private static T Read<T>(Func<string, Stream?> open, string name)
     {
-        using var stream = open(name) ?? throw new InvalidDataException($"Missing embedded content {name}.");
+        using var stream = open(name) ?? throw new InvalidDataException($"Missing content file {name}.");
         try
         {
             return JsonSerializer.Deserialize<T>(stream, BotJson.Options) ?? throw new InvalidDataException($"{name} is empty.");

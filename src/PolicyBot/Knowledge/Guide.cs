@@ -4,7 +4,7 @@ using BotFramework.Text;
 namespace PolicyBot.Knowledge;
 
 /// <summary>
-/// The guide the content rests on (Content/guide/social-media-policy-guide.fr.txt, embedded), searchable
+/// The guide the content rests on (Content/guide/social-media-policy-guide.fr.txt, shipped beside the assembly), searchable
 /// for the verbatim excerpts that each statement of the content cites as its <c>source</c>.
 /// Whitespace runs and apostrophes (every kind `TextNormalizer.Apostrophes` lists) are made equal before comparing, nothing else.
 /// </summary>
@@ -67,13 +67,7 @@ public sealed class Guide
 
     public static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
-    public static Guide LoadEmbedded()
-    {
-        using var stream = typeof(Guide).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidDataException($"Missing embedded content {ResourceName}.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return new Guide(reader.ReadToEnd());
-    }
+    public static Guide LoadShipped() => new(ShippedFiles.ReadText(ResourceName));
 
     /// <summary>Runs of white space and every kind of apostrophe made equal; nothing else (an excerpt is verbatim).</summary>
     internal static string Normalise(string text) => TextNormalizer.Normalize(text, TextFolding.Apostrophes | TextFolding.Spaces);

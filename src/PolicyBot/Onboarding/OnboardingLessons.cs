@@ -5,7 +5,7 @@ using PolicyBot.Knowledge;
 namespace PolicyBot.Onboarding;
 
 /// <summary>
-/// The onboarding lessons, loaded once from the JSON embedded under <c>content/onboarding/</c> and
+/// The onboarding lessons, loaded once from the JSON files shipped under <c>content/onboarding/</c> and
 /// checked against the topics: together they cover every topic exactly once, in the guide's order.
 /// A broken lesson stops the bot when it starts, not in front of a new hire.
 /// </summary>
@@ -38,13 +38,12 @@ public sealed class OnboardingLessons
 
     public Lesson? After(Lesson lesson) => All.FirstOrDefault(l => l.Order > lesson.Order);
 
-    public static OnboardingLessons LoadEmbedded(ContentLibrary content)
+    public static OnboardingLessons LoadShipped(ContentLibrary content)
     {
-        var assembly = typeof(OnboardingLessons).Assembly;
         var lessons = new List<Lesson>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in ShippedFiles.Names.Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var stream = ShippedFiles.OpenRequired(name);
             try
             {
                 var lesson = JsonSerializer.Deserialize<Lesson>(stream, BotJson.Options) ?? throw new InvalidDataException($"{name} is empty.");

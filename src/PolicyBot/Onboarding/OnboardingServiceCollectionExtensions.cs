@@ -11,7 +11,7 @@ public static class OnboardingServiceCollectionExtensions
     /// <summary>Lessons, their cards, the managers' roster and the feature the bot's turn calls. Dates come from a registered <see cref="TimeProvider"/>, else the system clock.</summary>
     public static IServiceCollection AddOnboarding(this IServiceCollection services)
     {
-        services.AddSingleton(sp => OnboardingLessons.LoadEmbedded(sp.GetRequiredService<ContentLibrary>()));
+        services.AddSingleton(sp => OnboardingLessons.LoadShipped(sp.GetRequiredService<ContentLibrary>()));
         services.AddSingleton(sp => new OnboardingCards(sp.GetRequiredService<GuidelineCards>(), sp.GetRequiredService<OnboardingLessons>()));
         services.AddSingleton(sp => new OnboardingRoster(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new OnboardingFeature(

@@ -112,7 +112,7 @@ internal static class CardSamples
     /// </summary>
     private static IEnumerable<Sample> OnboardingSamples(GuidelineCards cards)
     {
-        var lessons = OnboardingLessons.LoadEmbedded(cards.Content);
+        var lessons = OnboardingLessons.LoadShipped(cards.Content);
         var onboarding = new OnboardingCards(cards, lessons);
         var first = lessons.First;
 

@@ -66,7 +66,7 @@ public sealed class CardValidationTests(ITestOutputHelper output)
             }
         }
         // Every lesson's key points and every answer's feedback, in both languages, and the completion card.
-        var lessons = OnboardingLessons.LoadEmbedded(ContentLibrary.Default);
+        var lessons = OnboardingLessons.LoadShipped(ContentLibrary.Default);
         foreach (var who in new[] { "en-manager", "fr" })
         {
             foreach (var lesson in lessons.All)

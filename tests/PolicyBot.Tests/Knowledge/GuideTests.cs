@@ -9,7 +9,7 @@ public sealed class GuideTests
     private static readonly Guide Guide = ContentLibrary.Default.Guide;
 
     [Fact]
-    public void EmbeddedGuide_IsTheFileInTheRepository()
+    public void ShippedGuide_IsTheFileInTheRepository()
     {
         var file = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "social-media-policy-guide.fr.txt"));
         Assert.Equal(file, Guide.Text);

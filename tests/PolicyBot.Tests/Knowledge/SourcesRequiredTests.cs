@@ -84,8 +84,8 @@ public sealed class SourcesRequiredTests
 
     private static ContentLibrary Load(Action<JsonObject> edit)
     {
-        var topic = JsonNode.Parse(ContentLibrary.EmbeddedText(File))!.AsObject();
+        var topic = JsonNode.Parse(ContentLibrary.ShippedText(File))!.AsObject();
         edit(topic);
-        return ContentLibrary.LoadEmbedded(new Dictionary<string, string> { [File] = topic.ToJsonString() });
+        return ContentLibrary.LoadShipped(new Dictionary<string, string> { [File] = topic.ToJsonString() });
     }
 }

@@ -51,7 +51,7 @@ public sealed class TopicMatcherTests
         // The classifier is trained when the matcher is built; a fixed order makes every instance (every
         // bot instance, every restart) rank the same way. The shared matcher against the one of content loaded again.
         var first = SharedMatching.Matcher(ContentLibrary.Default);
-        var other = ContentLibrary.LoadEmbedded();
+        var other = ContentLibrary.LoadShipped();
         var second = SharedMatching.Matcher(other);
         Assert.NotSame(first, second);
         Assert.Same(second, SharedMatching.Matcher(other));

@@ -51,11 +51,11 @@ public sealed class LessonLoadChecksTests
         Assert.Contains("Question survivors-reaching-out/private-message/full-support: the label \"Support her fully by private message\" has 36 characters in English; a button label has at most 30.", error.Message);
     }
 
-    /// <summary>The embedded lessons, with <see cref="LessonId"/> edited by <paramref name="edit"/>, checked as at start.</summary>
+    /// <summary>The shipped lessons, with <see cref="LessonId"/> edited by <paramref name="edit"/>, checked as at start.</summary>
     private static OnboardingLessons LoadWith(Action<JsonObject> edit)
     {
         var content = ContentLibrary.Default;
-        var lessons = OnboardingLessons.LoadEmbedded(content).All.Select(lesson =>
+        var lessons = OnboardingLessons.LoadShipped(content).All.Select(lesson =>
         {
             if (lesson.Id != LessonId) return lesson;
             var json = JsonSerializer.SerializeToNode(lesson, BotJson.Options)!.AsObject();

@@ -24,7 +24,7 @@ public sealed class OnboardingAzuriteTests(AzuriteFixture azurite)
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:ContainerName"] = $"onboarding-{Guid.NewGuid():N}"[..40],
         };
-        var lesson = OnboardingLessons.LoadEmbedded(ContentLibrary.Default).First;
+        var lesson = OnboardingLessons.LoadShipped(ContentLibrary.Default).First;
         var (q1, q2) = (lesson.Questions[0], lesson.Questions[1]);
         await using var connector = await FakeConnector.StartAsync();
         var teams = new TeamsActivities(connector.ServiceUrl);

@@ -14,7 +14,7 @@ namespace PolicyBot.Tests.Onboarding;
 public sealed class OnboardingContentTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;
-    private static readonly OnboardingLessons Lessons = OnboardingLessons.LoadEmbedded(Content);
+    private static readonly OnboardingLessons Lessons = OnboardingLessons.LoadShipped(Content);
     private static readonly OnboardingCards Cards = new(new GuidelineCards(Content), Lessons);
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class OnboardingConversationTests : IDisposable
     [Fact]
     public async Task Continue_ResumesAtTheSameStepTheNextDayInANewHost()
     {
-        var lesson = OnboardingLessons.LoadEmbedded(global::PolicyBot.Knowledge.ContentLibrary.Default).First;
+        var lesson = OnboardingLessons.LoadShipped(global::PolicyBot.Knowledge.ContentLibrary.Default).First;
         var (q1, q2) = (lesson.Questions[0], lesson.Questions[1]);
 
         using (var monday = new OnboardingBot(_data.Path, _clock))

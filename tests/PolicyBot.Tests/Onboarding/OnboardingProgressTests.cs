@@ -7,7 +7,7 @@ namespace PolicyBot.Tests.Onboarding;
 [Trait("Category", "Fast")]
 public sealed class OnboardingProgressTests
 {
-    private static readonly OnboardingLessons Lessons = OnboardingLessons.LoadEmbedded(ContentLibrary.Default);
+    private static readonly OnboardingLessons Lessons = OnboardingLessons.LoadShipped(ContentLibrary.Default);
     private static readonly DateTimeOffset Now = new(2025, 3, 14, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]

@@ -87,15 +87,14 @@ public sealed class SituationLoadChecksTests
         Assert.Contains("Situation hostile-comment, rules-posted/posted: 4 French and 4 English outcome lines; an outcome has 1 to 3 in each language.", error.Message);
     }
 
-    /// <summary>The embedded content, with one file edited by <paramref name="edit"/>, loaded and checked as at start.</summary>
+    /// <summary>The shipped content, with one file edited by <paramref name="edit"/>, loaded and checked as at start.</summary>
     private static ContentLibrary LoadWith(string resource, Action<JsonObject> edit)
     {
-        var assembly = typeof(ContentLibrary).Assembly;
-        var names = assembly.GetManifestResourceNames();
+        var names = ShippedFiles.Names;
         Assert.Contains(resource, names);
         return ContentLibrary.Load(names, name =>
         {
-            var stream = assembly.GetManifestResourceStream(name);
+            var stream = ShippedFiles.Open(name);
             if (name != resource || stream is null) return stream;
             var json = JsonNode.Parse(stream)!.AsObject();
             stream.Dispose();

@@ -13,7 +13,7 @@ namespace PolicyBot.Tests.Situations;
 public sealed partial class SituationWordingTests
 {
     private static readonly ContentLibrary Content = ContentLibrary.Default;
-    private static readonly OnboardingLessons Lessons = OnboardingLessons.LoadEmbedded(Content);
+    private static readonly OnboardingLessons Lessons = OnboardingLessons.LoadShipped(Content);
 
     [Fact]
     public void EveryOutcomeLine_CitesAPassageOfTheGuide()
