@@ -168,9 +168,6 @@ public sealed class ContentLibrary
 
     private sealed record QuestionEntry(string? Lang, string? Text, string? Topic);
 
-    /// <summary>The text of a shipped content file, as shipped.</summary>
-    internal static string ShippedText(string name) => ShippedFiles.ReadText(name);
-
     private static T Read<T>(Func<string, Stream?> open, string name)
     {
         using var stream = open(name) ?? throw new InvalidDataException($"Missing content file {name}.");

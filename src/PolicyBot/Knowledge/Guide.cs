@@ -1,4 +1,3 @@
-using System.Text;
 using BotFramework.Text;
 
 namespace PolicyBot.Knowledge;

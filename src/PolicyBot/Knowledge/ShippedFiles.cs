@@ -10,6 +10,7 @@ namespace PolicyBot.Knowledge;
 /// </summary>
 public static class ShippedFiles
 {
+    private const string ListResource = "shipped-files.txt";
     private static readonly string[] Folders = ["content", "cards"];
 
     /// <summary>The folder that holds the shipped files: the one this assembly was loaded from.</summary>
@@ -17,7 +18,7 @@ public static class ShippedFiles
         ? folder
         : AppContext.BaseDirectory;
 
-    /// <summary>Every shipped file's name, in ordinal order.</summary>
+    /// <summary>Every file this build shipped, by name, in ordinal order.</summary>
     public static IReadOnlyList<string> Names => LazyNames.Value;
 
     private static readonly Lazy<string[]> LazyNames = new(ListNames);
@@ -50,11 +51,17 @@ public static class ShippedFiles
         return Path.Combine(Root, name.Replace('/', Path.DirectorySeparatorChar));
     }
 
-    private static string[] ListNames() =>
-        [.. Folders
-            .Select(folder => Path.Combine(Root, folder))
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-            .Select(path => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/'))
-            .Order(StringComparer.Ordinal)];
+    /// <summary>The names the build shipped, from the list it embedded (<c>shipped-files.txt</c>): a file an earlier build left in the output folder is not content.</summary>
+    internal static string[] ListNames()
+    {
+        using var stream = typeof(ShippedFiles).Assembly.GetManifestResourceStream(ListResource)
+            ?? throw new InvalidDataException($"The list of shipped files ({ListResource}) is not embedded in {typeof(ShippedFiles).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var names = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Trim() is { Length: > 0 } name) names.Add(name.Replace('\\', '/'));
+        }
+        return [.. names.Order(StringComparer.Ordinal)];
+    }
 }

@@ -31,6 +31,24 @@ public sealed class ShippedFilesTests
     }
 
     [Fact]
+    public void AFileLeftInTheOutputFolder_IsNotShipped()
+    {
+        // What a topic file deleted from the repository leaves behind: its copy from an earlier build.
+        var stale = Path.Combine(ShippedFiles.Root, "content", "topics", "zz-left-by-an-earlier-build.json");
+        File.WriteAllText(stale, File.ReadAllText(Path.Combine(ShippedFiles.Root, "content", "synonyms.json")));
+        try
+        {
+            var names = ShippedFiles.ListNames(); // read afresh, not the list cached by an earlier test
+            Assert.DoesNotContain("content/topics/zz-left-by-an-earlier-build.json", names);
+            Assert.Equal(ShippedFiles.Names, names);
+        }
+        finally
+        {
+            File.Delete(stale);
+        }
+    }
+
+    [Fact]
     public void AMissingFile_IsNullToOpen_AndANamedErrorWhenRequired()
     {
         Assert.Null(ShippedFiles.Open("content/topics/no-such-topic.json"));

@@ -84,7 +84,7 @@ public sealed class SourcesRequiredTests
 
     private static ContentLibrary Load(Action<JsonObject> edit)
     {
-        var topic = JsonNode.Parse(ContentLibrary.ShippedText(File))!.AsObject();
+        var topic = JsonNode.Parse(ShippedFiles.ReadText(File))!.AsObject();
         edit(topic);
         return ContentLibrary.LoadShipped(new Dictionary<string, string> { [File] = topic.ToJsonString() });
     }

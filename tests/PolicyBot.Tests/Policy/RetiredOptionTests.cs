@@ -74,7 +74,7 @@ public sealed class RetiredOptionTests
     /// <summary>The content with the option dropped from the point's list and its sources, its labels still in the file.</summary>
     private static ContentLibrary WithRetiredOption()
     {
-        var topic = JsonNode.Parse(ContentLibrary.ShippedText(TopicFile))!.AsObject();
+        var topic = JsonNode.Parse(ShippedFiles.ReadText(TopicFile))!.AsObject();
         var point = topic["decisionPoints"]!.AsArray().Single(p => (string?)p!["id"] == PointId)!.AsObject();
         var options = point["options"]!.AsArray();
         options.Remove(options.Single(o => (string?)o == Retired));
