@@ -195,6 +195,39 @@ namespace PolicyBot.Tests.Scope;
 /// (unchanged).
 /// </para>
 /// <para>
+/// Then two more authors who wrote training data blind, 40 legal questions per language each like the pair before
+/// (<c>a19</c>: relief and night staff, volunteers, youth workers, dictated messages, danger reported second-hand;
+/// <c>a20</c>: managers, communications staff and the board, questions that quote what was posted;
+/// <c>Data/BLIND-SETS.md</c>), less eleven messages equal (case, accents and punctuation aside) to messages already
+/// shipped, in a set or in the other new author's file, counted by a script that printed no text: a19 fr 1 crisis and 1
+/// policy, en 1 crisis, 1 unrelated and 2 policy; a20 fr 2 crisis, en 2 crisis and 1 unrelated. Their own figures with
+/// each left out: crisis a19 44/44, 44/44, a20 42/43, 42/43 (a resident's live video showing the street while her ex
+/// comments on the address, and a moderation report of a photo of the shelter's door number with a meeting time at
+/// midnight, left to the model); legal a19 24/40, 24/40 (the rules alone 17, 17), a20 25/40, 26/40 (21, 18); unrelated
+/// a19 16/20, 18/19 and a20 15/20, 12/19; policy questions taken for crisis a19 28/119, 25/118 and a20 20/120, 19/120
+/// (hard negatives 21/35, 20/35 and 18/35, 18/35). The earlier authors, each way: crisis a4 fr 58 → 57 (a page that
+/// published a resident's photo and the address, men saying they will go there: 0.598, just under the threshold; left
+/// to the model, as no rule word of either language names it), a6 fr 69 → 70; small talk 1st fr 38 → 37, 2nd fr 53 →
+/// 54, a5 en 20 → 19, a6 fr 23 → 24; unrelated 1st en 41 → 40, 2nd en 38 → 39, a3 fr 51 → 50, a3 en 49 → 50, a4 fr 23
+/// → 22, a9 fr 16 → 17, a9 en 16 → 15, a11 en 15 → 16, a12 fr 14 → 15, a12 en 16 → 15, a14 fr 16 → 18, a14 en 15 →
+/// 18, a15 fr 15 → 14, a15 en 13 → 14, a16 en 16 → 17, a18 fr 16 → 15; legal a10 fr 21 → 22, a11 fr 20 → 23, a11 en
+/// 18 → 20, a12 fr 19 → 20, a12 en 22 → 21, a13 fr 21 → 22, a14 en 23 → 22, a15 en 23 → 25, a16 fr 25 → 24, a16 en
+/// 24 → 23, a17 fr 28 → 31, a17 en 19 → 23, a18 fr 29 → 30; ordinary taken for crisis 1st fr 29 → 31, a8 fr 18 → 19,
+/// a8 en 10 → 11, a9 fr 22 → 23, a10 fr 22 → 21, a10 en 21 → 20, a11 fr 22 → 23, a13 fr 28 → 27, a13 en 20 → 21, a15
+/// en 32 → 33, a16 fr 19 → 20, a17 fr 17 → 19, a17 en 23 → 25; ordinary taken for legal 1st fr 2 → 1, 1st en 2 → 3,
+/// 2nd en 0 → 1, a5 fr 2 → 1, a7 en 4 → 3, a8 fr 4 → 3, a9 en 5 → 4, a10 fr 2 → 3, a10 en 2 → 1, a11 en 3 → 2, a13
+/// en 1 → 2, a14 en 3 → 2, a15 fr 3 → 4, a16 en 2 → 1, a17 fr 2 → 3. The floors moved with these figures (lowered:
+/// crisis a4 fr 58 → 57; small talk 1st fr 38 → 37, a5 en 20 → 19; unrelated 1st en 41 → 40, a3 fr 51 → 50, a4 fr 23
+/// → 22, a9 en 16 → 15, a12 en 16 → 15, a15 fr 15 → 14, a18 fr 16 → 15; legal a12 en 22 → 21, a14 en 23 → 22, a16 fr
+/// 25 → 24, a16 en 24 → 23; ordinary taken for crisis 1st fr 29 → 31, a8 fr 18 → 19, a8 en 10 → 11, a9 fr 22 → 23,
+/// a11 fr 22 → 23, a13 en 20 → 21, a15 en 32 → 33, a16 fr 19 → 20, a17 fr 17 → 19, a17 en 23 → 25; for legal 1st en
+/// 2 → 3, 2nd en 0 → 1, a10 fr 2 → 3, a13 en 1 → 2, a15 fr 3 → 4, a17 fr 2 → 3). Over all twenty, at 0.6: crisis fr
+/// 1414/1421, en 1390/1396 (the eighteen earlier authors unchanged, fr 1328, en 1304), ordinary taken for crisis 720
+/// of 3,984 (the eighteen earlier 618 → 628 of 3,507); legal questions 809 of 1,084 (the eighteen earlier 696 → 710
+/// of 924, the new data alone); ordinary taken for legal 87 of 3,984 (the eighteen earlier 81 → 78); the spent
+/// routing sets' policy questions taken for crisis or unrelated dev 0, test 2, holdout 2, dev2 0 (unchanged).
+/// </para>
+/// <para>
 /// Then the legal head's sweep over the fourteen authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
 /// message with a word of social media from 3 to 2, nine legal questions more with each author left out (fr 236, en
 /// 247 → 256 of 322: a9 en 18 → 20, a10 en 18 → 19, a11 en 16 → 17, a12 en 19 → 21, a13 en 22 → 24, a14 en 22 → 23,
@@ -223,19 +256,19 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     private static readonly Lazy<Dictionary<string, List<Scored>>> LeftOut = new(LeaveEachAuthorOut);
 
     /// <summary>Every author of the corpus, as <see cref="AuthorOf"/> names them.</summary>
-    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18"];
+    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20"];
 
     [Fact]
-    public void Corpus_Authors_AreTheEighteenNamedInTheReadme()
+    public void Corpus_Authors_AreTheTwentyNamedInTheReadme()
     {
         var found = LabelledSet(ContentLibrary.Default).Select(m => m.Author).OfType<string>().Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
+        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
     }
 
     /// <summary>
     /// The authors who wrote training data blind (<c>a7</c>, <c>a8</c>: policy questions, some of them alarming but calm,
-    /// and crisis messages; <c>a9</c> to <c>a18</c>: the same with legal and unrelated messages) keep their hard negatives
+    /// and crisis messages; <c>a9</c> to <c>a20</c>: the same with legal and unrelated messages) keep their hard negatives
     /// apart: a kind of their own, <c>…/policy-hard</c>, ordinary messages like <c>…/policy</c>, so the cross-validation
     /// can say how many of them are taken for a crisis. The counts are what each wrote, less exact copies of messages
     /// already in the corpus, in a routing set or in a blind set (the content README says which).
@@ -265,6 +298,10 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a17", "en", 42, 120, 40, 19)]
     [InlineData("a18", "fr", 44, 120, 40, 19)]
     [InlineData("a18", "en", 45, 120, 40, 20)]
+    [InlineData("a19", "fr", 44, 119, 40, 20)]
+    [InlineData("a19", "en", 44, 118, 40, 19)]
+    [InlineData("a20", "fr", 43, 120, 40, 20)]
+    [InlineData("a20", "en", 43, 120, 40, 19)]
     public void BlindTrainingAuthors_HardNegatives_AreOrdinaryMessagesOfTheirOwnKind(string author, string lang, int crisis, int ordinary, int legal, int unrelated)
     {
         var language = Languages.Parse(lang);
@@ -285,42 +322,46 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// ordinary messages taken for legal (by the rules or the legal head), each held to what was measured.
     /// </summary>
     [Theory]
-    [InlineData("1st", "fr", 334, 38, 40, 29, 15, 2)]
-    [InlineData("1st", "en", 332, 37, 41, 24, 16, 2)]
-    [InlineData("2nd", "fr", 214, 53, 44, 25, 0, 1)]
-    [InlineData("2nd", "en", 198, 51, 38, 26, 0, 0)]
-    [InlineData("a3", "fr", 55, 55, 51, 0, 52, 0)]
-    [InlineData("a3", "en", 55, 55, 49, 0, 50, 0)]
-    [InlineData("a4", "fr", 58, 29, 23, 0, 25, 0)]
+    [InlineData("1st", "fr", 334, 37, 40, 31, 15, 1)]
+    [InlineData("1st", "en", 332, 37, 40, 24, 16, 3)]
+    [InlineData("2nd", "fr", 214, 54, 44, 25, 0, 1)]
+    [InlineData("2nd", "en", 198, 51, 39, 26, 0, 1)]
+    [InlineData("a3", "fr", 55, 55, 50, 0, 52, 0)]
+    [InlineData("a3", "en", 55, 55, 50, 0, 50, 0)]
+    [InlineData("a4", "fr", 57, 29, 22, 0, 25, 0)]
     [InlineData("a4", "en", 60, 29, 27, 0, 28, 0)]
-    [InlineData("a5", "fr", 77, 20, 15, 5, 18, 2)]
-    [InlineData("a5", "en", 80, 20, 19, 5, 20, 0)]
-    [InlineData("a6", "fr", 69, 23, 22, 6, 16, 0)]
+    [InlineData("a5", "fr", 77, 20, 15, 5, 18, 1)]
+    [InlineData("a5", "en", 80, 19, 19, 5, 20, 0)]
+    [InlineData("a6", "fr", 70, 24, 22, 6, 16, 0)]
     [InlineData("a6", "en", 70, 23, 23, 8, 19, 0)]
     [InlineData("a7", "fr", 40, 0, 0, 14, 0, 10)]
-    [InlineData("a7", "en", 40, 0, 0, 14, 0, 4)]
-    [InlineData("a8", "fr", 40, 0, 0, 18, 0, 4)]
-    [InlineData("a8", "en", 40, 0, 0, 10, 0, 3)]
-    [InlineData("a9", "fr", 44, 0, 16, 22, 21, 2)]
-    [InlineData("a9", "en", 45, 0, 16, 31, 20, 5)]
-    [InlineData("a10", "fr", 43, 0, 16, 22, 21, 2)]
-    [InlineData("a10", "en", 43, 0, 17, 21, 19, 2)]
-    [InlineData("a11", "fr", 44, 0, 17, 22, 20, 1)]
-    [InlineData("a11", "en", 42, 0, 15, 22, 18, 3)]
-    [InlineData("a12", "fr", 45, 0, 14, 17, 19, 4)]
-    [InlineData("a12", "en", 44, 0, 16, 24, 22, 3)]
-    [InlineData("a13", "fr", 44, 0, 17, 28, 21, 2)]
-    [InlineData("a13", "en", 42, 0, 14, 20, 25, 1)]
-    [InlineData("a14", "fr", 45, 0, 16, 21, 23, 1)]
-    [InlineData("a14", "en", 42, 0, 15, 16, 23, 3)]
-    [InlineData("a15", "fr", 45, 0, 15, 22, 23, 3)]
-    [InlineData("a15", "en", 44, 0, 13, 32, 23, 5)]
-    [InlineData("a16", "fr", 43, 0, 15, 19, 25, 2)]
-    [InlineData("a16", "en", 42, 0, 16, 16, 24, 2)]
-    [InlineData("a17", "fr", 44, 0, 17, 17, 28, 2)]
-    [InlineData("a17", "en", 42, 0, 16, 23, 19, 4)]
-    [InlineData("a18", "fr", 44, 0, 16, 20, 29, 2)]
+    [InlineData("a7", "en", 40, 0, 0, 14, 0, 3)]
+    [InlineData("a8", "fr", 40, 0, 0, 19, 0, 3)]
+    [InlineData("a8", "en", 40, 0, 0, 11, 0, 3)]
+    [InlineData("a9", "fr", 44, 0, 17, 23, 21, 2)]
+    [InlineData("a9", "en", 45, 0, 15, 31, 20, 4)]
+    [InlineData("a10", "fr", 43, 0, 16, 21, 22, 3)]
+    [InlineData("a10", "en", 43, 0, 17, 20, 19, 1)]
+    [InlineData("a11", "fr", 44, 0, 17, 23, 23, 1)]
+    [InlineData("a11", "en", 42, 0, 16, 22, 20, 2)]
+    [InlineData("a12", "fr", 45, 0, 15, 17, 20, 4)]
+    [InlineData("a12", "en", 44, 0, 15, 24, 21, 3)]
+    [InlineData("a13", "fr", 44, 0, 17, 27, 22, 2)]
+    [InlineData("a13", "en", 42, 0, 14, 21, 25, 2)]
+    [InlineData("a14", "fr", 45, 0, 18, 21, 23, 1)]
+    [InlineData("a14", "en", 42, 0, 18, 16, 22, 2)]
+    [InlineData("a15", "fr", 45, 0, 14, 22, 23, 4)]
+    [InlineData("a15", "en", 44, 0, 14, 33, 25, 5)]
+    [InlineData("a16", "fr", 43, 0, 15, 20, 24, 2)]
+    [InlineData("a16", "en", 42, 0, 17, 16, 23, 1)]
+    [InlineData("a17", "fr", 44, 0, 17, 19, 31, 3)]
+    [InlineData("a17", "en", 42, 0, 16, 25, 23, 4)]
+    [InlineData("a18", "fr", 44, 0, 15, 20, 30, 2)]
     [InlineData("a18", "en", 43, 0, 16, 19, 14, 4)]
+    [InlineData("a19", "fr", 44, 0, 16, 28, 24, 3)]
+    [InlineData("a19", "en", 44, 0, 18, 25, 24, 2)]
+    [InlineData("a20", "fr", 42, 0, 15, 20, 25, 2)]
+    [InlineData("a20", "en", 42, 0, 12, 19, 26, 2)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);
@@ -361,7 +402,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
-        Assert.Equal(18, LeftOut.Value.Count);
+        Assert.Equal(20, LeftOut.Value.Count);
     }
 
     /// <summary>
