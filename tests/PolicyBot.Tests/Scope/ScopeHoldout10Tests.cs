@@ -38,13 +38,18 @@ namespace PolicyBot.Tests.Scope;
 /// greeting 60/60; legal 41 → 42/60 (fr 24, en 18); unrelated 50 → 51/60; policy questions taken for crisis 18/100;
 /// routing 98/100, 100/100. The floors are raised to it.
 /// </para>
+/// <para>
+/// Run again after the auth20 branch (blind training authors a19 and a20; thresholds and bars kept; the set not opened):
+/// crisis 90/90; greeting 60/60; legal 42 → <b>43</b>/60 (fr 24, en 19); unrelated 51 → <b>52</b>/60 (fr 24, en 28);
+/// policy questions taken for crisis 18/100; routing top-1 98 → <b>99</b>/100, top-3 100/100. The floors are raised to it.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout10Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(false, 60 / 60.0, 42 / 60.0, 51 / 60.0, 82 / 100.0)]
-    [InlineData(true, 60 / 60.0, 42 / 60.0, 51 / 60.0, 82 / 100.0)]
+    [InlineData(false, 60 / 60.0, 43 / 60.0, 52 / 60.0, 82 / 100.0)]
+    [InlineData(true, 60 / 60.0, 43 / 60.0, 52 / 60.0, 82 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy) =>
         Report(otherLocale).AssertOtherKindsReached("holdout10", greeting, legal, unrelated, policy);
 
@@ -64,7 +69,8 @@ public sealed class ScopeHoldout10Tests(ITestOutputHelper output)
 /// First run, on <c>main</c> at <c>94dc6c8</c>: top-1 97.0% (fr 94, en 100), top-3 100%: the issue's bar, met in each
 /// language. Second run, after the auth12 branch (the matcher learnt a11 and a12): top-1 99.0% (fr 98, en 100), top-3
 /// 100%. After the auth14 branch (a13 and a14 learnt): top-1 <b>98.0%</b> (fr 98, en 98), top-3 100%; the top-1 floor
-/// lowered to it (one question second instead of first).
+/// lowered to it (one question second instead of first). After the auth20 branch (a19 and a20 learnt): top-1
+/// <b>99.0%</b>, top-3 100%; the floor went up to it.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout10SetTests(ITestOutputHelper output)
@@ -74,7 +80,7 @@ public sealed class RoutingHoldout10SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout10PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 98 / 100.0, 100 / 100.0);
+        CheckFloor(otherLocale, 99 / 100.0, 100 / 100.0);
 
     [Fact]
     public void Holdout10PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
