@@ -23,8 +23,10 @@ internal sealed class TermSpelling
     /// <summary>A slot's <see cref="Slot.Dropped"/> for the word itself (no letter dropped).</summary>
     private const int Whole = -1;
 
-    private readonly HashSet<string> _known;
     private readonly string[] _terms;
+
+    /// <summary>The terms' indices in ordinal order of the terms, to tell a known word by binary search.</summary>
+    private readonly int[] _byText;
     private readonly double[] _frequencies;
 
     /// <summary>Open addressing, a power of two long; a slot with <see cref="Slot.Term"/> −1 is empty.</summary>
@@ -32,7 +34,6 @@ internal sealed class TermSpelling
 
     public TermSpelling(IReadOnlyDictionary<string, double> frequencies)
     {
-        _known = new HashSet<string>(frequencies.Keys, StringComparer.Ordinal);
         var terms = new List<string>();
         var weights = new List<double>();
         var forms = 0;
@@ -45,6 +46,7 @@ internal sealed class TermSpelling
         }
         _terms = [.. terms];
         _frequencies = [.. weights];
+        _byText = [.. Enumerable.Range(0, _terms.Length).Order(Comparer<int>.Create((a, b) => string.CompareOrdinal(_terms[a], _terms[b])))];
         // At most three quarters full, so a probe for a form the table does not hold ends soon.
         _slots = new Slot[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(forms + forms / 3 + 1)))];
         Array.Fill(_slots, new Slot(-1, Whole));
@@ -58,7 +60,8 @@ internal sealed class TermSpelling
     /// <summary>The known term <paramref name="term"/> was most likely meant to be, or the term itself.</summary>
     public string Correct(string term)
     {
-        if (term.Length < MinLength || _known.Contains(term) || !term.All(char.IsAsciiLetter)) return term;
+        // Every known word of five or more ASCII letters is a term; any other word is left as typed either way.
+        if (term.Length < MinLength || !term.All(char.IsAsciiLetter) || IsKnown(term)) return term;
         var best = -1;
         for (var dropped = Whole; dropped < term.Length; dropped++)
         {
@@ -66,6 +69,21 @@ internal sealed class TermSpelling
             if (slot >= 0 && (best < 0 || IsBetter(_slots[slot].Term, best))) best = _slots[slot].Term;
         }
         return best < 0 ? term : _terms[best];
+    }
+
+    /// <summary>Whether <paramref name="word"/> is one of the terms (binary search over them in ordinal order).</summary>
+    private bool IsKnown(string word)
+    {
+        int low = 0, high = _byText.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var order = string.CompareOrdinal(_terms[_byText[middle]], word);
+            if (order == 0) return true;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return false;
     }
 
     /// <summary>Points the form of term <paramref name="t"/> without its letter <paramref name="dropped"/> at it, unless a better word has it.</summary>
