@@ -323,7 +323,7 @@ internal sealed class TopicIndex
                 perTopic[place * docs + doc] += freq;
             }
             var spread = new double[table.Count];
-            for (var place = 0; place < table.Count; place++) spread[place] = Spread(perTopic.AsSpan(place * docs, docs).ToArray(), entropy);
+            for (var place = 0; place < table.Count; place++) spread[place] = Spread(perTopic.AsSpan(place * docs, docs), entropy);
             var lengths = new byte[FieldCount][];
             var meanLength = new float[FieldCount];
             for (var field = 0; field < FieldCount; field++)
@@ -336,10 +336,16 @@ internal sealed class TopicIndex
         }
     }
 
-    private static double Spread(double[] perTopic, bool entropy)
+    private static double Spread(ReadOnlySpan<double> perTopic, bool entropy)
     {
-        if (!entropy) return perTopic.Count(c => c > 0);
-        var total = perTopic.Sum();
+        var spreadOver = 0;
+        var total = 0.0;
+        foreach (var c in perTopic)
+        {
+            if (c > 0) spreadOver++;
+            total += c;
+        }
+        if (!entropy) return spreadOver;
         var h = 0.0;
         foreach (var c in perTopic)
         {
