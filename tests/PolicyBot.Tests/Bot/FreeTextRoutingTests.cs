@@ -126,7 +126,10 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
     [Fact]
     public async Task AnUnsureMatchThatNamesASituation_OpensIt_WithTheMatchersBestTopicFirst()
     {
-        const string text = "someone posted a hostile comment on our page";
+        // "someone posted a hostile comment on our page" until authors a21 and a22: "hostile comment" is now read as a
+        // hateful comment (synonyms.json), and that question is a confident match that opens the situation
+        // (ReadmeExamplesTests); the load driver's first message is still an unsure one.
+        const string text = "someone left a hostile comment on our page";
         var match = SharedMatching.Matcher(ContentLibrary.Default).Match(text, Language.En);
         Assert.Equal(MatchConfidence.Unsure, match.Confidence);
         var situation = Content.Situation("hostile-comment");

@@ -228,6 +228,38 @@ namespace PolicyBot.Tests.Scope;
 /// routing sets' policy questions taken for crisis or unrelated dev 0, test 2, holdout 2, dev2 0 (unchanged).
 /// </para>
 /// <para>
+/// Then two more authors who wrote training data blind, 40 legal questions per language each like the pairs before
+/// (<c>a21</c>: second-language writers, Acadian and Chiac, peer-support and rural or northern staff, short phone
+/// fragments and code words; <c>a22</c>: long or mixed messages by supervisors, transition-house coordinators and the
+/// board, channel messages addressing the assistant; <c>Data/BLIND-SETS.md</c>), less eight messages equal (case,
+/// accents and punctuation aside) to messages already shipped or in a set, counted by a script that printed no text:
+/// a21 fr 2 crisis and 1 policy, en 2 crisis, 1 unrelated and 1 policy; a22 en 1 crisis. Their own figures with each
+/// left out: crisis a21 41/43, 41/43 (a team's code words, « code bleu ch 5 » and "pineapple pineapple rm 2", and a bare
+/// call to lock down, « confinement maintenant » and "lockdown NOW", left to the model: a code word is a team's own, and
+/// a rule for a lockdown word would be written for those two messages), a22 45/45, 44/44; legal a21 31/40, 26/40 (the
+/// rules alone 22, 20), a22 22/40, 24/40 (17, 21); unrelated a21 13/20, 16/19 and a22 14/20, 16/20; policy questions
+/// taken for crisis a21 12/119, 11/119 and a22 29/120, 37/120 (hard negatives 12/37, 10/38 and 19/37, 20/36). The
+/// earlier authors, each way: crisis 1st fr 334 → 333 (a worker followed home by a resident's ex: 0.45 with its author
+/// left out, under the threshold; the French rule for being pursued cannot name it, as « suivre » is also a word of
+/// social media, which that rule excludes; left to the model), 2nd en 198 → 199, a4 fr 57 → 59; small talk a6 en 23 →
+/// 22; unrelated 2nd fr 44 → 43, a3 fr 50 → 51, a3 en 50 → 51, a4 fr 22 → 24, a9 fr 17 → 16, a11 en 16 → 17, a12 fr
+/// 15 → 14, a13 en 14 → 13, a14 en 18 → 16, a15 fr 14 → 15, a16 en 17 → 18, a17 fr 17 → 16, a18 fr 15 → 16, a18 en
+/// 16 → 17, a19 en 18 → 17, a20 en 12 → 14; legal a9 en 20 → 23, a10 fr 22 → 21, a11 en 20 → 22, a12 en 21 → 22, a13
+/// en 25 → 26, a14 en 22 → 24, a15 fr 23 → 25, a16 fr 24 → 25, a16 en 23 → 25, a17 fr 31 → 33, a18 fr 30 → 28, a19
+/// fr 24 → 28, a19 en 24 → 28, a20 fr 25 → 27; ordinary taken for crisis 1st en 24 → 21, a7 fr 14 → 15, a9 fr 23 →
+/// 20, a9 en 31 → 28, a10 en 20 → 21, a11 fr 23 → 21, a13 en 21 → 20, a14 fr 21 → 19, a15 fr 22 → 21, a15 en 33 → 32,
+/// a17 fr 19 → 18, a17 en 25 → 24, a18 en 19 → 18, a19 fr 28 → 26, a20 fr 20 → 19; ordinary taken for legal 1st fr
+/// 1 → 2, 2nd en 1 → 0, a7 fr 10 → 9, a7 en 3 → 4, a8 fr 3 → 4, a13 en 2 → 1, a15 fr 4 → 3, a17 fr 3 → 2, a18 en
+/// 4 → 3, a19 fr 3 → 2, a20 en 2 → 3. The floors moved with these figures (lowered: crisis 1st fr 334 → 333; small
+/// talk a6 en 23 → 22; unrelated 2nd fr 44 → 43, a9 fr 17 → 16, a12 fr 15 → 14, a13 en 14 → 13, a14 en 18 → 16, a17
+/// fr 17 → 16, a19 en 18 → 17; legal a10 fr 22 → 21, a18 fr 30 → 28; ordinary taken for crisis a7 fr 14 → 15, a10 en
+/// 20 → 21; for legal 1st fr 1 → 2, a7 en 3 → 4, a8 fr 3 → 4, a20 en 2 → 3). Over all twenty-two, at 0.6: crisis fr
+/// 1501/1509, en 1476/1483 (the twenty earlier authors fr 1414 → 1415, en 1390 → 1391 of 1421 and 1396), ordinary
+/// taken for crisis 789 of 4,462 (the twenty earlier 720 → 700 of 3,984); legal questions 935 of 1,244 (the twenty
+/// earlier 809 → 832 of 1,084, the new data alone); ordinary taken for legal 91 of 4,462 (the twenty earlier 87 → 84);
+/// the spent routing sets' policy questions taken for crisis or unrelated dev 0, test 2, holdout 2, dev2 0 (unchanged).
+/// </para>
+/// <para>
 /// Then the legal head's sweep over the fourteen authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
 /// message with a word of social media from 3 to 2, nine legal questions more with each author left out (fr 236, en
 /// 247 → 256 of 322: a9 en 18 → 20, a10 en 18 → 19, a11 en 16 → 17, a12 en 19 → 21, a13 en 22 → 24, a14 en 22 → 23,
@@ -256,19 +288,19 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     private static readonly Lazy<Dictionary<string, List<Scored>>> LeftOut = new(LeaveEachAuthorOut);
 
     /// <summary>Every author of the corpus, as <see cref="AuthorOf"/> names them.</summary>
-    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20"];
+    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22"];
 
     [Fact]
-    public void Corpus_Authors_AreTheTwentyNamedInTheReadme()
+    public void Corpus_Authors_AreTheTwentyTwoNamedInTheReadme()
     {
         var found = LabelledSet(ContentLibrary.Default).Select(m => m.Author).OfType<string>().Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
+        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
     }
 
     /// <summary>
     /// The authors who wrote training data blind (<c>a7</c>, <c>a8</c>: policy questions, some of them alarming but calm,
-    /// and crisis messages; <c>a9</c> to <c>a20</c>: the same with legal and unrelated messages) keep their hard negatives
+    /// and crisis messages; <c>a9</c> to <c>a22</c>: the same with legal and unrelated messages) keep their hard negatives
     /// apart: a kind of their own, <c>…/policy-hard</c>, ordinary messages like <c>…/policy</c>, so the cross-validation
     /// can say how many of them are taken for a crisis. The counts are what each wrote, less exact copies of messages
     /// already in the corpus, in a routing set or in a blind set (the content README says which).
@@ -302,6 +334,10 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a19", "en", 44, 118, 40, 19)]
     [InlineData("a20", "fr", 43, 120, 40, 20)]
     [InlineData("a20", "en", 43, 120, 40, 19)]
+    [InlineData("a21", "fr", 43, 119, 40, 20)]
+    [InlineData("a21", "en", 43, 119, 40, 19)]
+    [InlineData("a22", "fr", 45, 120, 40, 20)]
+    [InlineData("a22", "en", 44, 120, 40, 20)]
     public void BlindTrainingAuthors_HardNegatives_AreOrdinaryMessagesOfTheirOwnKind(string author, string lang, int crisis, int ordinary, int legal, int unrelated)
     {
         var language = Languages.Parse(lang);
@@ -322,46 +358,50 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// ordinary messages taken for legal (by the rules or the legal head), each held to what was measured.
     /// </summary>
     [Theory]
-    [InlineData("1st", "fr", 334, 37, 40, 31, 15, 1)]
-    [InlineData("1st", "en", 332, 37, 40, 24, 16, 3)]
-    [InlineData("2nd", "fr", 214, 54, 44, 25, 0, 1)]
-    [InlineData("2nd", "en", 198, 51, 39, 26, 0, 1)]
-    [InlineData("a3", "fr", 55, 55, 50, 0, 52, 0)]
-    [InlineData("a3", "en", 55, 55, 50, 0, 50, 0)]
-    [InlineData("a4", "fr", 57, 29, 22, 0, 25, 0)]
+    [InlineData("1st", "fr", 333, 37, 40, 31, 15, 2)]
+    [InlineData("1st", "en", 332, 37, 40, 21, 16, 3)]
+    [InlineData("2nd", "fr", 214, 54, 43, 25, 0, 1)]
+    [InlineData("2nd", "en", 199, 51, 39, 26, 0, 0)]
+    [InlineData("a3", "fr", 55, 55, 51, 0, 52, 0)]
+    [InlineData("a3", "en", 55, 55, 51, 0, 50, 0)]
+    [InlineData("a4", "fr", 59, 29, 24, 0, 25, 0)]
     [InlineData("a4", "en", 60, 29, 27, 0, 28, 0)]
     [InlineData("a5", "fr", 77, 20, 15, 5, 18, 1)]
     [InlineData("a5", "en", 80, 19, 19, 5, 20, 0)]
     [InlineData("a6", "fr", 70, 24, 22, 6, 16, 0)]
-    [InlineData("a6", "en", 70, 23, 23, 8, 19, 0)]
-    [InlineData("a7", "fr", 40, 0, 0, 14, 0, 10)]
-    [InlineData("a7", "en", 40, 0, 0, 14, 0, 3)]
-    [InlineData("a8", "fr", 40, 0, 0, 19, 0, 3)]
+    [InlineData("a6", "en", 70, 22, 23, 8, 19, 0)]
+    [InlineData("a7", "fr", 40, 0, 0, 15, 0, 9)]
+    [InlineData("a7", "en", 40, 0, 0, 14, 0, 4)]
+    [InlineData("a8", "fr", 40, 0, 0, 19, 0, 4)]
     [InlineData("a8", "en", 40, 0, 0, 11, 0, 3)]
-    [InlineData("a9", "fr", 44, 0, 17, 23, 21, 2)]
-    [InlineData("a9", "en", 45, 0, 15, 31, 20, 4)]
-    [InlineData("a10", "fr", 43, 0, 16, 21, 22, 3)]
-    [InlineData("a10", "en", 43, 0, 17, 20, 19, 1)]
-    [InlineData("a11", "fr", 44, 0, 17, 23, 23, 1)]
-    [InlineData("a11", "en", 42, 0, 16, 22, 20, 2)]
-    [InlineData("a12", "fr", 45, 0, 15, 17, 20, 4)]
-    [InlineData("a12", "en", 44, 0, 15, 24, 21, 3)]
+    [InlineData("a9", "fr", 44, 0, 16, 20, 21, 2)]
+    [InlineData("a9", "en", 45, 0, 15, 28, 23, 4)]
+    [InlineData("a10", "fr", 43, 0, 16, 21, 21, 3)]
+    [InlineData("a10", "en", 43, 0, 17, 21, 19, 1)]
+    [InlineData("a11", "fr", 44, 0, 17, 21, 23, 1)]
+    [InlineData("a11", "en", 42, 0, 17, 22, 22, 2)]
+    [InlineData("a12", "fr", 45, 0, 14, 17, 20, 4)]
+    [InlineData("a12", "en", 44, 0, 15, 24, 22, 3)]
     [InlineData("a13", "fr", 44, 0, 17, 27, 22, 2)]
-    [InlineData("a13", "en", 42, 0, 14, 21, 25, 2)]
-    [InlineData("a14", "fr", 45, 0, 18, 21, 23, 1)]
-    [InlineData("a14", "en", 42, 0, 18, 16, 22, 2)]
-    [InlineData("a15", "fr", 45, 0, 14, 22, 23, 4)]
-    [InlineData("a15", "en", 44, 0, 14, 33, 25, 5)]
-    [InlineData("a16", "fr", 43, 0, 15, 20, 24, 2)]
-    [InlineData("a16", "en", 42, 0, 17, 16, 23, 1)]
-    [InlineData("a17", "fr", 44, 0, 17, 19, 31, 3)]
-    [InlineData("a17", "en", 42, 0, 16, 25, 23, 4)]
-    [InlineData("a18", "fr", 44, 0, 15, 20, 30, 2)]
-    [InlineData("a18", "en", 43, 0, 16, 19, 14, 4)]
-    [InlineData("a19", "fr", 44, 0, 16, 28, 24, 3)]
-    [InlineData("a19", "en", 44, 0, 18, 25, 24, 2)]
-    [InlineData("a20", "fr", 42, 0, 15, 20, 25, 2)]
-    [InlineData("a20", "en", 42, 0, 12, 19, 26, 2)]
+    [InlineData("a13", "en", 42, 0, 13, 20, 26, 1)]
+    [InlineData("a14", "fr", 45, 0, 18, 19, 23, 1)]
+    [InlineData("a14", "en", 42, 0, 16, 16, 24, 2)]
+    [InlineData("a15", "fr", 45, 0, 15, 21, 25, 3)]
+    [InlineData("a15", "en", 44, 0, 14, 32, 25, 5)]
+    [InlineData("a16", "fr", 43, 0, 15, 20, 25, 2)]
+    [InlineData("a16", "en", 42, 0, 18, 16, 25, 1)]
+    [InlineData("a17", "fr", 44, 0, 16, 18, 33, 2)]
+    [InlineData("a17", "en", 42, 0, 16, 24, 23, 4)]
+    [InlineData("a18", "fr", 44, 0, 16, 20, 28, 2)]
+    [InlineData("a18", "en", 43, 0, 17, 18, 14, 3)]
+    [InlineData("a19", "fr", 44, 0, 16, 26, 28, 2)]
+    [InlineData("a19", "en", 44, 0, 17, 25, 28, 2)]
+    [InlineData("a20", "fr", 42, 0, 15, 19, 27, 2)]
+    [InlineData("a20", "en", 42, 0, 14, 19, 26, 3)]
+    [InlineData("a21", "fr", 41, 0, 13, 12, 31, 1)]
+    [InlineData("a21", "en", 41, 0, 16, 11, 26, 3)]
+    [InlineData("a22", "fr", 45, 0, 14, 29, 22, 2)]
+    [InlineData("a22", "en", 44, 0, 16, 37, 24, 1)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);
@@ -402,7 +442,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
-        Assert.Equal(20, LeftOut.Value.Count);
+        Assert.Equal(22, LeftOut.Value.Count);
     }
 
     /// <summary>
