@@ -38,13 +38,18 @@ namespace PolicyBot.Tests.Scope;
 /// taken for crisis 23/100; routing top-1 99 → <b>96</b>/100 (three questions no longer first, all still among the three offered), top-3 100/100.
 /// The floors follow: greeting up, routing top-1 down.
 /// </para>
+/// <para>
+/// Fifth run, after the auth22 branch (blind training authors a21 and a22; thresholds and bars kept; the set not opened; figures only, nothing changed after it): crisis 90/90; greeting 59 → <b>58</b>/60 (fr 29, en 29: one English greeting fewer); legal 46 →
+/// <b>47</b>/60 (fr 23, en 24); unrelated 56 → <b>57</b>/60 (fr 30, en 27); policy questions taken for crisis 23/100;
+/// routing top-1 96 → <b>98</b>/100 (fr 98, en 98), top-3 100/100. The floors follow: greeting down (59 → 58), the rest up.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout12Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(false, 59 / 60.0, 46 / 60.0, 56 / 60.0, 77 / 100.0)]
-    [InlineData(true, 59 / 60.0, 46 / 60.0, 56 / 60.0, 77 / 100.0)]
+    [InlineData(false, 58 / 60.0, 47 / 60.0, 57 / 60.0, 77 / 100.0)]
+    [InlineData(true, 58 / 60.0, 47 / 60.0, 57 / 60.0, 77 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy) =>
         Report(otherLocale).AssertOtherKindsReached("holdout12", greeting, legal, unrelated, policy);
 
@@ -61,7 +66,8 @@ public sealed class ScopeHoldout12Tests(ITestOutputHelper output)
 /// First run, on <c>main</c> at <c>2c55561</c>: top-1 98.0% (fr 100, en 96), top-3 99.0% (fr 100, en 98): the issue's
 /// bar, met in each language; the same with the other language as the user's locale. After the auth16 branch: top-1 98%
 /// (fr 100, en 96), top-3 <b>100%</b>. After the auth18 branch: top-1 <b>99%</b> (fr 100, en 98), top-3 100%. After the auth20 branch (a19 and a20
-/// learnt): top-1 <b>96%</b>, top-3 100%; the top-1 floor went down to it (99 → 96).
+/// learnt): top-1 <b>96%</b>, top-3 100%; the top-1 floor went down to it (99 → 96). After the auth22 branch (a21 and
+/// a22 learnt): top-1 <b>98%</b> (fr 98, en 98), top-3 100%; the floor went up to it.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout12SetTests(ITestOutputHelper output)
@@ -75,5 +81,5 @@ public sealed class RoutingHoldout12SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout12PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 96 / 100.0, 100 / 100.0);
+        CheckFloor(otherLocale, 98 / 100.0, 100 / 100.0);
 }

@@ -60,6 +60,10 @@ namespace PolicyBot.Tests.Scope;
 /// opened), figures only: crisis fr 80/80, en 80/80; policy questions taken for crisis 9 → <b>10</b>/100 (fr 4, en 6);
 /// legal 36/40, greeting 36/40, unrelated 36/40 unchanged; routing top-1 97 → <b>96</b>/100 (fr 98, en 94), top-3
 /// 100/100. The policy and routing floors went down to it.</item>
+/// <item>Seventh run, after the auth22 branch (blind training authors a21 and a22; thresholds and bars kept; the set not
+/// opened), figures only: crisis fr 80/80, en 80/80; policy questions taken for crisis 10/100; legal 36/40, greeting
+/// 36/40 unchanged; unrelated fr 17 → 18/20, en 19 → 18/20 (36/40 unchanged); routing top-1 96 → <b>97</b>/100 (fr 98,
+/// en 96), top-3 100/100. The routing floor went up to it.</item>
 /// </list>
 /// </summary>
 [Trait("Category", "Sets")]
@@ -108,7 +112,8 @@ public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
 /// and a12): <b>top-1 95% (fr 94, en 96), top-3 99% (fr 100, en 98)</b>; the floors went up to it. Seventh run (auth14
 /// branch, a13 and a14 learnt): <b>top-1 96% (fr 98, en 94), top-3 99% (fr 100, en 98)</b>; the top-1 floor went up to it.
 /// After the auth18 branch: top-1 97%, top-3 100%; the floors went up to it. After the auth20 branch (a19 and a20
-/// learnt): <b>top-1 96% (fr 98, en 94), top-3 100%</b>; the top-1 floor went down to it (97 → 96).
+/// learnt): <b>top-1 96% (fr 98, en 94), top-3 100%</b>; the top-1 floor went down to it (97 → 96). After the auth22
+/// branch (a21 and a22 learnt): <b>top-1 97% (fr 98, en 96), top-3 100%</b>; the top-1 floor went up to it.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
@@ -119,11 +124,11 @@ public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout6PolicyQuestions_KeepTheRoutingReached() =>
-        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.96, minTop3: 1.00);
+        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.97, minTop3: 1.00);
 
     [Fact]
     public void Holdout6PolicyQuestions_KeepTheRoutingReached_WhenTheLocaleIsTheOtherLanguage() =>
-        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.96, minTop3: 1.00);
+        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.97, minTop3: 1.00);
 
     [Fact]
     public void Holdout6PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
