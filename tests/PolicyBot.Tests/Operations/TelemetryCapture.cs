@@ -106,3 +106,14 @@ public sealed class TelemetryCapture
         }
     }
 }
+
+/// <summary>
+/// Tests that build an OpenTelemetry pipeline, or assert that none runs, run alone: a tracer listens to its sources
+/// process-wide, so while one test's host exports, another host in the same process makes spans and sends trace
+/// context too (<c>TelemetryWithoutExporterTests</c> failed whenever <c>TelemetryPrivacyTests</c> ran beside it).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryListenerCollection
+{
+    public const string Name = "telemetry listeners";
+}

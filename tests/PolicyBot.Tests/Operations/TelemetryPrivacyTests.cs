@@ -16,6 +16,7 @@ namespace PolicyBot.Tests.Operations;
 /// process say what happened, and carry none of the words typed, the names or the ids.
 /// </summary>
 [Trait("Category", "Host")]
+[Collection(TelemetryListenerCollection.Name)]
 public sealed class TelemetryPrivacyTests : IAsyncLifetime
 {
     // Invented for this test only, so no other test's telemetry can carry them.

@@ -16,6 +16,7 @@ namespace PolicyBot.Tests.Operations;
 /// calls. With an exporter, the request's trace is made and carried as before.
 /// </summary>
 [Trait("Category", "Host")]
+[Collection(TelemetryListenerCollection.Name)]
 public sealed class TelemetryWithoutExporterTests : IAsyncLifetime
 {
     private const string UserId = "29:1Invented-User-Pangolin-2208";
