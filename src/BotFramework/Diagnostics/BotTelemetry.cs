@@ -27,6 +27,12 @@ public static class BotTelemetry
 
     public static readonly Counter<long> StorageCalls = Meter.CreateCounter<long>("bot.storage.calls", description: "Storage calls by operation and outcome.");
 
+    /// <summary>
+    /// How long one storage call took, from the turn's side (the request, the wait for an answer and reading it), by
+    /// operation and outcome: beside <see cref="TurnDuration"/>, it tells a slow storage from a slow bot.
+    /// </summary>
+    public static readonly Histogram<double> StorageDuration = Meter.CreateHistogram<double>("bot.storage.duration", unit: "ms", description: "How long a storage call took, by operation and outcome.");
+
     public static readonly Counter<long> EtagConflicts = Meter.CreateCounter<long>("bot.storage.etag_conflicts", description: "Conditional writes that lost a race.");
 
     public static readonly Counter<long> ConnectorCalls = Meter.CreateCounter<long>("bot.connector.calls", description: "HTTP attempts to the Connector, by operation and status.");

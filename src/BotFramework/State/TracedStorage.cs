@@ -6,7 +6,8 @@ namespace BotFramework.State;
 
 /// <summary>
 /// Wraps a storage so each call is a "bot.storage" span (operation, number of documents, outcome) under the
-/// turn that made it, and counted. Keys name conversations and users: they never appear, not even hashed.
+/// turn that made it, counted, and timed (<see cref="BotTelemetry.StorageDuration"/>). Keys name conversations and
+/// users: they never appear, not even hashed.
 /// </summary>
 public class TracedStorage : IStorage
 {
@@ -40,6 +41,7 @@ public class TracedStorage : IStorage
         span?.SetTag("bot.storage.operation", operation);
         span?.SetTag("bot.storage.documents", documents);
         TurnTelemetry.Current?.StorageCalled(documents);
+        var started = Stopwatch.GetTimestamp();
         var outcome = "ok";
         try
         {
@@ -66,7 +68,9 @@ public class TracedStorage : IStorage
         {
             span?.SetTag("bot.storage.outcome", outcome);
             if (outcome is "error" or "conflict") span?.SetStatus(ActivityStatusCode.Error, outcome);
-            BotTelemetry.StorageCalls.Add(documents, new TagList { { "bot.storage.operation", operation }, { "bot.storage.outcome", outcome } });
+            var tags = new TagList { { "bot.storage.operation", operation }, { "bot.storage.outcome", outcome } };
+            BotTelemetry.StorageCalls.Add(documents, tags);
+            BotTelemetry.StorageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
         }
     }
 

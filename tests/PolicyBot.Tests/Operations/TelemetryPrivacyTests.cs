@@ -86,7 +86,7 @@ public sealed class TelemetryPrivacyTests : IAsyncLifetime
         Assert.All(httpSpans, s => Assert.DoesNotContain("/v3/", s.GetTagItem("url.full")?.ToString() ?? "", StringComparison.Ordinal));
 
         var metricNames = _telemetry.Metrics.Select(m => m.Name).ToHashSet();
-        foreach (var name in new[] { "bot.turns", "bot.turn.duration", "bot.turn.storage_calls", "bot.storage.calls", "bot.connector.calls", "bot.connector.retries",
+        foreach (var name in new[] { "bot.turns", "bot.turn.duration", "bot.turn.storage_calls", "bot.storage.calls", "bot.storage.duration", "bot.connector.calls", "bot.connector.retries",
             "bot.connector.throttled", "policybot.matcher.results", "policybot.scope.detections" })
         {
             Assert.Contains(name, metricNames);
