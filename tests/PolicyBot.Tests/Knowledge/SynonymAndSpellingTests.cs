@@ -56,7 +56,10 @@ public sealed class SynonymAndSpellingTests
 
     [Theory]
     [InlineData(Language.Fr, "Un troll inonde notre page de commentaires, on fait quoi?", "Quelqu'un inonde notre page de commentaires haineux, on fait quoi?")]
-    [InlineData(Language.En, "A troll keeps flooding our page with comments, what do we do?", "Someone keeps flooding our page with hateful comments, what do we do?")]
+    // English without "flooding" since a23 and a24 were learnt: being flooded with trolls or hateful comments is how five
+    // learnt sets ask about moderation capacity (a11, a13, a16, a19, a20), and the hateful variant got moderation capacity
+    // first (16.15 against unacceptable content 15.51) while the troll one kept unacceptable content (22.75).
+    [InlineData(Language.En, "A troll keeps leaving comments on our page, what do we do?", "Someone keeps leaving hateful comments on our page, what do we do?")]
     public void ATroll_IsAHatefulCommenter(Language language, string troll, string hateful)
     {
         var a = Matcher.Match(troll, language);

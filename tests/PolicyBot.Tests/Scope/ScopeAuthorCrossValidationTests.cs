@@ -260,6 +260,41 @@ namespace PolicyBot.Tests.Scope;
 /// the spent routing sets' policy questions taken for crisis or unrelated dev 0, test 2, holdout 2, dev2 0 (unchanged).
 /// </para>
 /// <para>
+/// Then two more authors who wrote training data blind, 40 legal questions per language each like the pairs before
+/// (<c>a23</c>: tense and certainty, shift-log lines with times and emojis, danger told only by time words or ongoing
+/// states, the same events told calmly in the past or as hypotheses, legal questions about records and formal requests;
+/// <c>a24</c>: danger that starts online and is happening now, children and teens, youth and IT-savvy staff, legal
+/// questions about young people and families; <c>Data/BLIND-SETS.md</c>), less five messages equal (case, accents and
+/// punctuation aside) to messages already shipped or in a set, counted by a script that printed no text: a23 fr 1
+/// policy; a24 fr 1 crisis and 1 legal, en 1 crisis and 1 unrelated. Their own figures with each left out: crisis a23
+/// 45/45, 45/45, a24 44/44, 44/44; legal a23 33/40, 29/40 (the rules alone 19, 18), a24 30/39, 26/40 (21, 12);
+/// unrelated a23 15/20, 18/20 and a24 18/20, 17/19; policy questions taken for crisis a23 18/119, 21/120 and a24
+/// 15/120, 13/120 (hard negatives 17/35, 18/35 and 13/36, 13/36). The earlier authors, each way: crisis 2nd fr 214 →
+/// 213 (a fire typed « le feux est pogné », 0.38: the fire rule has the phrase without the typo), 2nd en 199 → 198 (a
+/// worker tracked to her child's school, 0.19: the rule for being pursued has "tracked me to", but "tracked" is also a
+/// word of policy, which that rule excludes), a4 fr 59 → 58 (an absent colleague's last message, 0.11), a21 fr 41 → 40
+/// (a team's code word, −1.35), all four left to the model; small talk 2nd fr 54 → 53, a5 fr 20 → 19; unrelated a4 fr
+/// 24 → 22, a5 en 19 → 20, a6 fr 22 → 23, a9 en 15 → 16, a10 fr 16 → 17, a10 en 17 → 18, a11 en 17 → 18, a12 en 15 →
+/// 16, a13 en 13 → 14, a14 en 16 → 17, a15 fr 15 → 16, a16 en 18 → 17, a17 fr 16 → 17, a18 en 17 → 16, a19 fr 16 → 17,
+/// a20 fr 15 → 16, a20 en 14 → 15, a21 en 16 → 17, a22 en 16 → 15; legal a9 fr 21 → 22, a9 en 23 → 25, a10 fr 21 →
+/// 22, a11 en 22 → 21, a12 en 22 → 21, a15 en 25 → 24, a16 en 25 → 24, a17 fr 33 → 32, a17 en 23 → 25, a18 fr 28 → 29,
+/// a18 en 14 → 16, a19 fr 28 → 26, a19 en 28 → 29, a20 fr 27 → 30, a20 en 26 → 27, a21 fr 31 → 29, a22 fr 22 → 21, a22
+/// en 24 → 26; ordinary taken for crisis 1st fr 31 → 30, 1st en 21 → 25, a9 fr 20 → 19, a9 en 28 → 26, a10 fr 21 → 20,
+/// a13 fr 27 → 26, a15 fr 21 → 20, a15 en 32 → 33, a16 fr 20 → 17, a17 fr 18 → 20, a17 en 24 → 23, a19 fr 26 → 27, a22
+/// fr 29 → 27; ordinary taken for legal 1st en 3 → 1, 2nd en 0 → 1, a7 fr 9 → 10, a10 fr 3 → 4, a11 en 2 → 3, a13 fr 2
+/// → 1, a17 en 4 → 5, a18 fr 2 → 3, a18 en 3 → 4, a19 en 2 → 3. The floors moved with these figures (lowered: crisis
+/// 2nd fr 214 → 213, 2nd en 199 → 198, a4 fr 59 → 58, a21 fr 41 → 40; small talk 2nd fr 54 → 53, a5 fr 20 → 19;
+/// unrelated a4 fr 24 → 22, a16 en 18 → 17, a18 en 17 → 16, a22 en 16 → 15; legal a11 en 22 → 21, a12 en 22 → 21, a15
+/// en 25 → 24, a16 en 25 → 24, a17 fr 33 → 32, a19 fr 28 → 26, a21 fr 31 → 29, a22 fr 22 → 21; ordinary taken for
+/// crisis 1st en 21 → 25, a15 en 32 → 33, a17 fr 18 → 20, a19 fr 26 → 27; for legal 2nd en 0 → 1, a7 fr 9 → 10, a10
+/// fr 3 → 4, a11 en 2 → 3, a17 en 4 → 5, a18 fr 2 → 3, a18 en 3 → 4, a19 en 2 → 3). Over all twenty-four, at 0.6:
+/// crisis fr 1587/1598, en 1564/1572 (the twenty-two earlier authors fr 1501 → 1498, en 1476 → 1475 of 1509 and 1483),
+/// ordinary taken for crisis 851 of 4,941 (the twenty-two earlier 789 → 784 of 4,462); legal questions 1059 of 1,403
+/// (the twenty-two earlier 935 → 941 of 1,244, the new data alone); ordinary taken for legal 104 of 4,941 (the
+/// twenty-two earlier 91 → 96); the spent routing sets' policy questions taken for crisis or unrelated dev 0, test 3,
+/// holdout 2, dev2 0 (test 2 → 3).
+/// </para>
+/// <para>
 /// Then the legal head's sweep over the fourteen authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
 /// message with a word of social media from 3 to 2, nine legal questions more with each author left out (fr 236, en
 /// 247 → 256 of 322: a9 en 18 → 20, a10 en 18 → 19, a11 en 16 → 17, a12 en 19 → 21, a13 en 22 → 24, a14 en 22 → 23,
@@ -288,19 +323,19 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     private static readonly Lazy<Dictionary<string, List<Scored>>> LeftOut = new(LeaveEachAuthorOut);
 
     /// <summary>Every author of the corpus, as <see cref="AuthorOf"/> names them.</summary>
-    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22"];
+    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22", "a23", "a24"];
 
     [Fact]
-    public void Corpus_Authors_AreTheTwentyTwoNamedInTheReadme()
+    public void Corpus_Authors_AreTheTwentyFourNamedInTheReadme()
     {
         var found = LabelledSet(ContentLibrary.Default).Select(m => m.Author).OfType<string>().Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
+        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22", "a23", "a24", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
     }
 
     /// <summary>
     /// The authors who wrote training data blind (<c>a7</c>, <c>a8</c>: policy questions, some of them alarming but calm,
-    /// and crisis messages; <c>a9</c> to <c>a22</c>: the same with legal and unrelated messages) keep their hard negatives
+    /// and crisis messages; <c>a9</c> to <c>a24</c>: the same with legal and unrelated messages) keep their hard negatives
     /// apart: a kind of their own, <c>…/policy-hard</c>, ordinary messages like <c>…/policy</c>, so the cross-validation
     /// can say how many of them are taken for a crisis. The counts are what each wrote, less exact copies of messages
     /// already in the corpus, in a routing set or in a blind set (the content README says which).
@@ -338,6 +373,10 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a21", "en", 43, 119, 40, 19)]
     [InlineData("a22", "fr", 45, 120, 40, 20)]
     [InlineData("a22", "en", 44, 120, 40, 20)]
+    [InlineData("a23", "fr", 45, 119, 40, 20)]
+    [InlineData("a23", "en", 45, 120, 40, 20)]
+    [InlineData("a24", "fr", 44, 120, 39, 20)]
+    [InlineData("a24", "en", 44, 120, 40, 19)]
     public void BlindTrainingAuthors_HardNegatives_AreOrdinaryMessagesOfTheirOwnKind(string author, string lang, int crisis, int ordinary, int legal, int unrelated)
     {
         var language = Languages.Parse(lang);
@@ -358,50 +397,54 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// ordinary messages taken for legal (by the rules or the legal head), each held to what was measured.
     /// </summary>
     [Theory]
-    [InlineData("1st", "fr", 333, 37, 40, 31, 15, 2)]
-    [InlineData("1st", "en", 332, 37, 40, 21, 16, 3)]
-    [InlineData("2nd", "fr", 214, 54, 43, 25, 0, 1)]
-    [InlineData("2nd", "en", 199, 51, 39, 26, 0, 0)]
+    [InlineData("1st", "fr", 333, 37, 40, 30, 15, 2)]
+    [InlineData("1st", "en", 332, 37, 40, 25, 16, 1)]
+    [InlineData("2nd", "fr", 213, 53, 43, 25, 0, 1)]
+    [InlineData("2nd", "en", 198, 51, 39, 26, 0, 1)]
     [InlineData("a3", "fr", 55, 55, 51, 0, 52, 0)]
     [InlineData("a3", "en", 55, 55, 51, 0, 50, 0)]
-    [InlineData("a4", "fr", 59, 29, 24, 0, 25, 0)]
+    [InlineData("a4", "fr", 58, 29, 22, 0, 25, 0)]
     [InlineData("a4", "en", 60, 29, 27, 0, 28, 0)]
-    [InlineData("a5", "fr", 77, 20, 15, 5, 18, 1)]
-    [InlineData("a5", "en", 80, 19, 19, 5, 20, 0)]
-    [InlineData("a6", "fr", 70, 24, 22, 6, 16, 0)]
+    [InlineData("a5", "fr", 77, 19, 15, 5, 18, 1)]
+    [InlineData("a5", "en", 80, 19, 20, 5, 20, 0)]
+    [InlineData("a6", "fr", 70, 24, 23, 6, 16, 0)]
     [InlineData("a6", "en", 70, 22, 23, 8, 19, 0)]
-    [InlineData("a7", "fr", 40, 0, 0, 15, 0, 9)]
+    [InlineData("a7", "fr", 40, 0, 0, 15, 0, 10)]
     [InlineData("a7", "en", 40, 0, 0, 14, 0, 4)]
     [InlineData("a8", "fr", 40, 0, 0, 19, 0, 4)]
     [InlineData("a8", "en", 40, 0, 0, 11, 0, 3)]
-    [InlineData("a9", "fr", 44, 0, 16, 20, 21, 2)]
-    [InlineData("a9", "en", 45, 0, 15, 28, 23, 4)]
-    [InlineData("a10", "fr", 43, 0, 16, 21, 21, 3)]
-    [InlineData("a10", "en", 43, 0, 17, 21, 19, 1)]
+    [InlineData("a9", "fr", 44, 0, 16, 19, 22, 2)]
+    [InlineData("a9", "en", 45, 0, 16, 26, 25, 4)]
+    [InlineData("a10", "fr", 43, 0, 17, 20, 22, 4)]
+    [InlineData("a10", "en", 43, 0, 18, 21, 19, 1)]
     [InlineData("a11", "fr", 44, 0, 17, 21, 23, 1)]
-    [InlineData("a11", "en", 42, 0, 17, 22, 22, 2)]
+    [InlineData("a11", "en", 42, 0, 18, 22, 21, 3)]
     [InlineData("a12", "fr", 45, 0, 14, 17, 20, 4)]
-    [InlineData("a12", "en", 44, 0, 15, 24, 22, 3)]
-    [InlineData("a13", "fr", 44, 0, 17, 27, 22, 2)]
-    [InlineData("a13", "en", 42, 0, 13, 20, 26, 1)]
+    [InlineData("a12", "en", 44, 0, 16, 24, 21, 3)]
+    [InlineData("a13", "fr", 44, 0, 17, 26, 22, 1)]
+    [InlineData("a13", "en", 42, 0, 14, 20, 26, 1)]
     [InlineData("a14", "fr", 45, 0, 18, 19, 23, 1)]
-    [InlineData("a14", "en", 42, 0, 16, 16, 24, 2)]
-    [InlineData("a15", "fr", 45, 0, 15, 21, 25, 3)]
-    [InlineData("a15", "en", 44, 0, 14, 32, 25, 5)]
-    [InlineData("a16", "fr", 43, 0, 15, 20, 25, 2)]
-    [InlineData("a16", "en", 42, 0, 18, 16, 25, 1)]
-    [InlineData("a17", "fr", 44, 0, 16, 18, 33, 2)]
-    [InlineData("a17", "en", 42, 0, 16, 24, 23, 4)]
-    [InlineData("a18", "fr", 44, 0, 16, 20, 28, 2)]
-    [InlineData("a18", "en", 43, 0, 17, 18, 14, 3)]
-    [InlineData("a19", "fr", 44, 0, 16, 26, 28, 2)]
-    [InlineData("a19", "en", 44, 0, 17, 25, 28, 2)]
-    [InlineData("a20", "fr", 42, 0, 15, 19, 27, 2)]
-    [InlineData("a20", "en", 42, 0, 14, 19, 26, 3)]
-    [InlineData("a21", "fr", 41, 0, 13, 12, 31, 1)]
-    [InlineData("a21", "en", 41, 0, 16, 11, 26, 3)]
-    [InlineData("a22", "fr", 45, 0, 14, 29, 22, 2)]
-    [InlineData("a22", "en", 44, 0, 16, 37, 24, 1)]
+    [InlineData("a14", "en", 42, 0, 17, 16, 24, 2)]
+    [InlineData("a15", "fr", 45, 0, 16, 20, 25, 3)]
+    [InlineData("a15", "en", 44, 0, 14, 33, 24, 5)]
+    [InlineData("a16", "fr", 43, 0, 15, 17, 25, 2)]
+    [InlineData("a16", "en", 42, 0, 17, 16, 24, 1)]
+    [InlineData("a17", "fr", 44, 0, 17, 20, 32, 2)]
+    [InlineData("a17", "en", 42, 0, 16, 23, 25, 5)]
+    [InlineData("a18", "fr", 44, 0, 16, 20, 29, 3)]
+    [InlineData("a18", "en", 43, 0, 16, 18, 16, 4)]
+    [InlineData("a19", "fr", 44, 0, 17, 27, 26, 2)]
+    [InlineData("a19", "en", 44, 0, 17, 25, 29, 3)]
+    [InlineData("a20", "fr", 42, 0, 16, 19, 30, 2)]
+    [InlineData("a20", "en", 42, 0, 15, 19, 27, 3)]
+    [InlineData("a21", "fr", 40, 0, 13, 12, 29, 1)]
+    [InlineData("a21", "en", 41, 0, 17, 11, 26, 3)]
+    [InlineData("a22", "fr", 45, 0, 14, 27, 21, 2)]
+    [InlineData("a22", "en", 44, 0, 15, 37, 26, 1)]
+    [InlineData("a23", "fr", 45, 0, 15, 18, 33, 3)]
+    [InlineData("a23", "en", 45, 0, 18, 21, 29, 1)]
+    [InlineData("a24", "fr", 44, 0, 18, 15, 30, 2)]
+    [InlineData("a24", "en", 44, 0, 17, 13, 26, 2)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);
@@ -442,7 +485,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
-        Assert.Equal(22, LeftOut.Value.Count);
+        Assert.Equal(24, LeftOut.Value.Count);
     }
 
     /// <summary>
