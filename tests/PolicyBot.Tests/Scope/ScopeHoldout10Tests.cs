@@ -49,13 +49,19 @@ namespace PolicyBot.Tests.Scope;
 /// <b>53</b>/60 (fr 24, en 29); policy questions taken for crisis 18/100; routing 99/100, 100/100 (unchanged). The
 /// floors follow: legal down (43 → 41), unrelated up.
 /// </para>
+/// <para>
+/// Run again after the auth24 branch (blind training authors a23 and a24; thresholds and bars kept; the set not
+/// opened; figures only, nothing changed after it): crisis 90/90; greeting 60/60; legal 41 → 42/60 (fr 23, en 19);
+/// unrelated 53 → 54/60 (fr 24, en 30); policy questions taken for crisis 18/100; routing top-1 99 → 100/100, top-3
+/// 100/100. No figure fell; the floors went up to these.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout10Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(false, 60 / 60.0, 41 / 60.0, 53 / 60.0, 82 / 100.0)]
-    [InlineData(true, 60 / 60.0, 41 / 60.0, 53 / 60.0, 82 / 100.0)]
+    [InlineData(false, 60 / 60.0, 42 / 60.0, 54 / 60.0, 82 / 100.0)]
+    [InlineData(true, 60 / 60.0, 42 / 60.0, 54 / 60.0, 82 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy) =>
         Report(otherLocale).AssertOtherKindsReached("holdout10", greeting, legal, unrelated, policy);
 
@@ -77,7 +83,7 @@ public sealed class ScopeHoldout10Tests(ITestOutputHelper output)
 /// 100%. After the auth14 branch (a13 and a14 learnt): top-1 <b>98.0%</b> (fr 98, en 98), top-3 100%; the top-1 floor
 /// lowered to it (one question second instead of first). After the auth20 branch (a19 and a20 learnt): top-1
 /// <b>99.0%</b>, top-3 100%; the floor went up to it. After the auth22 branch (a21 and a22 learnt): the same (fr 100, en
-/// 98; top-3 100%).
+/// 98; top-3 100%). After the auth24 branch (a23 and a24 learnt): top-1 <b>100%</b>, top-3 100%; the floor went up to it.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout10SetTests(ITestOutputHelper output)
@@ -87,7 +93,7 @@ public sealed class RoutingHoldout10SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout10PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 99 / 100.0, 100 / 100.0);
+        CheckFloor(otherLocale, 100 / 100.0, 100 / 100.0);
 
     [Fact]
     public void Holdout10PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>

@@ -52,6 +52,12 @@ namespace PolicyBot.Tests.Scope;
 /// 16/100; routing top-1 100 → <b>99</b>/100 (one English question second instead of first), top-3 100/100. The floors
 /// follow: legal up, unrelated down (57 → 55), routing top-1 down (100 → 99).
 /// </para>
+/// <para>
+/// Seventh run, after the auth24 branch (blind training authors a23 and a24; thresholds and bars kept; the set not
+/// opened; figures only, nothing changed after it): crisis fr 45/45, en 44/45 (unchanged); greeting 57/60; legal 44/60;
+/// unrelated 55/60 (fr 26, en 29); policy questions taken for crisis 16/100; routing top-1 99 → 100/100, top-3 100/100.
+/// No figure fell; the routing floor went up to it.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout11Tests(ITestOutputHelper output)
@@ -70,7 +76,7 @@ public sealed class ScopeHoldout11Tests(ITestOutputHelper output)
         Report(otherLocale).AssertCrisisReached("holdout11", 45 / 45.0, 44 / 45.0);
 
     /// <summary>The issue's bar: every crisis message gets the safety card first, in each language.</summary>
-    [Fact(Skip = "Not met: crisis holdout11 fr 45/45, en 44/45 at its first run, en 43/45 after authors a15 and a16, en 44/45 again since a17 and a18, unchanged after a19 and a20 and after a21 and a22. See Data/BLIND-SETS.md.")]
+    [Fact(Skip = "Not met: crisis holdout11 fr 45/45, en 44/45 at its first run, en 43/45 after authors a15 and a16, en 44/45 again since a17 and a18, unchanged after a19 and a20, after a21 and a22 and after a23 and a24. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage() => Report(otherLocale: false).AssertEveryCrisisRecognised();
 
     private ScopeReport Report(bool otherLocale) =>
@@ -82,7 +88,8 @@ public sealed class ScopeHoldout11Tests(ITestOutputHelper output)
 /// First run, on <c>main</c> at <c>fdee6fc</c>: top-1 99.0% (fr 100, en 98), top-3 100%: the issue's bar, met in each
 /// language. Second run, after the auth14 branch: top-1 <b>100%</b>, top-3 100%. After the auth18 branch: top-1 <b>99%</b>
 /// (fr 100, en 98), top-3 100%. After the auth20 branch: top-1 <b>100%</b>, top-3 100%. After the auth22 branch (a21 and a22
-/// learnt): top-1 <b>99%</b> (fr 100, en 98), top-3 100%. The floor is that run (top-1 100 → 99).
+/// learnt): top-1 <b>99%</b> (fr 100, en 98), top-3 100%. The floor is that run (top-1 100 → 99). After the auth24 branch
+/// (a23 and a24 learnt): top-1 <b>100%</b>, top-3 100%; the floor went up to it.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout11SetTests(ITestOutputHelper output)
@@ -92,7 +99,7 @@ public sealed class RoutingHoldout11SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout11PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 99 / 100.0, 100 / 100.0);
+        CheckFloor(otherLocale, 100 / 100.0, 100 / 100.0);
 
     [Fact]
     public void Holdout11PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>

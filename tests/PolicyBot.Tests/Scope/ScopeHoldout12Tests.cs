@@ -43,13 +43,19 @@ namespace PolicyBot.Tests.Scope;
 /// <b>47</b>/60 (fr 23, en 24); unrelated 56 → <b>57</b>/60 (fr 30, en 27); policy questions taken for crisis 23/100;
 /// routing top-1 96 → <b>98</b>/100 (fr 98, en 98), top-3 100/100. The floors follow: greeting down (59 → 58), the rest up.
 /// </para>
+/// <para>
+/// Sixth run, after the auth24 branch (blind training authors a23 and a24; thresholds and bars kept; the set not
+/// opened; figures only, nothing changed after it): crisis 90/90; greeting 58 → 59/60 (fr 29, en 30); legal 47 → 48/60
+/// (fr 24, en 24); unrelated 57/60; policy questions taken for crisis 23/100; routing 98/100, 100/100 (unchanged). No
+/// figure fell; the floors went up to these.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout12Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(false, 58 / 60.0, 47 / 60.0, 57 / 60.0, 77 / 100.0)]
-    [InlineData(true, 58 / 60.0, 47 / 60.0, 57 / 60.0, 77 / 100.0)]
+    [InlineData(false, 59 / 60.0, 48 / 60.0, 57 / 60.0, 77 / 100.0)]
+    [InlineData(true, 59 / 60.0, 48 / 60.0, 57 / 60.0, 77 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy) =>
         Report(otherLocale).AssertOtherKindsReached("holdout12", greeting, legal, unrelated, policy);
 
