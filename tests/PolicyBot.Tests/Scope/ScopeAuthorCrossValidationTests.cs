@@ -295,6 +295,14 @@ namespace PolicyBot.Tests.Scope;
 /// holdout 2, dev2 0 (test 2 → 3).
 /// </para>
 /// <para>
+/// Then (the coordinator, after the merge): "tracked me to", "tracked her to" and "tracked us to" moved out of the
+/// concept for being pursued into their own (<c>tracked-to</c>), whose rule has the same vetoes but the words of policy:
+/// "tracked" is one of those words, so the phrases could never fire where they were. 2nd en 198 → <b>199</b>/200 (the
+/// worker tracked to her child's school above), its floor back up; nothing else moved: every other author's figures,
+/// the ordinary messages taken for crisis, the spent routing sets and every blind set the same. Over all twenty-four:
+/// crisis en 1565/1572.
+/// </para>
+/// <para>
 /// Then the legal head's sweep over the fourteen authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
 /// message with a word of social media from 3 to 2, nine legal questions more with each author left out (fr 236, en
 /// 247 → 256 of 322: a9 en 18 → 20, a10 en 18 → 19, a11 en 16 → 17, a12 en 19 → 21, a13 en 22 → 24, a14 en 22 → 23,
@@ -400,7 +408,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("1st", "fr", 333, 37, 40, 30, 15, 2)]
     [InlineData("1st", "en", 332, 37, 40, 25, 16, 1)]
     [InlineData("2nd", "fr", 213, 53, 43, 25, 0, 1)]
-    [InlineData("2nd", "en", 198, 51, 39, 26, 0, 1)]
+    [InlineData("2nd", "en", 199, 51, 39, 26, 0, 1)]
     [InlineData("a3", "fr", 55, 55, 51, 0, 52, 0)]
     [InlineData("a3", "en", 55, 55, 51, 0, 50, 0)]
     [InlineData("a4", "fr", 58, 29, 22, 0, 25, 0)]
