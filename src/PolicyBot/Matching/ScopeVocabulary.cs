@@ -24,6 +24,19 @@ internal sealed class ScopeVocabulary
     private readonly List<Phrase> _byFirstPrefix = [];
     private readonly Dictionary<ScopeKind, List<ScopeRule>> _rules = [];
 
+    /// <summary>
+    /// A concept no file defines: the message is one short phrase typed twice or more in a row, with at most
+    /// <see cref="RepeatedMaxOther"/> other words around it ("c lui c lui", a house's code word sent twice and a room
+    /// number). Someone in a hurry repeats; nobody asks a policy question that way. Rules name it like any concept.
+    /// </summary>
+    public const string RepeatedConcept = "~repeated";
+
+    /// <summary>The longest phrase <see cref="RepeatedConcept"/> looks for, in words.</summary>
+    private const int RepeatedMaxPhrase = 5;
+
+    /// <summary>How many words besides the repeated phrase a message may have and still be <see cref="RepeatedConcept"/>.</summary>
+    private const int RepeatedMaxOther = 3;
+
     private enum WordMatch
     {
         /// <summary>The same stem ("threatened" matches "threatens").</summary>
@@ -62,7 +75,7 @@ internal sealed class ScopeVocabulary
             foreach (var word in _analyzer.Words(text)) frequencies[word.Surface] = frequencies.GetValueOrDefault(word.Surface) + 1;
         }
 
-        var defined = new HashSet<string>(StringComparer.Ordinal);
+        var defined = new HashSet<string>(StringComparer.Ordinal) { RepeatedConcept };
         foreach (var file in scope)
         {
             var data = file.For(language);
@@ -109,7 +122,37 @@ internal sealed class ScopeVocabulary
                 list.Add((i, phrase.Words.Length));
             }
         }
+        if (Repeated(words) is { } span) matches[RepeatedConcept] = [span];
         return new Reading(Language, words, words.Count(w => _known.Contains(w.Surface)), matches);
+    }
+
+    /// <summary>
+    /// Where a phrase of one to <see cref="RepeatedMaxPhrase"/> words is typed twice or more in a row, with at most
+    /// <see cref="RepeatedMaxOther"/> other words in the message (before or after it); null when there is none.
+    /// </summary>
+    internal static (int Start, int Length)? Repeated(IReadOnlyList<ScopeAnalyzer.Word> words)
+    {
+        var count = words.Count;
+        if (count < 2 || count > 2 * RepeatedMaxPhrase + RepeatedMaxOther) return null;
+        for (var start = 0; start <= RepeatedMaxOther && start < count - 1; start++)
+        {
+            for (var length = 1; length <= RepeatedMaxPhrase && start + 2 * length <= count; length++)
+            {
+                var times = 1;
+                while (start + (times + 1) * length <= count && SameWords(words, start, start + times * length, length)) times++;
+                if (times >= 2 && count - times * length <= RepeatedMaxOther) return (start, times * length);
+            }
+        }
+        return null;
+    }
+
+    private static bool SameWords(IReadOnlyList<ScopeAnalyzer.Word> words, int first, int second, int length)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            if (words[first + i].Surface != words[second + i].Surface) return false;
+        }
+        return true;
     }
 
     /// <summary>For diagnostics: each phrase of the data found in <paramref name="text"/>, with the words it matched.</summary>
@@ -117,6 +160,7 @@ internal sealed class ScopeVocabulary
     {
         var reading = Read(text);
         var words = reading.Words;
+        if (reading.Matches.ContainsKey(RepeatedConcept)) yield return RepeatedConcept;
         for (var i = 0; i < words.Count; i++)
         {
             foreach (var phrase in _byFirstStem.Values.SelectMany(p => p).Concat(_byFirstPrefix))
