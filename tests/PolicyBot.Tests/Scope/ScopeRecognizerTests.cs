@@ -54,6 +54,75 @@ public sealed class ScopeRecognizerTests
         }
     }
 
+    /// <summary>
+    /// Families of danger the rules alone recognise since the leave-one-author-out misses were read (content README,
+    /// scope step 7): a lockdown called, a colour code, breathing or waking that fails, being followed home, pictures of
+    /// one's home sent to one, the address thanked for in a comment, a farewell with giving up, a teen gone to meet a
+    /// man met online, a parent's secret departure with a child, someone at a child's school now, a fire in joual,
+    /// "it's him" alone, one phrase typed again and again. The rules, not the model: each must hold without it.
+    /// Invented messages, none a message of the corpus or of a set.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "LOCKDOWN")]
+    [InlineData("en", "lock the doors now, he's in the lot")]
+    [InlineData("fr", "barrez les portes vite")]
+    [InlineData("en", "code white in the lounge")]
+    [InlineData("fr", "code blanc salle commune")]
+    [InlineData("en", "the toddler in 4 is turning blue")]
+    [InlineData("fr", "le bébé respire mal pis ses lèvres sont bleues")]
+    [InlineData("en", "resident on the bathroom floor, unresponsive")]
+    [InlineData("en", "her ex followed her home from the bus stop")]
+    [InlineData("fr", "une résidente s'est fait suivre jusqu'à son char")]
+    [InlineData("en", "somebody keeps sending me photos of my car parked at work")]
+    [InlineData("fr", "quelqu'un m'envoie des photos de ma maison depuis hier")]
+    [InlineData("en", "under our reel someone wrote \"thanks for the address, see you\"")]
+    [InlineData("fr", "y'a un commentaire avec notre numéro civique pis « à minuit »")]
+    [InlineData("en", "staff member hasn't come in, last text said \"forgive me\", no word from her since")]
+    [InlineData("fr", "notre bénévole a écrit sur notre page « j'en peux plus, c'est mon dernier message »")]
+    [InlineData("en", "our 14 year old resident went to meet a guy she met on snap")]
+    [InlineData("fr", "l'adolescente de la chambre 2 est partie rejoindre un gars rencontré en ligne")]
+    [InlineData("en", "dad told the kids on the video call to pack your bags and not tell mom")]
+    [InlineData("fr", "le père a dit à la petite : dis rien à maman, on part samedi")]
+    [InlineData("en", "he's outside the daycare right now filming")]
+    [InlineData("fr", "y'a le feu dans la salle de lavage")]
+    [InlineData("fr", "c'est lui")]
+    [InlineData("en", "its him its him")]
+    [InlineData("en", "red balloon red balloon room 4")]
+    [InlineData("fr", "parapluie parapluie")]
+    public void DangerFamiliesReadInTheTrainingMisses_AreRecognisedByTheRulesAlone(string lang, string text) =>
+        Assert.Equal(ScopeKind.Crisis, Recognizer.RuleKind(text, Languages.Parse(lang)).Kind);
+
+    /// <summary>The same families' words in ordinary messages: none is taken for danger, with either locale (invented).</summary>
+    [Theory]
+    [InlineData("During the COVID lockdown we posted daily; should we go back to that schedule?")]
+    [InlineData("Can we post a photo of our lockdown drill on Facebook?")]
+    [InlineData("Pendant le confinement on publiait tous les jours, est-ce qu'on recommence?")]
+    [InlineData("What's the colour code for our Instagram stories, red or blue?")]
+    [InlineData("Should staff follow residents home on Instagram?")]
+    [InlineData("Une résidente a publié des photos de sa maison sur Facebook, on lui en parle?")]
+    [InlineData("Our house number is on an old post, should we delete it?")]
+    [InlineData("This is my last post as comms lead, thanks for everything you tried to teach me")]
+    [InlineData("C'est ma dernière publication comme responsable, merci pour tout")]
+    [InlineData("Can a 15 year old volunteer run our TikTok?")]
+    [InlineData("Une adolescente de 16 ans peut-elle être bénévole sur nos réseaux?")]
+    [InlineData("Est-ce qu'on fait une campagne sur les ados qui vont rencontrer un gars rencontré en ligne?")]
+    [InlineData("We want to post \"pack your bags\" for our summer camp ad, ok?")]
+    [InlineData("On peut publier une photo devant l'école pour la rentrée?")]
+    [InlineData("C'est lui qui gère notre page Facebook?")]
+    [InlineData("menu menu")]
+    [InlineData("merci merci")]
+    [InlineData("bonjour bonjour")]
+    [InlineData("oui oui")]
+    [InlineData("no no no")]
+    [InlineData("salut salut")]
+    public void OrdinaryMessages_WithTheseFamiliesWords_AreNotCrisis(string text)
+    {
+        foreach (var language in new[] { Language.Fr, Language.En })
+        {
+            Assert.NotEqual(ScopeKind.Crisis, Recognizer.Recognize(text, language).Kind);
+        }
+    }
+
     [Theory]
     [InlineData("Are residents allowed on social media during their stay?")]
     [InlineData("Les résidentes ont-elles droit aux réseaux sociaux pendant leur séjour?")]
