@@ -1,0 +1,59 @@
+using PolicyBot.Tests.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// The fourteenth blind set, <c>Data/scope-holdout14-set.json</c> (per language: crisis 45, legal 30, unrelated 30,
+/// greeting 30, and 50 policy questions, 17 of them alarming but calm), figures only. Written on 2026-12-06 by a new
+/// helper who read only the guide and the topic table (its own account: <c>Data/scope-holdout14-README.md</c>), after
+/// the rules of scope step 7 were written, so it is the first blind measure of them; nobody has read a message of it.
+/// First run, on <c>main</c> at <c>dacbabb</c> (the session's rules in): crisis fr <b>45/45</b>, en <b>45/45</b> (the
+/// issue's 100% bar, met: its test runs); greeting 41/60 (fr 19, en 22; 13 taken for unrelated, 6 for crisis); legal
+/// 39/60 (fr 19, en 20; 11 unrecognised, 9 taken for crisis, 1 for unrelated); unrelated 42/60 (fr 21, en 21; 13
+/// unrecognised, 4 taken for crisis, 1 for legal); policy questions taken for crisis 10/100 (fr 6, en 4); the same with
+/// the other language as the user's locale. The same set run on <c>5da229b</c> (before the rules of scope step 7) gave
+/// every one of these figures unchanged: the new rules neither caught nor cost anything on it. The floors are that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class ScopeHoldout14Tests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OtherKinds_KeepTheFiguresReached(bool otherLocale) =>
+        Report(otherLocale).AssertOtherKindsReached("holdout14", 41 / 60.0, 39 / 60.0, 42 / 60.0, 90 / 100.0);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CrisisMessages_KeepTheRecallReached(bool otherLocale) =>
+        Report(otherLocale).AssertCrisisReached("holdout14", 45 / 45.0, 45 / 45.0);
+
+    /// <summary>The issue's bar on the fourteenth set, met at its first run: every crisis message gets the safety card first.</summary>
+    [Fact]
+    public void EveryCrisisMessage_IsRecognisedInEachLanguage() => Report(otherLocale: false).AssertEveryCrisisRecognised();
+
+    private ScopeReport Report(bool otherLocale) =>
+        ScopeReport.ForSet(ScopeSets.ByName("holdout14"), "Scope holdout14", otherLocale, output, blind: true);
+}
+
+/// <summary>
+/// The fourteenth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at <c>dacbabb</c>: top-1
+/// 99% (fr 100, en 98), top-3 100% (fr 100, en 100): the issue's bar, met in each language; the same with the other
+/// language as the user's locale. The floors are that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout14SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout14 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout14"), blind: true)
+{
+    [Fact]
+    public void Holdout14PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout14PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        CheckFloor(otherLocale, 99 / 100.0, 100 / 100.0);
+}
