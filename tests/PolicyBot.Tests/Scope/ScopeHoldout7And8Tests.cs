@@ -143,7 +143,7 @@ public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
     [Fact]
     public void EveryCrisisMessageOfTheNinthSet_IsRecognisedInEachLanguage() => Report("holdout9", otherLocale: false).AssertEveryCrisisRecognised();
 
-    /// <summary>The bar on the thirteenth set, the newest blind set, met: every crisis message gets the safety card first.</summary>
+    /// <summary>The bar on the thirteenth set, met: every crisis message gets the safety card first.</summary>
     [Fact]
     public void EveryCrisisMessageOfTheThirteenthSet_IsRecognisedInEachLanguage() => Report("holdout13", otherLocale: false).AssertEveryCrisisRecognised();
 
