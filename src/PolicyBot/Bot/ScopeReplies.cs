@@ -12,7 +12,8 @@ namespace PolicyBot.Bot;
 /// <summary>
 /// What the bot answers before looking for a topic (<see cref="ScopeRecognizer"/>). Danger to a person now
 /// gets the safety card first — everywhere, also in the middle of a situation or a lesson, and before any
-/// command — then, when the message also concerns social media, the guideline that may apply. A legal question
+/// command — then, when the message is also a legal question, that the bot gives no legal advice, and when it
+/// also concerns social media, the guideline that may apply. A legal question
 /// is told the bot gives no legal advice, then offered the closest topics; something unrelated is told the bot
 /// only knows the policy, with the menu; a greeting gets the welcome card again; thanks a short reply.
 /// Only the kind is logged, never the text, and nothing of the message is kept.
@@ -28,7 +29,10 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, GuidelineCards card
         return result;
     }
 
-    /// <summary>When the message speaks of danger to a person now: the safety card, then the guideline that may apply. False otherwise.</summary>
+    /// <summary>
+    /// When the message speaks of danger to a person now: the safety card; then, when it is also a legal question, the
+    /// no-legal-advice reply; then the guideline that may apply. False otherwise.
+    /// </summary>
     public async Task<bool> TryCrisisAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var turn = dc.Context;
@@ -36,8 +40,10 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, GuidelineCards card
         if (result.Kind != ScopeKind.Crisis) return false;
         var info = Answering(turn, result);
         Conversation.PolicyBotTelemetry.Scope(result.Kind);
-        logger.LogDebug("A message was recognised as {Kind}: safety card sent first (also about social media: {Social})", result.Kind, result.AboutSocialMedia);
+        logger.LogDebug("A message was recognised as {Kind}: safety card sent first (also about social media: {Social}, also legal: {Legal})", result.Kind, result.AboutSocialMedia, result.AlsoLegal);
         await turn.SendCardAsync(safety.Build(info.Language, EmergencyInstructions.From(info.Choices)), cancellationToken).ConfigureAwait(false);
+        // "Can he sue us if we delete his threats?": the legal question still gets its answer, never before the safety card.
+        if (result.AlsoLegal) await turn.SendActivityAsync(cards.Ui("scope.legal.noAdvice", info.Language), cancellationToken).ConfigureAwait(false);
         if (!result.AboutSocialMedia) return true;
 
         // A threat posted in a comment is also a page matter: the guideline may follow, never before the safety card.

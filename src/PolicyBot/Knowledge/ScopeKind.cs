@@ -26,11 +26,12 @@ public enum ScopeKind
 }
 
 /// <summary>
-/// What <see cref="ScopeRecognizer"/> found: the kind, the language whose vocabulary recognised it, and
+/// What <see cref="ScopeRecognizer"/> found: the kind, the language whose vocabulary recognised it,
 /// whether the message also speaks of social media (a threat posted in a comment is a crisis and a
-/// page matter). It holds nothing of the text.
+/// page matter), and, for a crisis, whether it is also a legal question ("can he sue us if we delete his
+/// threats?": the safety card first, then the no-legal-advice reply). It holds nothing of the text.
 /// </summary>
-public sealed record ScopeResult(ScopeKind Kind, Language Language, bool AboutSocialMedia)
+public sealed record ScopeResult(ScopeKind Kind, Language Language, bool AboutSocialMedia, bool AlsoLegal = false)
 {
     public static ScopeResult Nothing(Language language) => new(ScopeKind.None, language, false);
 }

@@ -76,7 +76,7 @@ public sealed class ScopeRecognizer
     internal static ScopeResult Raised(ScopeResult byRules, double score, double threshold) => byRules.Kind switch
     {
         ScopeKind.None or ScopeKind.Unrelated when score >= threshold => byRules with { Kind = ScopeKind.Crisis },
-        ScopeKind.Legal when score >= threshold + LegalMargin => byRules with { Kind = ScopeKind.Crisis },
+        ScopeKind.Legal when score >= threshold + LegalMargin => byRules with { Kind = ScopeKind.Crisis, AlsoLegal = true },
         _ => byRules,
     };
 
@@ -98,10 +98,10 @@ public sealed class ScopeRecognizer
         var first = QuestionLanguage.Detect(text, userLanguage);
         var own = Vocabulary(first).Read(text);
         var found = Kind(own, Order, otherReading: false);
-        if (found is not (ScopeKind.None or ScopeKind.Unrelated)) return Result(found, own);
+        if (found is not (ScopeKind.None or ScopeKind.Unrelated)) return Result(found, own, otherReading: false);
         var other = Vocabulary(first.Other()).Read(text);
         var otherFound = Kind(other, [.. Order.Where(k => k != ScopeKind.Unrelated)], otherReading: true);
-        return otherFound != ScopeKind.None ? Result(otherFound, other) : Result(found, own);
+        return otherFound != ScopeKind.None ? Result(otherFound, other, otherReading: true) : Result(found, own, otherReading: false);
     }
 
     private ScopeKind Kind(ScopeVocabulary.Reading reading, IEnumerable<ScopeKind> kinds, bool otherReading)
@@ -110,8 +110,10 @@ public sealed class ScopeRecognizer
         return kinds.FirstOrDefault(kind => vocabulary.Holds(kind, reading, otherReading), ScopeKind.None);
     }
 
-    private static ScopeResult Result(ScopeKind kind, ScopeVocabulary.Reading reading) =>
-        new(kind, reading.Language, reading.Concepts.Contains(SocialMediaConcept));
+    /// <summary>The result of one reading; a crisis says whether the legal rules hold on the same reading too.</summary>
+    private ScopeResult Result(ScopeKind kind, ScopeVocabulary.Reading reading, bool otherReading) =>
+        new(kind, reading.Language, reading.Concepts.Contains(SocialMediaConcept),
+            AlsoLegal: kind == ScopeKind.Crisis && Vocabulary(reading.Language).Holds(ScopeKind.Legal, reading, otherReading));
 
     /// <summary>The concepts found in <paramref name="text"/> read as <paramref name="language"/> (for tests and diagnostics).</summary>
     internal IReadOnlyCollection<string> Concepts(string text, Language language) => Vocabulary(language).Read(text).Concepts;

@@ -134,6 +134,38 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// A legal question with danger in it ("can he sue us if we delete his threats?"): the safety card first, then the
+    /// legal question's own answer, that the bot gives no legal advice, then, since it is about the page, the guideline.
+    /// Invented messages.
+    /// </summary>
+    [Theory]
+    [InlineData("can that guy sue us if we delete his threats on our page?", "en-CA", SafetyTitleEn, NoLegalAdviceEn)]
+    [InlineData("peut-il nous poursuivre si on efface ses menaces sur notre page?", "fr-CA", SafetyTitleFr, NoLegalAdviceFr)]
+    public async Task ALegalQuestionAboutAThreat_GetsTheSafetyCard_ThenNoLegalAdvice_ThenThePageSide(string text, string locale, string safetyTitle, string noLegalAdvice)
+    {
+        var adapter = _bot.Adapter(locale: locale);
+        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
+        var replies = Replies(adapter);
+
+        Assert.True(replies.Count >= 3, $"Expected the safety card, the legal reply and the page side, got {replies.Count} replies.");
+        Assert.Contains(safetyTitle, CardReader.VisibleText(replies[0]));
+        Assert.Equal(noLegalAdvice, replies[1].Text);
+        var topics = replies.Skip(2).SelectMany(CardReader.Actions).Select(a => a.Data?.TryGetProperty("topic", out var t) == true ? t.GetString() : null);
+        Assert.Contains("unacceptable-content", topics);
+    }
+
+    /// <summary>Danger and a legal duty, nothing about social media: the safety card, then the legal reply, and nothing more.</summary>
+    [Theory]
+    [InlineData("if a mom tells us her boyfriend hits the kids, does the law say we have to report it?", "en-CA", SafetyTitleEn, NoLegalAdviceEn)]
+    [InlineData("si une mère nous dit que son chum frappe les enfants, la loi nous oblige-tu à le signaler?", "fr-CA", SafetyTitleFr, NoLegalAdviceFr)]
+    public Task DangerInALegalQuestion_GetsTheSafetyCard_ThenNoLegalAdvice(string text, string locale, string safetyTitle, string noLegalAdvice) =>
+        Chat(locale).Send(text)
+            .AssertReplyContains(safetyTitle)
+            .AssertReply(noLegalAdvice)
+            .AssertNoReply()
+            .StartTestAsync();
+
+    /// <summary>
     /// The cost of a false alarm: a calm question about a threat comment that is over still says "threatening", which
     /// the rules read as danger (when unsure, crisis). She gets the safety card first, and then the page side of her
     /// question all the same: the guideline for content that must come down, or the topics with it first.

@@ -80,6 +80,11 @@ internal sealed class ScopeReport
             }
             var confusions = Rows(kind, null).Where(r => !Right(r)).GroupBy(r => r.Result.Kind).Select(g => $"{g.Count()} as {g.Key}");
             line.Append("   misses: ").Append(string.Join(", ", confusions));
+            // A message taken for danger on which the legal rules hold too gets the no-legal-advice reply after the safety card:
+            // what a legal question gains, and what danger and other messages get in addition.
+            var alsoLegal = Rows(kind, null).Count(r => r.Result.Kind == ScopeKind.Crisis && r.Result.AlsoLegal);
+            if (kind == "legal") line.Append(CultureInfo.InvariantCulture, $"; of these, told no legal advice after the safety card: {alsoLegal}");
+            else if (alsoLegal > 0) line.Append(CultureInfo.InvariantCulture, $"; given the safety card and the legal reply: {alsoLegal}");
             report.AppendLine(line.ToString());
         }
         foreach (var (message, result) in _results.Where(r => !Right(r)))
