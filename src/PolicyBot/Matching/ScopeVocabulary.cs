@@ -212,8 +212,10 @@ internal sealed class ScopeVocabulary
 
     /// <summary>
     /// A word the content never uses, one slip away from a word of the data (six letters or more), is read as
-    /// that word. Beginnings (<c>word*</c>) are not guessed at: "treated" is not a slip of "threat…". Common
-    /// misspellings of a beginning are listed in the data instead.
+    /// that word, when the slip is not in its first letter: people rarely mistype the letter a word starts with,
+    /// and a first letter changed makes another real word ("billing" is not "killing"). Beginnings (<c>word*</c>)
+    /// are not guessed at: "treated" is not a slip of "threat…". Common misspellings of a beginning are listed in
+    /// the data instead.
     /// </summary>
     private ScopeAnalyzer.Word Correct(ScopeAnalyzer.Word word)
     {
@@ -222,7 +224,7 @@ internal sealed class ScopeVocabulary
         if (_prefixes.Any(p => surface.StartsWith(p, StringComparison.Ordinal))) return word;
         // TermSpelling also pairs words two edits apart ("clarifie", "scarifie"): keep only true single slips.
         var corrected = _spelling.Correct(surface);
-        return corrected != surface && OneSlipApart(surface, corrected) ? new ScopeAnalyzer.Word(corrected, _analyzer.Stem(corrected)) : word;
+        return corrected != surface && corrected[0] == surface[0] && OneSlipApart(surface, corrected) ? new ScopeAnalyzer.Word(corrected, _analyzer.Stem(corrected)) : word;
     }
 
     /// <summary>Equal, or one letter missing, added, changed, or two neighbours swapped.</summary>

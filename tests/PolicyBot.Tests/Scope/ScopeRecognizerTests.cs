@@ -138,6 +138,7 @@ public sealed class ScopeRecognizerTests
 
     [Theory]
     [InlineData("Is scrolling TikTok at my desk treated differently than texting?")] // "treated" is not a slip of "threat"
+    [InlineData("A company is billing us for a stock photo we posted, do we have to pay?")] // "billing" is not a slip of "killing"
     [InlineData("Can we do a photo shoot with the staff for Instagram?")]
     [InlineData("On veut en finir avec les trolls sur notre page")]
     [InlineData("Une résidente veut se couper des réseaux sociaux quelque temps")]
