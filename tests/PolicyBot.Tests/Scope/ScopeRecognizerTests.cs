@@ -115,6 +115,8 @@ public sealed class ScopeRecognizerTests
     [InlineData("oui oui")]
     [InlineData("no no no")]
     [InlineData("salut salut")]
+    [InlineData("what? what?")]
+    [InlineData("quoi quoi")]
     public void OrdinaryMessages_WithTheseFamiliesWords_AreNotCrisis(string text)
     {
         foreach (var language in new[] { Language.Fr, Language.En })
