@@ -309,6 +309,10 @@ namespace PolicyBot.Tests.Scope;
 /// 1587 → 1598/1598, en 1565 → 1572/1572: 1st, 2nd, a4, a5, a18, a20, a21), which is no measure, the rules having been
 /// written after reading them; the floors went up to it. Everything else the same but one legal question (a13 fr 22 →
 /// 23/30, its floor up): the ordinary messages taken for crisis or legal, the sweeps, the spent routing sets.
+/// Then confusion words as chatter for the rule of a phrase typed again ("what", « quoi », « hein »…: more words the
+/// scope vocabulary knows, which its known-word counts and its spelling help read): a17 en legal 25 → 26/40, a20 en unrelated 15 → 16/19, a23 en
+/// ordinary taken for crisis 21 → 20, a16 fr ordinary taken for legal 2 → 1, all four one message fewer taken for crisis
+/// or legal; over all twenty-four at 0.6, ordinary taken for crisis 851 → 850 of 4,941. The floors followed.
 /// </para>
 /// <para>
 /// Then the legal head's sweep over the fourteen authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
@@ -443,22 +447,22 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a14", "en", 42, 0, 17, 16, 24, 2)]
     [InlineData("a15", "fr", 45, 0, 16, 20, 25, 3)]
     [InlineData("a15", "en", 44, 0, 14, 33, 24, 5)]
-    [InlineData("a16", "fr", 43, 0, 15, 17, 25, 2)]
+    [InlineData("a16", "fr", 43, 0, 15, 17, 25, 1)]
     [InlineData("a16", "en", 42, 0, 17, 16, 24, 1)]
     [InlineData("a17", "fr", 44, 0, 17, 20, 32, 2)]
-    [InlineData("a17", "en", 42, 0, 16, 23, 25, 5)]
+    [InlineData("a17", "en", 42, 0, 16, 23, 26, 5)]
     [InlineData("a18", "fr", 44, 0, 16, 20, 29, 3)]
     [InlineData("a18", "en", 45, 0, 16, 18, 16, 4)]
     [InlineData("a19", "fr", 44, 0, 17, 27, 26, 2)]
     [InlineData("a19", "en", 44, 0, 17, 25, 29, 3)]
     [InlineData("a20", "fr", 43, 0, 16, 19, 30, 2)]
-    [InlineData("a20", "en", 43, 0, 15, 19, 27, 3)]
+    [InlineData("a20", "en", 43, 0, 16, 19, 27, 3)]
     [InlineData("a21", "fr", 43, 0, 13, 12, 29, 1)]
     [InlineData("a21", "en", 43, 0, 17, 11, 26, 3)]
     [InlineData("a22", "fr", 45, 0, 14, 27, 21, 2)]
     [InlineData("a22", "en", 44, 0, 15, 37, 26, 1)]
     [InlineData("a23", "fr", 45, 0, 15, 18, 33, 3)]
-    [InlineData("a23", "en", 45, 0, 18, 21, 29, 1)]
+    [InlineData("a23", "en", 45, 0, 18, 20, 29, 1)]
     [InlineData("a24", "fr", 44, 0, 18, 15, 30, 2)]
     [InlineData("a24", "en", 44, 0, 17, 13, 26, 2)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
