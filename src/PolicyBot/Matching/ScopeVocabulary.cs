@@ -186,6 +186,7 @@ internal sealed class ScopeVocabulary
         {
             if (reading.Matches.ContainsKey(concept)) return false;
         }
+        if (rule.All.Count > 1 && !InDifferentPlaces(rule.All, reading.Matches, 0, [])) return false;
         if (rule.Only.Count == 0) return true;
         // Every word must belong to one of the rule's concepts: "hello there" is a greeting, "hello, a comment…" is not.
         var covered = new bool[reading.Words.Count];
@@ -198,6 +199,26 @@ internal sealed class ScopeVocabulary
             }
         }
         return covered.All(c => c);
+    }
+
+    /// <summary>
+    /// Whether each concept of a rule's <c>all</c> can be given a place of its own in the message: two concepts found
+    /// only at the very same words are one sign, not two. "goodbye" is a farewell and a sign of alarm; alone it is a
+    /// goodbye, and the rule for a farewell <em>with</em> a sign of alarm does not hold on it ("she said goodbye and
+    /// left a lighter on her bed" still does). Places may overlap (a phrase and a word inside it); they may not be equal.
+    /// </summary>
+    private static bool InDifferentPlaces(List<string> concepts, IReadOnlyDictionary<string, List<(int Start, int Length)>> matches, int next, List<(int Start, int Length)> taken)
+    {
+        if (next == concepts.Count) return true;
+        foreach (var place in matches[concepts[next]])
+        {
+            if (taken.Contains(place)) continue;
+            taken.Add(place);
+            var found = InDifferentPlaces(concepts, matches, next + 1, taken);
+            taken.RemoveAt(taken.Count - 1);
+            if (found) return true;
+        }
+        return false;
     }
 
     private static bool MatchesAt(Phrase phrase, List<ScopeAnalyzer.Word> words, int start)

@@ -373,6 +373,17 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .AssertNoReply()
             .StartTestAsync();
 
+    /// <summary>"goodbye" is also a farewell word of the crisis data: alone, or with thanks, it closes the chat.</summary>
+    [Fact]
+    public Task Goodbye_GetsTheShortReply_NotTheSafetyCard() =>
+        Chat().Send("ok goodbye")
+            .AssertReply("You're welcome! Type \"menu\" whenever you need me.")
+            .AssertNoReply()
+            .Send("thanks, goodbye")
+            .AssertReply("You're welcome! Type \"menu\" whenever you need me.")
+            .AssertNoReply()
+            .StartTestAsync();
+
     [Fact]
     public Task AGreetingWithAQuestion_IsAnsweredAsTheQuestion() =>
         Chat().Send("Hi, someone posted a hostile comment on our page")

@@ -186,6 +186,22 @@ public sealed class ScopeRecognizerTests
     public void GreetingsAndThanks_AreTheWholeMessage(string text, ScopeKind expected) =>
         Assert.Equal(expected, Recognizer.Recognize(text, Language.Fr).Kind);
 
+    /// <summary>
+    /// "goodbye" is a farewell word and a sign of alarm: the rule for a farewell with a sign held on that one word, so a
+    /// worker closing the chat got the safety card. A rule's concepts must now be found in different places; a farewell
+    /// with another sign is still a crisis.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "goodbye", ScopeKind.Thanks)]
+    [InlineData("en", "ok goodbye", ScopeKind.Thanks)]
+    [InlineData("en", "thanks, goodbye", ScopeKind.Thanks)]
+    [InlineData("en", "goodbye everyone", ScopeKind.Thanks)]
+    [InlineData("en", "she said goodbye and left a lighter on her bed", ScopeKind.Crisis)]
+    [InlineData("en", "she posted a goodbye video and nobody can reach her", ScopeKind.Crisis)]
+    [InlineData("fr", "elle a dit adieu pis elle répond plus", ScopeKind.Crisis)]
+    public void AGoodbye_IsNotASignOfDangerByItself_AFarewellWithASignIs(string lang, string text, ScopeKind expected) =>
+        Assert.Equal(expected, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
+
     [Fact]
     public void AVeryLongMessage_IsReadUpToItsLimit()
     {
