@@ -91,7 +91,12 @@ public sealed class PolicyBotHandler(
         // to the running situation or lesson, a topic. The dialog is left as it was. Only a button's own label,
         // typed whole, is that answer first (a threat button ends on the safety card anyway).
         if (!activity.IsCardSubmit && !SituationDialog.IsWaitingButton(dc, cards.Content, activity.Text)
-            && await scope.TryCrisisAsync(dc, cancellationToken).ConfigureAwait(false)) return;
+            && await scope.TryCrisisAsync(dc, cancellationToken).ConfigureAwait(false))
+        {
+            // "help" alone may be a cry for help or the command: the safety card came first, the help card follows.
+            await routes.TryCommandWordAsync(dc, cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         var language = TurnInfo.Of(turnContext).Language;
         if (activity.IsCardSubmit)

@@ -116,6 +116,18 @@ public sealed class RouteTable
     }
 
     /// <summary>
+    /// A message that is a command word and nothing else ("help", « aide »), run after the safety card when the same
+    /// word is also a cry for help: she gets the card first, then what the word asks for. A command that carries
+    /// words (<c>post …</c>) is never run this way: its words were read as danger.
+    /// </summary>
+    public Task<bool> TryCommandWordAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var text = dc.Context.Activity.Text;
+        if (string.IsNullOrWhiteSpace(text)) return Task.FromResult(false);
+        return _words.TryGetValue(CommandText.Normalize(text), out var word) ? word.RunAsync(dc, cancellationToken) : Task.FromResult(false);
+    }
+
+    /// <summary>
     /// A card click: by the shape of its data; then a button answer (<c>choice</c>, no <c>action</c>) goes to the
     /// running dialog; then by its <c>action</c>. False when nothing answered it.
     /// </summary>

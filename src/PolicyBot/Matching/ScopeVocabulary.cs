@@ -31,6 +31,13 @@ internal sealed class ScopeVocabulary
     /// </summary>
     public const string RepeatedConcept = "~repeated";
 
+    /// <summary>
+    /// A concept no file defines: the message is typed in capitals (three letters or more, none small) or has an
+    /// exclamation mark. It covers no word ("HELP" is the help word, emphatic); a rule names it to tell a cry ("HELP",
+    /// « aide! ») from the command typed plainly ("help").
+    /// </summary>
+    public const string EmphaticConcept = "~emphatic";
+
     /// <summary>The longest phrase <see cref="RepeatedConcept"/> looks for, in words.</summary>
     private const int RepeatedMaxPhrase = 5;
 
@@ -75,7 +82,7 @@ internal sealed class ScopeVocabulary
             foreach (var word in _analyzer.Words(text)) frequencies[word.Surface] = frequencies.GetValueOrDefault(word.Surface) + 1;
         }
 
-        var defined = new HashSet<string>(StringComparer.Ordinal) { RepeatedConcept };
+        var defined = new HashSet<string>(StringComparer.Ordinal) { RepeatedConcept, EmphaticConcept };
         foreach (var file in scope)
         {
             var data = file.For(language);
@@ -123,6 +130,7 @@ internal sealed class ScopeVocabulary
             }
         }
         if (Repeated(words) is { } span) matches[RepeatedConcept] = [span];
+        if (Emphatic(text)) matches[EmphaticConcept] = [(0, 0)];
         return new Reading(Language, words, words.Count(w => _known.Contains(w.Surface)), matches);
     }
 
@@ -146,6 +154,19 @@ internal sealed class ScopeVocabulary
         return null;
     }
 
+    /// <summary>Capitals only (at least three letters, no small one), or an exclamation mark.</summary>
+    internal static bool Emphatic(string text)
+    {
+        if (text.Contains('!', StringComparison.Ordinal)) return true;
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsLetter(c)) letters++;
+        }
+        return letters >= 3;
+    }
+
     private static bool SameWords(IReadOnlyList<ScopeAnalyzer.Word> words, int first, int second, int length)
     {
         for (var i = 0; i < length; i++)
@@ -161,6 +182,7 @@ internal sealed class ScopeVocabulary
         var reading = Read(text);
         var words = reading.Words;
         if (reading.Matches.ContainsKey(RepeatedConcept)) yield return RepeatedConcept;
+        if (reading.Matches.ContainsKey(EmphaticConcept)) yield return EmphaticConcept;
         for (var i = 0; i < words.Count; i++)
         {
             foreach (var phrase in _byFirstStem.Values.SelectMany(p => p).Concat(_byFirstPrefix))

@@ -228,6 +228,48 @@ public sealed class ScopeConversationTests : IAsyncLifetime
         Assert.DoesNotContain(replies, r => r.Contains(commandAnswer, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A cry for help in one word: in capitals, with an exclamation mark, or "help me" / « aide-moi ». The safety card
+    /// comes first; when the word is also the help command, the help card follows. "help" typed plainly (what the
+    /// Teams command menu sends) is the command alone.
+    /// </summary>
+    [Theory]
+    [InlineData("HELP", "en-CA", SafetyTitleEn, "How to use me")]
+    [InlineData("help!", "en-CA", SafetyTitleEn, "How to use me")]
+    [InlineData("AIDE", "fr-CA", SafetyTitleFr, "Comment m'utiliser")]
+    public async Task ACryForHelp_GetsTheSafetyCardFirst_ThenTheHelpCard(string text, string locale, string safetyTitle, string helpTitle)
+    {
+        var adapter = _bot.Adapter(locale: locale);
+        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
+        var replies = Replies(adapter).Select(CardReader.VisibleText).ToList();
+
+        Assert.Equal(2, replies.Count);
+        Assert.Contains(safetyTitle, replies[0]);
+        Assert.Contains(helpTitle, replies[1]);
+    }
+
+    [Theory]
+    [InlineData("help me", "en-CA", SafetyTitleEn)]
+    [InlineData("aidez-moi svp", "fr-CA", SafetyTitleFr)]
+    public Task APleaForHelp_GetsTheSafetyCard(string text, string locale, string safetyTitle) =>
+        Chat(locale).Send(text)
+            .AssertReplyContains(safetyTitle)
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Theory]
+    [InlineData("help", "en-CA", "How to use me", SafetyTitleEn)]
+    [InlineData("aide", "fr-CA", "Comment m'utiliser", SafetyTitleFr)]
+    public Task TheHelpCommand_TypedPlainly_IsTheHelpCardAlone(string text, string locale, string helpTitle, string safetyTitle) =>
+        Chat(locale).Send(text)
+            .AssertReply(reply =>
+            {
+                Assert.Contains(helpTitle, CardReader.VisibleText(reply));
+                Assert.DoesNotContain(safetyTitle, CardReader.VisibleText(reply));
+            })
+            .AssertNoReply()
+            .StartTestAsync();
+
     [Fact]
     public Task ALegalQuestion_InEnglish_IsToldThereIsNoLegalAdvice_ThenOfferedTheClosestTopics() =>
         Chat().Send("Can someone sue us for defamation if we delete their comment?")

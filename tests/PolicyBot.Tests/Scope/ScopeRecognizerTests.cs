@@ -187,6 +187,31 @@ public sealed class ScopeRecognizerTests
         Assert.Equal(expected, Recognizer.Recognize(text, Language.Fr).Kind);
 
     /// <summary>
+    /// One word of help: a cry when it is shouted, has an exclamation mark or asks for help for oneself; typed plainly,
+    /// "help" / « aide » is the command (the Teams command menu sends it), and a request for help with a policy matter is
+    /// a policy question.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "HELP", ScopeKind.Crisis)]
+    [InlineData("en", "help!!", ScopeKind.Crisis)]
+    [InlineData("en", "help me", ScopeKind.Crisis)]
+    [InlineData("en", "HELP PLEASE", ScopeKind.Crisis)]
+    [InlineData("en", "i need help", ScopeKind.Crisis)]
+    [InlineData("en", "heeelp", ScopeKind.Crisis)]
+    [InlineData("fr", "AIDE", ScopeKind.Crisis)]
+    [InlineData("fr", "aide!", ScopeKind.Crisis)]
+    [InlineData("fr", "aide-moi", ScopeKind.Crisis)]
+    [InlineData("fr", "j'ai besoin d'aide", ScopeKind.Crisis)]
+    [InlineData("en", "help", ScopeKind.None)]
+    [InlineData("fr", "aide", ScopeKind.None)]
+    [InlineData("en", "can you help me with the photo policy", ScopeKind.None)]
+    [InlineData("en", "please help me understand the rule on photos", ScopeKind.None)]
+    [InlineData("fr", "j'ai besoin d'aide pour une publication", ScopeKind.None)]
+    [InlineData("en", "TEST", ScopeKind.Greeting)]
+    public void AWordOfHelp_IsACry_WhenShoutedOrForOneself(string lang, string text, ScopeKind expected) =>
+        Assert.Equal(expected, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
+
+    /// <summary>
     /// "goodbye" is a farewell word and a sign of alarm: the rule for a farewell with a sign held on that one word, so a
     /// worker closing the chat got the safety card. A rule's concepts must now be found in different places; a farewell
     /// with another sign is still a crisis.
