@@ -313,6 +313,12 @@ namespace PolicyBot.Tests.Scope;
 /// scope vocabulary knows, which its known-word counts and its spelling help read): a17 en legal 25 → 26/40, a20 en unrelated 15 → 16/19, a23 en
 /// ordinary taken for crisis 21 → 20, a16 fr ordinary taken for legal 2 → 1, all four one message fewer taken for crisis
 /// or legal; over all twenty-four at 0.6, ordinary taken for crisis 851 → 850 of 4,941. The floors followed.
+/// Then (the later session of 2026-12-06) a rule's concepts found in places of their own ("goodbye" alone no longer a
+/// farewell with a sign of alarm): 2nd en small talk 51 → 52/55, a23 en legal 29 → 30/40; closings and hellos of a
+/// shift in the greeting and thanks data: 1st en small talk 37 → 38/38; legal words for a worker's own job, a
+/// publication ban, a contract clause and being made to take something down: a11 en 21 → 22/30, a12 fr 20 → 21/30,
+/// a18 en 16 → 18/40, a22 en 26 → 27/40, with no ordinary message more taken for legal. Crisis and every other figure the
+/// same; the floors followed.
 /// </para>
 /// <para>
 /// Then the legal head's sweep over the fourteen authors (<see cref="LegalThresholdSweep_IsPrinted"/>): its bar for a
@@ -418,9 +424,9 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// </summary>
     [Theory]
     [InlineData("1st", "fr", 334, 37, 40, 30, 15, 2)]
-    [InlineData("1st", "en", 333, 37, 40, 25, 16, 1)]
+    [InlineData("1st", "en", 333, 38, 40, 25, 16, 1)]
     [InlineData("2nd", "fr", 214, 53, 43, 25, 0, 1)]
-    [InlineData("2nd", "en", 200, 51, 39, 26, 0, 1)]
+    [InlineData("2nd", "en", 200, 52, 39, 26, 0, 1)]
     [InlineData("a3", "fr", 55, 55, 51, 0, 52, 0)]
     [InlineData("a3", "en", 55, 55, 51, 0, 50, 0)]
     [InlineData("a4", "fr", 60, 29, 22, 0, 25, 0)]
@@ -438,8 +444,8 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a10", "fr", 43, 0, 17, 20, 22, 4)]
     [InlineData("a10", "en", 43, 0, 18, 21, 19, 1)]
     [InlineData("a11", "fr", 44, 0, 17, 21, 23, 1)]
-    [InlineData("a11", "en", 42, 0, 18, 22, 21, 3)]
-    [InlineData("a12", "fr", 45, 0, 14, 17, 20, 4)]
+    [InlineData("a11", "en", 42, 0, 18, 22, 22, 3)]
+    [InlineData("a12", "fr", 45, 0, 14, 17, 21, 4)]
     [InlineData("a12", "en", 44, 0, 16, 24, 21, 3)]
     [InlineData("a13", "fr", 44, 0, 17, 26, 23, 1)]
     [InlineData("a13", "en", 42, 0, 14, 20, 26, 1)]
@@ -452,7 +458,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a17", "fr", 44, 0, 17, 20, 32, 2)]
     [InlineData("a17", "en", 42, 0, 16, 23, 26, 5)]
     [InlineData("a18", "fr", 44, 0, 16, 20, 29, 3)]
-    [InlineData("a18", "en", 45, 0, 16, 18, 16, 4)]
+    [InlineData("a18", "en", 45, 0, 16, 18, 18, 4)]
     [InlineData("a19", "fr", 44, 0, 17, 27, 26, 2)]
     [InlineData("a19", "en", 44, 0, 17, 25, 29, 3)]
     [InlineData("a20", "fr", 43, 0, 16, 19, 30, 2)]
@@ -460,9 +466,9 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a21", "fr", 43, 0, 13, 12, 29, 1)]
     [InlineData("a21", "en", 43, 0, 17, 11, 26, 3)]
     [InlineData("a22", "fr", 45, 0, 14, 27, 21, 2)]
-    [InlineData("a22", "en", 44, 0, 15, 37, 26, 1)]
+    [InlineData("a22", "en", 44, 0, 15, 37, 27, 1)]
     [InlineData("a23", "fr", 45, 0, 15, 18, 33, 3)]
-    [InlineData("a23", "en", 45, 0, 18, 20, 29, 1)]
+    [InlineData("a23", "en", 45, 0, 18, 20, 30, 1)]
     [InlineData("a24", "fr", 44, 0, 18, 15, 30, 2)]
     [InlineData("a24", "en", 44, 0, 17, 13, 26, 2)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)

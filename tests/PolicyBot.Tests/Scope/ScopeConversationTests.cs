@@ -344,6 +344,14 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     [InlineData("Faut-il le droit à l'image des participantes pour la vidéo de la campagne?", "fr-CA")]
     [InlineData("Quelle est la durée de conservation des messages privés de notre page?", "fr-CA")]
     [InlineData("Peut-on congédier une intervenante pour un commentaire sur sa page Facebook?", "fr-CA")]
+    // A worker's own job, a publication ban, a contract clause, being made to take something down (added later; the
+    // kinds two training authors' missed legal questions showed, in words of this test's own).
+    [InlineData("if I vent about my shift on my own Instagram, could I lose my job over it?", "en-CA")]
+    [InlineData("Does the publication ban in her custody case cover what we share in our stories?", "en-CA")]
+    [InlineData("Can the man in the photo make us take down the fundraiser album?", "en-CA")]
+    [InlineData("si je parle de ma journée de travail sur mon Facebook perso, je peux-tu perdre mon emploi?", "fr-CA")]
+    [InlineData("Est-ce que l'ordonnance de non-publication vise aussi nos publications sur Instagram?", "fr-CA")]
+    [InlineData("Mon contrat de travail dit que je dois pas nuire à l'employeur, ça vise mes publications perso?", "fr-CA")]
     public Task ALegalQuestionInExposureWording_IsToldThereIsNoLegalAdviceFirst(string text, string locale) =>
         Chat(locale).Send(text)
             .AssertReply(locale == "fr-CA" ? NoLegalAdviceFr : NoLegalAdviceEn)
