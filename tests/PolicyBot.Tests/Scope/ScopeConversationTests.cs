@@ -405,7 +405,7 @@ public sealed class ScopeConversationTests : IAsyncLifetime
 
     /// <summary>Wording no rule lists (the rules alone call these unrelated): the small-talk head reads them.</summary>
     [Theory]
-    [InlineData("bonsoir l'équipe de nuit", "fr-CA", "Bienvenue! Welcome!")]
+    [InlineData("bonsoir la belle équipe du soir", "fr-CA", "Bienvenue! Welcome!")]
     [InlineData("hi hi, back again", "en-CA", "Welcome! Bienvenue!")]
     public Task AGreetingInWordsNoRuleLists_ShowsTheWelcomeCard(string text, string locale, string title) =>
         Chat(locale).Send(text)

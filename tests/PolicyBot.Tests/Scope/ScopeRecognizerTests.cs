@@ -187,6 +187,21 @@ public sealed class ScopeRecognizerTests
         Assert.Equal(expected, Recognizer.Recognize(text, Language.Fr).Kind);
 
     /// <summary>
+    /// Hellos and goodbyes that name the shift (`shift-talk` in concepts.json): the office word "shift" made the rules
+    /// call them unrelated. With a greeting or thanks word and nothing but filler and words of a shift, they are small talk.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "shift's over, heading home, good night", ScopeKind.Thanks)]
+    [InlineData("en", "good morning from the overnight", ScopeKind.Greeting)]
+    [InlineData("en", "hi, weekend staff here, just checking in", ScopeKind.Greeting)]
+    [InlineData("fr", "mon quart est fini, je rentre chez nous, bonne nuit", ScopeKind.Thanks)]
+    [InlineData("fr", "bonsoir, c'est moi de l'équipe de nuit", ScopeKind.Greeting)]
+    [InlineData("en", "who covers my shift tomorrow", ScopeKind.Unrelated)]
+    [InlineData("fr", "qui me remplace sur mon quart demain", ScopeKind.Unrelated)]
+    public void AHelloOrGoodbyeThatNamesTheShift_IsSmallTalk(string lang, string text, ScopeKind expected) =>
+        Assert.Equal(expected, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
+
+    /// <summary>
     /// One word of help: a cry when it is shouted, has an exclamation mark or asks for help for oneself; typed plainly,
     /// "help" / « aide » is the command (the Teams command menu sends it), and a request for help with a policy matter is
     /// a policy question.
