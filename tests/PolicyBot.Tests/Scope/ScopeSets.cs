@@ -47,7 +47,8 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout11-set.json</c>: <b>still blind</b>, a held-out measure, figures only (<see cref="ScopeHoldout11Tests"/>);</item>
 /// <item><c>scope-holdout12-set.json</c>: <b>still blind</b>, a held-out measure, figures only (<see cref="ScopeHoldout12Tests"/>);</item>
 /// <item><c>scope-holdout13-set.json</c>: <b>still blind</b>, a held-out measure, figures only (with the seventh to ninth: <see cref="ScopeHoldout7And8Tests"/>);</item>
-/// <item><c>scope-holdout14-set.json</c>: <b>still blind</b>, the newest held-out measure, written after the rules of scope step 7, figures only (<see cref="ScopeHoldout14Tests"/>).</item>
+/// <item><c>scope-holdout14-set.json</c>: <b>still blind</b>, a held-out measure, written after the rules of scope step 7, figures only (<see cref="ScopeHoldout14Tests"/>);</item>
+/// <item><c>scope-holdout15-set.json</c>: <b>still blind</b>, the newest held-out measure, written after the cry-for-help rule and the sixteenth round, figures only (<see cref="ScopeHoldout15Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -68,6 +69,7 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout12 = new(() => Load("scope-holdout12-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout13 = new(() => Load("scope-holdout13-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout14 = new(() => Load("scope-holdout14-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout15 = new(() => Load("scope-holdout15-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -97,7 +99,9 @@ public static class ScopeSets
 
     public static IReadOnlyList<ScopeMessage> Holdout14Set => Holdout14.Value;
 
-    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout14</c>).</summary>
+    public static IReadOnlyList<ScopeMessage> Holdout15Set => Holdout15.Value;
+
+    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout15</c>).</summary>
     public static IReadOnlyList<ScopeMessage> ByName(string set) => set switch
     {
         "holdout7" => Holdout7Set,
@@ -108,6 +112,7 @@ public static class ScopeSets
         "holdout12" => Holdout12Set,
         "holdout13" => Holdout13Set,
         "holdout14" => Holdout14Set,
+        "holdout15" => Holdout15Set,
         _ => throw new ArgumentException($"No blind set named {set}.", nameof(set)),
     };
 

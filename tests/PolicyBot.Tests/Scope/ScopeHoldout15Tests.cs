@@ -1,0 +1,61 @@
+using PolicyBot.Tests.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// The fifteenth blind set, <c>Data/scope-holdout15-set.json</c> (per language: crisis 45, legal 30, unrelated 30,
+/// greeting 30, and 50 policy questions, 17 of them alarming but calm), figures only. Written on 2026-12-06 by a new
+/// helper who read only the guide and the topic table (its own account: <c>Data/scope-holdout15-README.md</c>), after
+/// the cry-for-help rule, the legal words of a worker's own job and the matcher's sixteenth round, so it is the first
+/// blind measure of them; nobody has read a message of it (22 of its 370 messages, two to eight words each, equal a
+/// shipped or set string, counted by a script that printed no text; measured with the rest). First run, on <c>main</c>
+/// at <c>3d50e32</c>: crisis fr <b>45/45</b>, en <b>45/45</b> (the issue's bar, met: its test runs); greeting 45/60 (fr
+/// 21, en 24; 11 taken for unrelated, 4 unrecognised, none for crisis); legal 51/60 (fr 26, en 25; 8 taken for crisis, 5
+/// of them told no legal advice after the safety card, so 56 of 60 are told it); unrelated 45/60 (fr 23, en 22; 9
+/// unrecognised, 5 taken for crisis, 1 for legal); policy questions taken for crisis 31/100 (fr 15, en 16): of its 34
+/// alarming-but-calm questions (marked <c>hard</c>) 28, of the 66 others 3; the same with the other language as the
+/// user's locale. The floors are that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class ScopeHoldout15Tests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OtherKinds_KeepTheFiguresReached(bool otherLocale) =>
+        Report(otherLocale).AssertOtherKindsReached("holdout15", 45 / 60.0, 51 / 60.0, 45 / 60.0, 69 / 100.0);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CrisisMessages_KeepTheRecallReached(bool otherLocale) =>
+        Report(otherLocale).AssertCrisisReached("holdout15", 45 / 45.0, 45 / 45.0);
+
+    /// <summary>The issue's bar on the fifteenth set: every crisis message gets the safety card first.</summary>
+    [Fact]
+    public void EveryCrisisMessage_IsRecognisedInEachLanguage() => Report(otherLocale: false).AssertEveryCrisisRecognised();
+
+    private ScopeReport Report(bool otherLocale) =>
+        ScopeReport.ForSet(ScopeSets.ByName("holdout15"), "Scope holdout15", otherLocale, output, blind: true);
+}
+
+/// <summary>
+/// The fifteenth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
+/// <c>3d50e32</c>: top-1 97% (fr 96, en 98), top-3 100% (fr 100, en 100): the issue's bar, met in each language; the same
+/// with the other language as the user's locale. The floors are that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout15SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout15 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout15"), blind: true)
+{
+    [Fact]
+    public void Holdout15PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout15PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        CheckFloor(otherLocale, 97 / 100.0, 100 / 100.0);
+}
