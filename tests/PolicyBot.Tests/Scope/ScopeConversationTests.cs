@@ -83,10 +83,9 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     [InlineData("un commentaire sur notre page dit qu'il va toutes vous trouver une par une", "fr-CA", SafetyTitleFr)]
     public async Task AThreatToFindOrHuntSomeone_GetsTheSafetyCardFirst(string text, string locale, string safetyTitle)
     {
-        var adapter = _bot.Adapter(locale: locale);
-        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
+        var replies = await RepliesTo(text, locale);
 
-        Assert.Contains(safetyTitle, CardReader.VisibleText(Replies(adapter)[0]));
+        Assert.Contains(safetyTitle, CardReader.VisibleText(replies[0]));
     }
 
     [Theory]
@@ -94,10 +93,9 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     [InlineData("qui s'occupe de la carte de gaz pour la van de la maison", "fr-CA")]
     public async Task AGasCardForTheVan_IsNotDanger(string text, string locale)
     {
-        var adapter = _bot.Adapter(locale: locale);
-        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
+        var replies = await RepliesTo(text, locale);
 
-        Assert.DoesNotContain(Replies(adapter), r => CardReader.VisibleText(r).Contains(locale == "fr-CA" ? SafetyTitleFr : SafetyTitleEn, StringComparison.Ordinal));
+        Assert.DoesNotContain(replies, r => CardReader.VisibleText(r).Contains(locale == "fr-CA" ? SafetyTitleFr : SafetyTitleEn, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -143,9 +141,7 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     [InlineData("peut-il nous poursuivre si on efface ses menaces sur notre page?", "fr-CA", SafetyTitleFr, NoLegalAdviceFr)]
     public async Task ALegalQuestionAboutAThreat_GetsTheSafetyCard_ThenNoLegalAdvice_ThenThePageSide(string text, string locale, string safetyTitle, string noLegalAdvice)
     {
-        var adapter = _bot.Adapter(locale: locale);
-        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
-        var replies = Replies(adapter);
+        var replies = await RepliesTo(text, locale);
 
         Assert.True(replies.Count >= 3, $"Expected the safety card, the legal reply and the page side, got {replies.Count} replies.");
         Assert.Contains(safetyTitle, CardReader.VisibleText(replies[0]));
@@ -175,9 +171,7 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     [InlineData("un gars a laissé un commentaire menaçant sous notre publication Facebook il y a deux semaines, on l'a signalé, on devrait-tu le supprimer", "fr-CA", SafetyTitleFr)]
     public async Task ACalmQuestionAboutAPastThreatComment_TakenForDanger_StillGetsItsGuidelineAfterTheSafetyCard(string text, string locale, string safetyTitle)
     {
-        var adapter = _bot.Adapter(locale: locale);
-        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
-        var replies = Replies(adapter);
+        var replies = await RepliesTo(text, locale);
 
         Assert.True(replies.Count >= 2, $"Expected the safety card and then the guideline, got {replies.Count} replies.");
         Assert.Contains(safetyTitle, CardReader.VisibleText(replies[0]));
@@ -220,9 +214,7 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     [InlineData("annuler, il est à la porte avec un fusil", "fr-CA", SafetyTitleFr, "rien à annuler")]
     public async Task Danger_IsNeverTakenForACommand(string text, string locale, string title, string commandAnswer)
     {
-        var adapter = _bot.Adapter(locale: locale);
-        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
-        var replies = Replies(adapter).Select(CardReader.VisibleText).ToList();
+        var replies = (await RepliesTo(text, locale)).Select(CardReader.VisibleText).ToList();
 
         Assert.Contains(title, replies[0]);
         Assert.DoesNotContain(replies, r => r.Contains(commandAnswer, StringComparison.Ordinal));
@@ -239,9 +231,7 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     [InlineData("AIDE", "fr-CA", SafetyTitleFr, "Comment m'utiliser")]
     public async Task ACryForHelp_GetsTheSafetyCardFirst_ThenTheHelpCard(string text, string locale, string safetyTitle, string helpTitle)
     {
-        var adapter = _bot.Adapter(locale: locale);
-        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
-        var replies = Replies(adapter).Select(CardReader.VisibleText).ToList();
+        var replies = (await RepliesTo(text, locale)).Select(CardReader.VisibleText).ToList();
 
         Assert.Equal(2, replies.Count);
         Assert.Contains(safetyTitle, replies[0]);
@@ -316,9 +306,7 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     [InlineData("on fait quoi avec un commentaire impoli sur notre page?", "fr-CA", "Contenu inacceptable : retirer, informer, signaler")]
     public async Task APolicyQuestion_IsNotGivenTheLegalReply(string text, string locale, string topicTitle)
     {
-        var adapter = _bot.Adapter(locale: locale);
-        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
-        var replies = Replies(adapter).Select(CardReader.VisibleText).ToList();
+        var replies = (await RepliesTo(text, locale)).Select(CardReader.VisibleText).ToList();
 
         Assert.NotEmpty(replies);
         Assert.DoesNotContain(replies, r => r.Contains("legal advice", StringComparison.Ordinal) || r.Contains("avis juridique", StringComparison.Ordinal));
@@ -439,6 +427,14 @@ public sealed class ScopeConversationTests : IAsyncLifetime
         Chat().Send("Hi, someone posted a hostile comment on our page")
             .AssertReply(reply => Assert.DoesNotContain("Welcome! Bienvenue!", CardReader.VisibleText(reply)))
             .StartTestAsync();
+
+    /// <summary>Sends one message as Teams would, with the user's locale, and returns what the bot sent back.</summary>
+    private async Task<List<Activity>> RepliesTo(string text, string locale)
+    {
+        var adapter = _bot.Adapter(locale: locale);
+        await adapter.SendAsync(adapter.MakeMessage(text), _bot.Bot);
+        return Replies(adapter);
+    }
 
     private static List<Activity> Replies(TestAdapter adapter)
     {
