@@ -202,6 +202,21 @@ public sealed class ScopeRecognizerTests
         Assert.Equal(expected, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
 
     /// <summary>
+    /// Thanks for the help is not a cry for help: "thank you for your help, now…" read "help now" (a cry) across the
+    /// comma. The crisis rules on a cry leave out help that is being thanked for; a cry is still a cry.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "thank you for your help, now I get it", false)]
+    [InlineData("en", "thanks for the help, now we know what to do", false)]
+    [InlineData("fr", "merci pour ton aide, maintenant je comprends", false)]
+    [InlineData("en", "gotta run, thanks", false)]
+    [InlineData("fr", "ça sera toute pour à soir", false)]
+    [InlineData("en", "help now he is at the door", true)]
+    [InlineData("fr", "aidez-moi vite il est là", true)]
+    public void ThanksForTheHelp_IsNotACryForHelp(string lang, string text, bool crisis) =>
+        Assert.Equal(crisis, Recognizer.Recognize(text, Languages.Parse(lang)).Kind == ScopeKind.Crisis);
+
+    /// <summary>
     /// One word of help: a cry when it is shouted, has an exclamation mark or asks for help for oneself; typed plainly,
     /// "help" / « aide » is the command (the Teams command menu sends it), and a request for help with a policy matter is
     /// a policy question.
