@@ -6,9 +6,10 @@ namespace PolicyBot.Tests.Scope;
 /// <summary>
 /// The fifteenth blind set, <c>Data/scope-holdout15-set.json</c> (per language: crisis 45, legal 30, unrelated 30,
 /// greeting 30, and 50 policy questions, 17 of them alarming but calm), figures only. Written on 2026-12-06 by a new
-/// helper who read only the guide and the topic table (its own account: <c>Data/scope-holdout15-README.md</c>), after
-/// the cry-for-help rule, the legal words of a worker's own job and the matcher's sixteenth round, so it is the first
-/// blind measure of them; nobody has read a message of it (22 of its 370 messages, two to eight words each, equal a
+/// helper who read only the guide and the topic table (its own account: <c>Data/scope-holdout15-README.md</c>), and
+/// first run with the cry-for-help rule, the legal words of a worker's own job, the shift words and the matcher's
+/// sixteenth round in, so it is the first blind measure of them; nobody has read a message of it (22 of its 370
+/// messages, one to eight words each, equal a
 /// shipped or set string, counted by a script that printed no text; measured with the rest). First run, on <c>main</c>
 /// at <c>3d50e32</c>: crisis fr <b>45/45</b>, en <b>45/45</b> (the bar, met: its test runs); greeting 45/60 (fr
 /// 21, en 24; 11 taken for unrelated, 4 unrecognised, none for crisis); legal 51/60 (fr 26, en 25; 8 taken for crisis, 5
