@@ -217,6 +217,22 @@ public sealed class ScopeRecognizerTests
         Assert.Equal(crisis, Recognizer.Recognize(text, Languages.Parse(lang)).Kind == ScopeKind.Crisis);
 
     /// <summary>
+    /// French "a aidé" (has helped) folds to the same words as « à l'aide » (a cry), and "aidé il y a" (helped … ago) to
+    /// « aide il »: a thank-you to a resident who helped in the kitchen got the safety card. Those cries are now crises only
+    /// as the whole message (with words of a plea), or beside another sign of danger, as before.
+    /// </summary>
+    [Theory]
+    [InlineData("On veut remercier une résidente qui a aidé à la cuisine, sans son nom. Ça passe?", false)]
+    [InlineData("une bénévole nous a aidé il y a deux semaines pour la page, on peut la remercier en ligne?", false)]
+    [InlineData("à l'aide", true)]
+    [InlineData("À L'AIDE", true)]
+    [InlineData("à l'aide svp vite", true)]
+    [InlineData("aide elle saigne", true)]
+    [InlineData("aide il est dans la cour", true)]
+    public void HasHelped_IsNotACryForHelp(string text, bool crisis) =>
+        Assert.Equal(crisis, Recognizer.Recognize(text, Language.Fr).Kind == ScopeKind.Crisis);
+
+    /// <summary>
     /// One word of help: a cry when it is shouted, has an exclamation mark or asks for help for oneself; typed plainly,
     /// "help" / « aide » is the command (the Teams command menu sends it), and a request for help with a policy matter is
     /// a policy question.
