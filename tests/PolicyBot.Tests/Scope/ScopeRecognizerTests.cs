@@ -232,6 +232,15 @@ public sealed class ScopeRecognizerTests
     public void HasHelped_IsNotACryForHelp(string text, bool crisis) =>
         Assert.Equal(crisis, Recognizer.Recognize(text, Language.Fr).Kind == ScopeKind.Crisis);
 
+    /// <summary>"Killing time" / « tuer le temps » is waiting, not a threat; a threat said beside it still is one.</summary>
+    [Theory]
+    [InlineData("en", "just killing time till the day staff show up", false)]
+    [InlineData("fr", "je tue le temps en attendant la relève", false)]
+    [InlineData("en", "he is killing time outside until she comes out, he said he will kill her", true)]
+    [InlineData("fr", "il tue le temps dehors en attendant qu'elle sorte, il a un couteau", true)]
+    public void KillingTime_IsNotAThreat(string lang, string text, bool crisis) =>
+        Assert.Equal(crisis, Recognizer.Recognize(text, Languages.Parse(lang)).Kind == ScopeKind.Crisis);
+
     /// <summary>
     /// One word of help: a cry when it is shouted, has an exclamation mark or asks for help for oneself; typed plainly,
     /// "help" / « aide » is the command (the Teams command menu sends it), and a request for help with a policy matter is
