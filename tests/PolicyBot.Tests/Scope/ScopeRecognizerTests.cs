@@ -146,6 +146,7 @@ public sealed class ScopeRecognizerTests
     [InlineData("Une résidente veut se couper des réseaux sociaux quelque temps")]
     [InlineData("Ce commentaire viole nos règles, on l'enlève?")]
     [InlineData("Comment je publie une photo de notre local?")]
+    [InlineData("on fait quoi avec les cells des residentes le soir??")] // residents' phones: a question about devices, not a person in danger
     public void OrdinaryPolicyQuestions_WithWordsThatLookDangerous_AreNotCrisis(string text)
     {
         foreach (var language in new[] { Language.Fr, Language.En })
