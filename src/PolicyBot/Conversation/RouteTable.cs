@@ -105,9 +105,8 @@ public sealed class RouteTable
     /// <summary>A typed command: a command word, or a command that carries words. False when the text is neither, or its route let it go.</summary>
     public Task<bool> TryCommandAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var text = dc.Context.Activity.Text;
-        if (string.IsNullOrWhiteSpace(text)) return Task.FromResult(false);
-        if (_words.TryGetValue(CommandText.Normalize(text), out var word)) return word.RunAsync(dc, cancellationToken);
+        if (string.IsNullOrWhiteSpace(dc.Context.Activity.Text)) return Task.FromResult(false);
+        if (CommandWord(dc) is { } word) return word.RunAsync(dc, cancellationToken);
         foreach (var (matches, route) in _texts)
         {
             if (matches(dc.Context)) return route.RunAsync(dc, cancellationToken);
@@ -120,12 +119,12 @@ public sealed class RouteTable
     /// word is also a cry for help: she gets the card first, then what the word asks for. A command that carries
     /// words (<c>post …</c>) is never run this way: its words were read as danger.
     /// </summary>
-    public Task<bool> TryCommandWordAsync(DialogContext dc, CancellationToken cancellationToken)
-    {
-        var text = dc.Context.Activity.Text;
-        if (string.IsNullOrWhiteSpace(text)) return Task.FromResult(false);
-        return _words.TryGetValue(CommandText.Normalize(text), out var word) ? word.RunAsync(dc, cancellationToken) : Task.FromResult(false);
-    }
+    public Task<bool> TryCommandWordAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        CommandWord(dc) is { } word ? word.RunAsync(dc, cancellationToken) : Task.FromResult(false);
+
+    /// <summary>The route of the command word the whole message is, if it is one.</summary>
+    private Route? CommandWord(DialogContext dc) =>
+        dc.Context.Activity.Text is { } text && !string.IsNullOrWhiteSpace(text) && _words.TryGetValue(CommandText.Normalize(text), out var word) ? word : null;
 
     /// <summary>
     /// A card click: by the shape of its data; then a button answer (<c>choice</c>, no <c>action</c>) goes to the
