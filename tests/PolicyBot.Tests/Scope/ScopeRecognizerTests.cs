@@ -243,6 +243,28 @@ public sealed class ScopeRecognizerTests
         Assert.Equal(crisis, Recognizer.Recognize(text, Languages.Parse(lang)).Kind == ScopeKind.Crisis);
 
     /// <summary>
+    /// A fire caught in a room and glass heard breaking are happening now; a letter to each of her children is a
+    /// farewell. A broken window to repair and letters to donors are not. (Seen in the seventeenth round's training
+    /// authors: each of the three crisis messages they missed had one of these and no other sign.)
+    /// </summary>
+    [Theory]
+    [InlineData("en", "the space heater in room 4 caught the curtains", true)]
+    [InlineData("fr", "la chaufferette a pogné dans les rideaux", true)]
+    [InlineData("en", "I can hear glass breaking downstairs", true)]
+    [InlineData("fr", "y'a un bruit de vitre cassée dans la cuisine", true)]
+    [InlineData("en", "she wrote letters to each of her kids tonight and sealed them", true)]
+    [InlineData("fr", "elle a écrit une lettre à chacun de ses enfants pis elle me demande l'heure des rondes", true)]
+    [InlineData("en", "the window in room 3 is broken, can maintenance fix it this week", false)]
+    [InlineData("en", "we wrote letters to each of the donors for Christmas, can we post a thank-you on Facebook too?", false)]
+    [InlineData("fr", "on a écrit une lettre à chacun de nos donateurs, est-ce qu'on peut les remercier sur Facebook?", false)]
+    public void FireGlassAndFarewellLetters_AreReadAsTheyAre(string lang, string text, bool crisis)
+    {
+        // The danger is held by the rules themselves (the model alone had missed such messages); the calm ones by the whole reading.
+        if (crisis) Assert.Equal(ScopeKind.Crisis, Recognizer.RuleKind(text, Languages.Parse(lang)).Kind);
+        else Assert.NotEqual(ScopeKind.Crisis, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
+    }
+
+    /// <summary>
     /// One word of help: a cry when it is shouted, has an exclamation mark or asks for help for oneself; typed plainly,
     /// "help" / « aide » is the command (the Teams command menu sends it), and a request for help with a policy matter is
     /// a policy question.
