@@ -154,7 +154,8 @@ public sealed class ScopeKindClassifier
     /// <summary>
     /// What the heads learn from, each message with its class: the crisis corpus (crisis); the calm corpus, each kind
     /// classed by the name after its last <c>/</c> (<c>greeting</c>, <c>thanks</c>, <c>social</c> for either,
-    /// <c>unrelated</c>, <c>legal</c>; any other kind is an ordinary message: policy questions, commands, answers);
+    /// <c>unrelated</c>, <c>legal</c>; any other kind is an ordinary message: policy questions, commands, answers),
+    /// those marked <see cref="HeadsOnlyMarker"/> too;
     /// the scope examples (their file's kind) and counter-examples (ordinary); the topics' titles, summaries and
     /// example questions (ordinary). In both languages, in one model.
     /// </summary>
@@ -236,7 +237,24 @@ public sealed class ScopeKindClassifier
     /// scope file's counter-example, the kind of the file it is a counter-example of; for a corpus message, its author
     /// (<see cref="AuthorOf"/>; the scope data's examples and the topics' texts have none: they are the content's own).
     /// </summary>
-    internal readonly record struct LabelledMessage(string Text, MessageClass Class, Language Language, string Group, ScopeKind? CounterExampleOf = null, string? Author = null);
+    internal readonly record struct LabelledMessage(string Text, MessageClass Class, Language Language, string Group, ScopeKind? CounterExampleOf = null, string? Author = null)
+    {
+        /// <summary>
+        /// Whether the crisis classifier learns from it too: every message but the calm corpus's kinds marked
+        /// <see cref="HeadsOnlyMarker"/> and the counter-examples of kinds other than crisis.
+        /// </summary>
+        public bool TeachesCrisis => (CounterExampleOf is null or ScopeKind.Crisis) && !Group.Contains(HeadsOnlyMarker, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A segment of a calm corpus kind ("a27/author-a27/heads-only/greeting") whose messages teach these heads and not
+    /// the crisis classifier: small talk of the later training authors. Hellos, thanks and goodbyes of the night shift
+    /// share their words with farewells that are danger ("thanks for everything, I won't be here tomorrow"); taught
+    /// as calm to the crisis classifier they lowered its scores of such messages (two blind danger messages lost),
+    /// while the small-talk head needs them to tell a hello from an unrelated request (the content README, scope
+    /// step 8).
+    /// </summary>
+    internal const string HeadsOnlyMarker = "/heads-only/";
 
     /// <summary>The heads' logits for one message.</summary>
     public readonly record struct Scores(double SmallTalk, double Thanks, double Unrelated, double Legal);

@@ -146,13 +146,14 @@ public sealed class ScopeRecognizer
 
     /// <summary>
     /// What the classifier learns from: crisis = the corpus's crisis messages and the crisis examples; calm = the
-    /// corpus's calm messages, every other kind's examples, the crisis counter-examples, and the topics' titles,
-    /// summaries and example questions. In both languages, in one model.
+    /// corpus's calm messages but those kept for the heads (<see cref="ScopeKindClassifier.HeadsOnlyMarker"/>), every
+    /// other kind's examples, the crisis counter-examples, and the topics' titles, summaries and example questions. In
+    /// both languages, in one model.
     /// </summary>
     internal static List<(string Text, bool Crisis)> TrainingSet(ContentLibrary content) =>
     [
         .. ScopeKindClassifier.LabelledSet(content)
-            .Where(m => m.CounterExampleOf is null or ScopeKind.Crisis)
+            .Where(m => m.TeachesCrisis)
             .Select(m => (m.Text, m.Class == ScopeKindClassifier.MessageClass.Crisis)),
     ];
 

@@ -329,6 +329,22 @@ namespace PolicyBot.Tests.Scope;
 /// the social-media bar stays above it: no message without a word of social media scores between 1 and 2 in these
 /// data, so it moved no figure.
 /// </para>
+/// <para>
+/// Then (2026-12-06, the seventeenth round) the small talk of four later training authors, <c>a25</c> to <c>a28</c>
+/// (greetings, thanks, goodbyes and small talk, 339 of their 440, less exact copies), teaches the heads and not the crisis
+/// classifier (<see cref="ScopeKindClassifier.HeadsOnlyMarker"/>): with it in the crisis classifier two blind danger
+/// messages were lost. They are authors here with small talk only (their figures: small talk 32 to 34 of 40 to 46,
+/// a27 en 25/39). Crisis: the same for every author. Small talk 1st fr 37 → 38, 2nd fr 53 → 54, 2nd en 51 → 53, a4 fr
+/// and en 29 → 30, a5 en 19 → 20, a6 en 22 → 23; legal eleven more and three fewer (a11 en 21 → 22, a12 fr 20 → 21, a12 en
+/// 21 → 22, a17 fr 32 → 33, a18 en 16 → 18, a20 en 27 → 28, a22 en 26 → 27, a23 fr 33 → 34, a23 en 29 → 30; a15 en 24 →
+/// 23, a20 fr 30 → 29); unrelated twelve fewer and three more (1st en 40 → 39, 2nd fr 43 → 42, a3 fr 51 → 49, a3 en 51
+/// → 48, a11 en 18 → 17, a12 en 16 → 14, a15 fr 16 → 15, a19 en 17 → 16; a15 en, a18 fr, a23 en one more); ordinary
+/// messages taken for crisis a21 fr 12 → 11, for legal 1st en and a13 en one more, a11 en, a17 en and a18 en one fewer:
+/// the small-talk head now takes a few short office requests for small talk, which then get a friendly reply instead of the
+/// menu. Every floor is now the figure measured. A veto of the crisis model by the small-talk head was tried and not
+/// kept: with each author left out, a disguised farewell written as thanks (a14, « je voulais juste dire merci pour
+/// toute… j'serai pas là demain matin ») read as small talk at 7.7.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
@@ -349,14 +365,14 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     private static readonly Lazy<Dictionary<string, List<Scored>>> LeftOut = new(LeaveEachAuthorOut);
 
     /// <summary>Every author of the corpus, as <see cref="AuthorOf"/> names them.</summary>
-    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22", "a23", "a24"];
+    public static TheoryData<string> Authors => [FirstAuthor, "2nd", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22", "a23", "a24", "a25", "a26", "a27", "a28"];
 
     [Fact]
-    public void Corpus_Authors_AreTheTwentyFourNamedInTheReadme()
+    public void Corpus_Authors_AreTheTwentyEightNamedInTheReadme()
     {
         var found = LabelledSet(ContentLibrary.Default).Select(m => m.Author).OfType<string>().Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22", "a23", "a24", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
+        Assert.Equal(["1st", "2nd", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22", "a23", "a24", "a25", "a26", "a27", "a28", "a3", "a4", "a5", "a6", "a7", "a8", "a9"], found);
     }
 
     /// <summary>
@@ -423,18 +439,18 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     /// ordinary messages taken for legal (by the rules or the legal head), each held to what was measured.
     /// </summary>
     [Theory]
-    [InlineData("1st", "fr", 334, 37, 40, 30, 15, 2)]
-    [InlineData("1st", "en", 333, 38, 40, 25, 16, 1)]
-    [InlineData("2nd", "fr", 214, 53, 43, 25, 0, 1)]
-    [InlineData("2nd", "en", 200, 52, 39, 26, 0, 1)]
-    [InlineData("a3", "fr", 55, 55, 51, 0, 52, 0)]
-    [InlineData("a3", "en", 55, 55, 51, 0, 50, 0)]
-    [InlineData("a4", "fr", 60, 29, 22, 0, 25, 0)]
-    [InlineData("a4", "en", 60, 29, 27, 0, 28, 0)]
+    [InlineData("1st", "fr", 334, 38, 40, 30, 15, 2)]
+    [InlineData("1st", "en", 333, 38, 39, 25, 16, 2)]
+    [InlineData("2nd", "fr", 214, 54, 42, 25, 0, 1)]
+    [InlineData("2nd", "en", 200, 53, 39, 26, 0, 1)]
+    [InlineData("a3", "fr", 55, 55, 49, 0, 52, 0)]
+    [InlineData("a3", "en", 55, 55, 48, 0, 50, 0)]
+    [InlineData("a4", "fr", 60, 30, 22, 0, 25, 0)]
+    [InlineData("a4", "en", 60, 30, 27, 0, 28, 0)]
     [InlineData("a5", "fr", 80, 19, 15, 5, 18, 1)]
-    [InlineData("a5", "en", 80, 19, 20, 5, 20, 0)]
+    [InlineData("a5", "en", 80, 20, 20, 5, 20, 0)]
     [InlineData("a6", "fr", 70, 24, 23, 6, 16, 0)]
-    [InlineData("a6", "en", 70, 22, 23, 8, 19, 0)]
+    [InlineData("a6", "en", 70, 23, 23, 8, 19, 0)]
     [InlineData("a7", "fr", 40, 0, 0, 15, 0, 10)]
     [InlineData("a7", "en", 40, 0, 0, 14, 0, 4)]
     [InlineData("a8", "fr", 40, 0, 0, 19, 0, 4)]
@@ -444,33 +460,41 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     [InlineData("a10", "fr", 43, 0, 17, 20, 22, 4)]
     [InlineData("a10", "en", 43, 0, 18, 21, 19, 1)]
     [InlineData("a11", "fr", 44, 0, 17, 21, 23, 1)]
-    [InlineData("a11", "en", 42, 0, 18, 22, 22, 3)]
+    [InlineData("a11", "en", 42, 0, 17, 22, 22, 2)]
     [InlineData("a12", "fr", 45, 0, 14, 17, 21, 4)]
-    [InlineData("a12", "en", 44, 0, 16, 24, 21, 3)]
+    [InlineData("a12", "en", 44, 0, 14, 24, 22, 3)]
     [InlineData("a13", "fr", 44, 0, 17, 26, 23, 1)]
-    [InlineData("a13", "en", 42, 0, 14, 20, 26, 1)]
+    [InlineData("a13", "en", 42, 0, 14, 20, 26, 2)]
     [InlineData("a14", "fr", 45, 0, 18, 19, 23, 1)]
     [InlineData("a14", "en", 42, 0, 17, 16, 24, 2)]
-    [InlineData("a15", "fr", 45, 0, 16, 20, 25, 3)]
-    [InlineData("a15", "en", 44, 0, 14, 33, 24, 5)]
+    [InlineData("a15", "fr", 45, 0, 15, 20, 25, 3)]
+    [InlineData("a15", "en", 44, 0, 15, 33, 23, 5)]
     [InlineData("a16", "fr", 43, 0, 15, 17, 25, 1)]
     [InlineData("a16", "en", 42, 0, 17, 16, 24, 1)]
-    [InlineData("a17", "fr", 44, 0, 17, 20, 32, 2)]
-    [InlineData("a17", "en", 42, 0, 16, 23, 26, 5)]
-    [InlineData("a18", "fr", 44, 0, 16, 20, 29, 3)]
-    [InlineData("a18", "en", 45, 0, 16, 18, 18, 4)]
+    [InlineData("a17", "fr", 44, 0, 17, 20, 33, 2)]
+    [InlineData("a17", "en", 42, 0, 16, 23, 26, 4)]
+    [InlineData("a18", "fr", 44, 0, 17, 20, 29, 3)]
+    [InlineData("a18", "en", 45, 0, 16, 18, 18, 3)]
     [InlineData("a19", "fr", 44, 0, 17, 27, 26, 2)]
-    [InlineData("a19", "en", 44, 0, 17, 25, 29, 3)]
-    [InlineData("a20", "fr", 43, 0, 16, 19, 30, 2)]
-    [InlineData("a20", "en", 43, 0, 16, 19, 27, 3)]
-    [InlineData("a21", "fr", 43, 0, 13, 12, 29, 1)]
+    [InlineData("a19", "en", 44, 0, 16, 25, 29, 3)]
+    [InlineData("a20", "fr", 43, 0, 16, 19, 29, 2)]
+    [InlineData("a20", "en", 43, 0, 16, 19, 28, 3)]
+    [InlineData("a21", "fr", 43, 0, 13, 11, 29, 1)]
     [InlineData("a21", "en", 43, 0, 17, 11, 26, 3)]
     [InlineData("a22", "fr", 45, 0, 14, 27, 21, 2)]
     [InlineData("a22", "en", 44, 0, 15, 37, 27, 1)]
-    [InlineData("a23", "fr", 45, 0, 15, 18, 33, 3)]
-    [InlineData("a23", "en", 45, 0, 18, 20, 30, 1)]
+    [InlineData("a23", "fr", 45, 0, 15, 18, 34, 3)]
+    [InlineData("a23", "en", 45, 0, 19, 20, 30, 1)]
     [InlineData("a24", "fr", 44, 0, 18, 15, 30, 2)]
     [InlineData("a24", "en", 44, 0, 17, 13, 26, 2)]
+    [InlineData("a25", "fr", 0, 32, 0, 0, 0, 0)]
+    [InlineData("a25", "en", 0, 33, 0, 0, 0, 0)]
+    [InlineData("a26", "fr", 0, 34, 0, 0, 0, 0)]
+    [InlineData("a26", "en", 0, 32, 0, 0, 0, 0)]
+    [InlineData("a27", "fr", 0, 33, 0, 0, 0, 0)]
+    [InlineData("a27", "en", 0, 25, 0, 0, 0, 0)]
+    [InlineData("a28", "fr", 0, 34, 0, 0, 0, 0)]
+    [InlineData("a28", "en", 0, 29, 0, 0, 0, 0)]
     public void LeaveOneAuthorOut_EachAuthor_KeepsTheFiguresMeasured(string author, string lang, int crisisAtLeast, int smallTalkAtLeast, int unrelatedAtLeast, int ordinaryAsCrisisAtMost, int legalAtLeast, int ordinaryAsLegalAtMost)
     {
         var language = Languages.Parse(lang);
@@ -511,7 +535,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
-        Assert.Equal(24, LeftOut.Value.Count);
+        Assert.Equal(28, LeftOut.Value.Count);
     }
 
     /// <summary>
@@ -667,7 +691,7 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         foreach (var author in samples.Select(s => s.Author).OfType<string>().Distinct())
         {
             var training = samples.Where(s => s.Author != author).ToList();
-            var crisis = CrisisClassifier.Train([.. training.Where(s => s.CounterExampleOf is null or ScopeKind.Crisis).Select(s => (s.Text, s.Class == MessageClass.Crisis))]);
+            var crisis = CrisisClassifier.Train([.. training.Where(s => s.TeachesCrisis).Select(s => (s.Text, s.Class == MessageClass.Crisis))]);
             var heads = Train([.. training.Select(s => (s.Text, s.Class))]);
             result[author] =
             [

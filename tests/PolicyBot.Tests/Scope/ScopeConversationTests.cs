@@ -411,6 +411,27 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .AssertNoReply()
             .StartTestAsync();
 
+    /// <summary>
+    /// Small talk of a shift in words the rules do not list, learnt from the small talk of later training authors (it
+    /// teaches the small-talk head, not the crisis model): the heads as they were read these as unrelated requests and
+    /// answered with the menu.
+    /// </summary>
+    [Theory]
+    [InlineData("lol sorry wrong chat", "en-CA", "Welcome! Bienvenue!")]
+    [InlineData("oups dsl mauvais chat", "fr-CA", "Bienvenue! Welcome!")]
+    public Task AMessageSentToTheWrongChat_ShowsTheWelcomeCard(string text, string locale, string title) =>
+        Chat(locale).Send(text)
+            .AssertReplyContains(title, "Don't type names, places or details about a survivor.")
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Fact]
+    public Task TheEndOfAShift_GetsTheShortReply() =>
+        Chat().Send("ok that's me done for tonight, have a good one")
+            .AssertReply("You're welcome! Type \"menu\" whenever you need me.")
+            .AssertNoReply()
+            .StartTestAsync();
+
     /// <summary>"goodbye" is also a farewell word of the crisis data: alone, or with thanks, it closes the chat.</summary>
     [Fact]
     public Task Goodbye_GetsTheShortReply_NotTheSafetyCard() =>

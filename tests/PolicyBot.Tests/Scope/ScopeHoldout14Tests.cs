@@ -14,6 +14,12 @@ namespace PolicyBot.Tests.Scope;
 /// unrecognised, 4 taken for crisis, 1 for legal); policy questions taken for crisis 10/100 (fr 6, en 4); the same with
 /// the other language as the user's locale. The same set run on <c>5da229b</c> (before the rules of scope step 7) gave
 /// every one of these figures unchanged: the new rules neither caught nor cost anything on it. The floors are that run.
+/// <para>
+/// Run again after the seventeenth round (the fire, glass and farewell-letter rules; the small talk of training authors
+/// a25 to a28 teaching the small-talk and unrelated heads, not the crisis classifier; figures only): crisis 45/45, 45/45
+/// (unchanged); greeting 41 → <b>49</b>/60 (fr 25, en 24; 5 taken for unrelated, the same 6 for crisis); legal 39 →
+/// <b>40</b>/60; unrelated 42 → <b>43</b>/60; policy questions taken for crisis 10/100. The floors went up to them.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout14Tests(ITestOutputHelper output)
@@ -22,7 +28,7 @@ public sealed class ScopeHoldout14Tests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale) =>
-        Report(otherLocale).AssertOtherKindsReached("holdout14", 41 / 60.0, 39 / 60.0, 42 / 60.0, 90 / 100.0);
+        Report(otherLocale).AssertOtherKindsReached("holdout14", 49 / 60.0, 40 / 60.0, 43 / 60.0, 90 / 100.0);
 
     [Theory]
     [InlineData(false)]

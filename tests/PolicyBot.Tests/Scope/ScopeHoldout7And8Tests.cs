@@ -104,6 +104,12 @@ namespace PolicyBot.Tests.Scope;
 /// crisis 90/90, unrelated 54 → 55/60 (English 30/30), the rest unchanged. The floors follow these figures, down where
 /// they fell.
 /// </para>
+/// <para>
+/// Run again after the seventeenth round (the fire, glass and farewell-letter rules; the small talk of training authors
+/// a25 to a28 teaching the small-talk and unrelated heads, not the crisis classifier; the sets not opened; figures
+/// only). holdout7, holdout8 and holdout13: every figure unchanged. holdout9: greeting 56 → <b>58</b>/60, unrelated 52 →
+/// <b>53</b>/60, the rest unchanged. Its floors went up to them.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
@@ -113,8 +119,8 @@ public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
     [InlineData("holdout7", true, 29 / 30.0, 28 / 30.0, 27 / 30.0, 110 / 120.0)]
     [InlineData("holdout8", false, 20 / 20.0, 18 / 20.0, 20 / 20.0, 72 / 80.0)]
     [InlineData("holdout8", true, 20 / 20.0, 18 / 20.0, 20 / 20.0, 72 / 80.0)]
-    [InlineData("holdout9", false, 56 / 60.0, 45 / 60.0, 52 / 60.0, 85 / 100.0)]
-    [InlineData("holdout9", true, 56 / 60.0, 45 / 60.0, 52 / 60.0, 85 / 100.0)]
+    [InlineData("holdout9", false, 58 / 60.0, 45 / 60.0, 53 / 60.0, 85 / 100.0)]
+    [InlineData("holdout9", true, 58 / 60.0, 45 / 60.0, 53 / 60.0, 85 / 100.0)]
     [InlineData("holdout13", false, 57 / 60.0, 42 / 60.0, 55 / 60.0, 81 / 100.0)]
     [InlineData("holdout13", true, 57 / 60.0, 42 / 60.0, 55 / 60.0, 81 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, double greeting, double legal, double unrelated, double policy) =>

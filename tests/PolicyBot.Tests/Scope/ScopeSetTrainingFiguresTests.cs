@@ -56,7 +56,8 @@ public sealed class ScopeSetTrainingFiguresTests(ITestOutputHelper output)
     [InlineData("holdout", "unrelated", 39, 39)]
     [InlineData("holdout3", "greeting", 30, 30)]
     [InlineData("holdout3", "legal", 23, 28)]
-    [InlineData("holdout3", "unrelated", 27, 29)]
+    // French 27 → 26 when the small talk of a25 to a28 joined the heads (one short office request now read as small talk).
+    [InlineData("holdout3", "unrelated", 26, 29)]
     [InlineData("holdout4", "greeting", 20, 20)]
     [InlineData("holdout4", "legal", 18, 18)]
     [InlineData("holdout4", "unrelated", 18, 20)]
