@@ -48,7 +48,8 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout12-set.json</c>: <b>still blind</b>, a held-out measure, figures only (<see cref="ScopeHoldout12Tests"/>);</item>
 /// <item><c>scope-holdout13-set.json</c>: <b>still blind</b>, a held-out measure, figures only (with the seventh to ninth: <see cref="ScopeHoldout7And8Tests"/>);</item>
 /// <item><c>scope-holdout14-set.json</c>: <b>still blind</b>, a held-out measure, written after the rules of scope step 7, figures only (<see cref="ScopeHoldout14Tests"/>);</item>
-/// <item><c>scope-holdout15-set.json</c>: <b>still blind</b>, the newest held-out measure, written after the cry-for-help rule and the sixteenth round, figures only (<see cref="ScopeHoldout15Tests"/>).</item>
+/// <item><c>scope-holdout15-set.json</c>: <b>still blind</b>, a held-out measure, written after the cry-for-help rule and the sixteenth round, figures only (<see cref="ScopeHoldout15Tests"/>);</item>
+/// <item><c>scope-holdout16-set.json</c>: <b>still blind</b>, the newest held-out measure, written after the seventeenth round (the fire, glass and farewell-letter rules, the later authors' small talk in the heads), figures only (<see cref="ScopeHoldout16Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -70,6 +71,7 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout13 = new(() => Load("scope-holdout13-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout14 = new(() => Load("scope-holdout14-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout15 = new(() => Load("scope-holdout15-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout16 = new(() => Load("scope-holdout16-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -101,7 +103,9 @@ public static class ScopeSets
 
     public static IReadOnlyList<ScopeMessage> Holdout15Set => Holdout15.Value;
 
-    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout15</c>).</summary>
+    public static IReadOnlyList<ScopeMessage> Holdout16Set => Holdout16.Value;
+
+    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout16</c>).</summary>
     public static IReadOnlyList<ScopeMessage> ByName(string set) => set switch
     {
         "holdout7" => Holdout7Set,
@@ -113,6 +117,7 @@ public static class ScopeSets
         "holdout13" => Holdout13Set,
         "holdout14" => Holdout14Set,
         "holdout15" => Holdout15Set,
+        "holdout16" => Holdout16Set,
         _ => throw new ArgumentException($"No blind set named {set}.", nameof(set)),
     };
 
