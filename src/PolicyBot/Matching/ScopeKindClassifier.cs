@@ -252,7 +252,7 @@ public sealed class ScopeKindClassifier
     /// share their words with farewells that are danger ("thanks for everything, I won't be here tomorrow"); taught
     /// as calm to the crisis classifier they lowered its scores of such messages (two blind danger messages lost),
     /// while the small-talk head needs them to tell a hello from an unrelated request (the content README, scope
-    /// step 8).
+    /// step 6).
     /// </summary>
     internal const string HeadsOnlyMarker = "/heads-only/";
 
