@@ -391,10 +391,15 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .AssertNoReply()
             .StartTestAsync();
 
-    /// <summary>Wording no rule lists (the rules alone call these unrelated): the small-talk head reads them.</summary>
+    /// <summary>
+    /// Wording no rule lists (the rules alone call these unrelated): the small-talk head reads them; the last two since
+    /// it learnt the later training authors' small talk (before, it read them as unrelated requests).
+    /// </summary>
     [Theory]
     [InlineData("bonsoir la belle équipe du soir", "fr-CA", "Bienvenue! Welcome!")]
     [InlineData("hi hi, back again", "en-CA", "Welcome! Bienvenue!")]
+    [InlineData("lol sorry wrong chat", "en-CA", "Welcome! Bienvenue!")]
+    [InlineData("oups dsl mauvais chat", "fr-CA", "Bienvenue! Welcome!")]
     public Task AGreetingInWordsNoRuleLists_ShowsTheWelcomeCard(string text, string locale, string title) =>
         Chat(locale).Send(text)
             .AssertReplyContains(title, "Don't type names, places or details about a survivor.")
@@ -412,19 +417,10 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .StartTestAsync();
 
     /// <summary>
-    /// Small talk of a shift in words the rules do not list, learnt from the small talk of later training authors (it
-    /// teaches the small-talk head, not the crisis model): the heads as they were read these as unrelated requests and
+    /// The end of a shift in words the rules do not list, learnt from the small talk of later training authors (it
+    /// teaches the small-talk head, not the crisis model): the heads as they were read it as an unrelated request and
     /// answered with the menu.
     /// </summary>
-    [Theory]
-    [InlineData("lol sorry wrong chat", "en-CA", "Welcome! Bienvenue!")]
-    [InlineData("oups dsl mauvais chat", "fr-CA", "Bienvenue! Welcome!")]
-    public Task AMessageSentToTheWrongChat_ShowsTheWelcomeCard(string text, string locale, string title) =>
-        Chat(locale).Send(text)
-            .AssertReplyContains(title, "Don't type names, places or details about a survivor.")
-            .AssertNoReply()
-            .StartTestAsync();
-
     [Fact]
     public Task TheEndOfAShift_GetsTheShortReply() =>
         Chat().Send("ok that's me done for tonight, have a good one")
