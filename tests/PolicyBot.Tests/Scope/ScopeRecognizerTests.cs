@@ -265,6 +265,29 @@ public sealed class ScopeRecognizerTests
     }
 
     /// <summary>
+    /// A heart attack or a stroke told by what is seen, a call cut off when someone tore the phone from her, and a
+    /// house's colour code are danger now; the same words about a matter that is over or a drill are not. (Seen in
+    /// two later training authors' danger messages, at their first run: a29 138/140, a30 136/140.)
+    /// </summary>
+    [Theory]
+    [InlineData("en", "the cook is sweating and says the chest pain is going down his left arm", true)]
+    [InlineData("fr", "la bénévole a une douleur thoracique pis elle est toute blanche", true)]
+    [InlineData("en", "I was on video with a resident's sister, a man grabbed her phone and then nothing", true)]
+    [InlineData("fr", "j'étais au téléphone avec une ancienne résidente, quelqu'un lui a arraché le cell pis plus rien", true)]
+    [InlineData("en", "code violet in the kitchen", true)]
+    [InlineData("fr", "code rose à l'accueil", true)]
+    [InlineData("en", "a colleague had chest pains last month and is fine now, can we post a get-well message?", false)]
+    [InlineData("fr", "une collègue a eu des douleurs à la poitrine le mois passé, elle va bien maintenant, on peut-tu lui souhaiter bon retour sur Facebook?", false)]
+    [InlineData("en", "we practise the code pink drill next week, can we post about it?", false)]
+    [InlineData("fr", "l'appel a coupé pendant la réunion Teams, tu peux me renvoyer le lien?", false)]
+    public void AHeartAttackACallCutOffAndAColourCode_AreReadAsTheyAre(string lang, string text, bool crisis)
+    {
+        // The danger is held by the rules themselves (the model alone had missed such messages); the calm ones by the whole reading.
+        if (crisis) Assert.Equal(ScopeKind.Crisis, Recognizer.RuleKind(text, Languages.Parse(lang)).Kind);
+        else Assert.NotEqual(ScopeKind.Crisis, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
+    }
+
+    /// <summary>
     /// One word of help: a cry when it is shouted, has an exclamation mark or asks for help for oneself; typed plainly,
     /// "help" / « aide » is the command (the Teams command menu sends it), and a request for help with a policy matter is
     /// a policy question.
