@@ -257,12 +257,8 @@ public sealed class ScopeRecognizerTests
     [InlineData("en", "the window in room 3 is broken, can maintenance fix it this week", false)]
     [InlineData("en", "we wrote letters to each of the donors for Christmas, can we post a thank-you on Facebook too?", false)]
     [InlineData("fr", "on a écrit une lettre à chacun de nos donateurs, est-ce qu'on peut les remercier sur Facebook?", false)]
-    public void FireGlassAndFarewellLetters_AreReadAsTheyAre(string lang, string text, bool crisis)
-    {
-        // The danger is held by the rules themselves (the model alone had missed such messages); the calm ones by the whole reading.
-        if (crisis) Assert.Equal(ScopeKind.Crisis, Recognizer.RuleKind(text, Languages.Parse(lang)).Kind);
-        else Assert.NotEqual(ScopeKind.Crisis, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
-    }
+    public void FireGlassAndFarewellLetters_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
     /// A heart attack or a stroke told by what is seen, a call cut off when someone tore the phone from her, and a
@@ -280,9 +276,15 @@ public sealed class ScopeRecognizerTests
     [InlineData("fr", "une collègue a eu des douleurs à la poitrine le mois passé, elle va bien maintenant, on peut-tu lui souhaiter bon retour sur Facebook?", false)]
     [InlineData("en", "we practise the code pink drill next week, can we post about it?", false)]
     [InlineData("fr", "l'appel a coupé pendant la réunion Teams, tu peux me renvoyer le lien?", false)]
-    public void AHeartAttackACallCutOffAndAColourCode_AreReadAsTheyAre(string lang, string text, bool crisis)
+    public void AHeartAttackACallCutOffAndAColourCode_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
+    /// Danger held by the rules themselves (the model alone had missed such messages), so that the test fails without
+    /// the rule data; a calm message checked by the whole reading, rules and model.
+    /// </summary>
+    private static void AssertDangerByTheRulesAlone(string lang, string text, bool crisis)
     {
-        // The danger is held by the rules themselves (the model alone had missed such messages); the calm ones by the whole reading.
         if (crisis) Assert.Equal(ScopeKind.Crisis, Recognizer.RuleKind(text, Languages.Parse(lang)).Kind);
         else Assert.NotEqual(ScopeKind.Crisis, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
     }
