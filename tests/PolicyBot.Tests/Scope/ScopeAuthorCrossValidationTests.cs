@@ -331,7 +331,7 @@ namespace PolicyBot.Tests.Scope;
 /// </para>
 /// <para>
 /// Then (2026-12-06, the seventeenth round) the small talk of four later training authors, <c>a25</c> to <c>a28</c>
-/// (greetings, thanks, goodbyes and small talk, 339 of their 440, less exact copies), teaches the heads and not the crisis
+/// (greetings, thanks, goodbyes and small talk, 339 of their 460, less exact copies), teaches the heads and not the crisis
 /// classifier (<see cref="ScopeKindClassifier.HeadsOnlyMarker"/>): with it in the crisis classifier two blind danger
 /// messages were lost. They are authors here with small talk only (their figures: small talk 32 to 34 of 40 to 46,
 /// a27 en 25/39). Crisis: the same for every author. Small talk 1st fr 37 → 38, 2nd fr 53 → 54, 2nd en 51 → 53, a4 fr
