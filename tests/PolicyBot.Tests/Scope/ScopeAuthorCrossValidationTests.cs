@@ -334,7 +334,7 @@ namespace PolicyBot.Tests.Scope;
 /// (greetings, thanks, goodbyes and small talk, 339 of their 460, less exact copies), teaches the heads and not the crisis
 /// classifier (<see cref="ScopeKindClassifier.HeadsOnlyMarker"/>): with it in the crisis classifier two blind danger
 /// messages were lost. They are authors here with small talk only (their small talk, fr and en: a25 32/45, 33/45; a26
-/// 34/46, 32/40; a27 33/41, 25/39; a28 34/43, 29/40). Crisis: the same for every author. Small talk 1st fr 37 → 38, 2nd fr 53 → 54, 2nd en 51 → 53, a4 fr
+/// 34/46, 32/40; a27 33/41, 25/39; a28 34/43, 29/40). Crisis: the same for every author. Small talk 1st fr and en 37 → 38, 2nd fr 53 → 54, 2nd en 51 → 53, a4 fr
 /// and en 29 → 30, a5 en 19 → 20, a6 en 22 → 23; legal eleven more and three fewer (a11 en 21 → 22, a12 fr 20 → 21, a12 en
 /// 21 → 22, a17 fr 32 → 33, a18 en 16 → 18, a20 en 27 → 28, a22 en 26 → 27, a23 fr 33 → 34, a23 en 29 → 30; a15 en 24 →
 /// 23, a20 fr 30 → 29); unrelated twelve fewer and three more (1st en 40 → 39, 2nd fr 43 → 42, a3 fr 51 → 49, a3 en 51
