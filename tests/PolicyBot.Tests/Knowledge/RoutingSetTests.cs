@@ -83,7 +83,8 @@ public sealed class RoutingDev2SetTests(ITestOutputHelper output) : RoutingSetTe
 /// matcher learnt the four spent routing sets' questions (<c>Content/questions/</c>; none of this set's): 91.1% top-1,
 /// 98.4% top-3 (fr 90.5% / 98.9%, en 91.6% / 97.9%), the same in both locale settings, confident on 71.6% and right
 /// 99.3% of the time: the bar holds in each language now, so that test runs. Its misses are no longer printed (figures
-/// only), so that nobody reads a question of it by running it.
+/// only), so that nobody reads a question of it by running it. After the matcher learnt the seventeenth round's a27 and
+/// a28: 94.2% top-1 (fr 92.6, en 95.8), 100% top-3, from 94.7% (fr 93.7): one French question no longer first.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout2SetTests(ITestOutputHelper output) : RoutingSetTestBase(output, "holdout2 set", RoutingSets.Holdout2Set, blind: true)
@@ -105,13 +106,13 @@ public sealed class RoutingHoldout2SetTests(ITestOutputHelper output) : RoutingS
 [Trait("Category", "Sets")]
 public sealed class RoutingSetContentTests
 {
-    public static TheoryData<string> Sets => ["dev", "test", "holdout", "dev2", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22", "a23", "a24", "a25", "a26", "holdout2"];
+    public static TheoryData<string> Sets => ["dev", "test", "holdout", "dev2", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19", "a20", "a21", "a22", "a23", "a24", "a25", "a26", "a27", "a28", "holdout2"];
 
     [Theory]
     [MemberData(nameof(Sets))]
     public void ASet_HasAtLeast60QuestionsInBothLanguagesOnRealTopicsAndNoneIsAnExample(string set)
     {
-        var questions = set switch { "dev" => RoutingSets.DevSet, "test" => RoutingSets.TestSet, "dev2" => RoutingSets.Dev2Set, "a7" => RoutingSets.A7Set, "a8" => RoutingSets.A8Set, "a9" => RoutingSets.A9Set, "a10" => RoutingSets.A10Set, "a11" => RoutingSets.A11Set, "a12" => RoutingSets.A12Set, "a13" => RoutingSets.A13Set, "a14" => RoutingSets.A14Set, "a15" => RoutingSets.A15Set, "a16" => RoutingSets.A16Set, "a17" => RoutingSets.A17Set, "a18" => RoutingSets.A18Set, "a19" => RoutingSets.A19Set, "a20" => RoutingSets.A20Set, "a21" => RoutingSets.A21Set, "a22" => RoutingSets.A22Set, "a23" => RoutingSets.A23Set, "a24" => RoutingSets.A24Set, "a25" => RoutingSets.A25Set, "a26" => RoutingSets.A26Set, "holdout2" => RoutingSets.Holdout2Set, _ => RoutingSets.HoldoutSet };
+        var questions = set switch { "dev" => RoutingSets.DevSet, "test" => RoutingSets.TestSet, "dev2" => RoutingSets.Dev2Set, "a7" => RoutingSets.A7Set, "a8" => RoutingSets.A8Set, "a9" => RoutingSets.A9Set, "a10" => RoutingSets.A10Set, "a11" => RoutingSets.A11Set, "a12" => RoutingSets.A12Set, "a13" => RoutingSets.A13Set, "a14" => RoutingSets.A14Set, "a15" => RoutingSets.A15Set, "a16" => RoutingSets.A16Set, "a17" => RoutingSets.A17Set, "a18" => RoutingSets.A18Set, "a19" => RoutingSets.A19Set, "a20" => RoutingSets.A20Set, "a21" => RoutingSets.A21Set, "a22" => RoutingSets.A22Set, "a23" => RoutingSets.A23Set, "a24" => RoutingSets.A24Set, "a25" => RoutingSets.A25Set, "a26" => RoutingSets.A26Set, "a27" => RoutingSets.A27Set, "a28" => RoutingSets.A28Set, "holdout2" => RoutingSets.Holdout2Set, _ => RoutingSets.HoldoutSet };
         var content = ContentLibrary.Default;
         var examples = content.Topics
             .SelectMany(t => t.Fr.Examples.Concat(t.En.Examples))

@@ -51,7 +51,8 @@ public sealed class ScopeHoldout15Tests(ITestOutputHelper output)
 /// <summary>
 /// The fifteenth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
 /// <c>3d50e32</c>: top-1 97% (fr 96, en 98), top-3 100% (fr 100, en 100): the bar, met in each language; the same
-/// with the other language as the user's locale. The floors are that run.
+/// with the other language as the user's locale. The floors are that run. After a27 and a28 were learnt (seventeenth round): top-1 <b>98%</b>
+/// (fr 98, en 98), top-3 100%; the top-1 floor went up to it.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout15SetTests(ITestOutputHelper output)
@@ -65,5 +66,5 @@ public sealed class RoutingHoldout15SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout15PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 97 / 100.0, 100 / 100.0);
+        CheckFloor(otherLocale, 98 / 100.0, 100 / 100.0);
 }

@@ -119,6 +119,8 @@ public sealed class ScopeHoldout6Tests(ITestOutputHelper output)
 /// learnt): <b>top-1 96% (fr 98, en 94), top-3 100%</b>; the top-1 floor went down to it (97 → 96). After the auth22
 /// branch (a21 and a22 learnt): <b>top-1 97% (fr 98, en 96), top-3 100%</b>; the top-1 floor went up to it. After the
 /// auth24 branch (a23 and a24 learnt): <b>top-1 96% (fr 98, en 94), top-3 100%</b>; the top-1 floor went down to it.
+/// After a27 and a28 were learnt (seventeenth round): <b>top-1 98% (fr 100, en 96), top-3 100%</b>, in both locale settings (with the other language
+/// as the locale it was 96%, en 92 and 98 before); the top-1 floor went up to it.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
@@ -129,11 +131,11 @@ public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout6PolicyQuestions_KeepTheRoutingReached() =>
-        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.96, minTop3: 1.00);
+        Check(q => q.Language, "locale = question language, floor reached", eachLanguage: false, minTop1: 0.98, minTop3: 1.00);
 
     [Fact]
     public void Holdout6PolicyQuestions_KeepTheRoutingReached_WhenTheLocaleIsTheOtherLanguage() =>
-        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.96, minTop3: 1.00);
+        Check(q => q.Language.Other(), "locale = the other language, floor reached", eachLanguage: false, minTop1: 0.98, minTop3: 1.00);
 
     [Fact]
     public void Holdout6PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>

@@ -175,7 +175,9 @@ public sealed class ScopeHoldout7And8Tests(ITestOutputHelper output)
 /// After the auth24 branch (a23 and a24 learnt): top-1 <b>95.0%</b> (fr 95.0, en 95.0), top-3 97.5% (fr 96.7, en 98.3):
 /// one English question second instead of first; the top-1 floor went down to it (114). After a25 and a26 were learnt
 /// (sixteenth round): top-1 <b>95.8%</b> (fr 96.7, en 95.0), top-3 97.5% (fr 96.7, en 98.3); the top-1 floor went up to
-/// it (115).
+/// it (115). After a27 and a28 were learnt (seventeenth round): top-1 <b>96.7%</b> (fr 96.7, en 96.7), top-3 <b>98.3%</b> (fr 98.3, en 98.3): the
+/// issue's bar now met in each language, so its test runs (it was skipped since the first run); the floors went up to it
+/// (116 and 118 of 120).
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout7SetTests(ITestOutputHelper output)
@@ -185,9 +187,9 @@ public sealed class RoutingHoldout7SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout7PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 115 / 120.0, 117 / 120.0);
+        CheckFloor(otherLocale, 116 / 120.0, 118 / 120.0);
 
-    [Fact(Skip = "Not met in French: top-1 95.0% (fr 95.0, en 95.0), top-3 97.5% (fr 96.7, en 98.3) after a23 and a24 (French the same since a17 and a18); the set as a whole meets it. See Data/BLIND-SETS.md.")]
+    [Fact]
     public void Holdout7PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
         Check(q => q.Language, "locale = question language, the issue's bar");
 }
@@ -235,7 +237,8 @@ public sealed class RoutingHoldout8SetTests(ITestOutputHelper output)
 /// down to it (93 → 92). After the auth22 branch (a21 and a22 learnt): top-1 <b>95.0%</b> (fr 98, en 92), top-3 99.0%
 /// (fr 100, en 98); the top-1 floor went up to it. After the auth24 branch (a23 and a24 learnt): the same. After a25
 /// and a26 were learnt (sixteenth round): top-1 <b>94.0%</b> (fr 96, en 92), top-3 99.0% (fr 100, en 98): one French
-/// question second instead of first; the top-1 floor went down to it (95 → 94).
+/// question second instead of first; the top-1 floor went down to it (95 → 94). After a27 and a28 were learnt (seventeenth round): top-1 <b>95.0%</b>
+/// (fr 98, en 92), top-3 99.0% (fr 100, en 98); the top-1 floor went up to it.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout9SetTests(ITestOutputHelper output)
@@ -245,7 +248,7 @@ public sealed class RoutingHoldout9SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout9PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 94 / 100.0, 99 / 100.0);
+        CheckFloor(otherLocale, 95 / 100.0, 99 / 100.0);
 
     [Fact]
     public void Holdout9PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
@@ -262,7 +265,8 @@ public sealed class RoutingHoldout9SetTests(ITestOutputHelper output)
 /// <b>93%</b> (fr 94, en 92), top-3 98% (fr 98, en 98); the top-1 floor went up to it. After the auth24 branch (a23 and
 /// a24 learnt): top-1 <b>92%</b> (fr 92, en 92), top-3 98% (fr 98, en 98); the top-1 floor went down to it (93 → 92).
 /// After a25 and a26 were learnt (sixteenth round): top-1 <b>93%</b> (fr 94, en 92), top-3 98%; the top-1 floor went up
-/// to it (92 → 93).
+/// to it (92 → 93). After a27 and a28 were learnt (seventeenth round): top-1 <b>94%</b> (fr 96, en 92), top-3 <b>99%</b> (fr 100, en 98); the
+/// floors went up to it.
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout13SetTests(ITestOutputHelper output)
@@ -276,5 +280,5 @@ public sealed class RoutingHoldout13SetTests(ITestOutputHelper output)
     [InlineData(false)]
     [InlineData(true)]
     public void Holdout13PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 93 / 100.0, 98 / 100.0);
+        CheckFloor(otherLocale, 94 / 100.0, 99 / 100.0);
 }
