@@ -280,6 +280,19 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Someone who harasses the page, standing at the worker's own bus stop now, is danger to her; a bus stop in a
+    /// question about posting is not. (Seen in the eighteenth round's training authors: the one crisis message of 280
+    /// they missed at their first run, a31 139/140 and a32 140/140.)
+    /// </summary>
+    [Theory]
+    [InlineData("en", "the guy who spams our comments is at my bus stop and I am by myself", true)]
+    [InlineData("fr", "le gars qui écrit sur notre page est à mon arrêt d'autobus pis y'a personne d'autre", true)]
+    [InlineData("en", "can we post the new bus stop schedule for residents on our page?", false)]
+    [InlineData("fr", "est-ce qu'on peut publier l'horaire de l'arrêt d'autobus près de la maison?", false)]
+    public void SomeoneAtTheWorkersBusStop_IsReadAsItIs(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// Danger held by the rules themselves (the model alone had missed such messages), so that the test fails without
     /// the rule data; a calm message checked by the whole reading, rules and model.
     /// </summary>
