@@ -88,6 +88,16 @@ public sealed class ScopeConversationTests : IAsyncLifetime
         Assert.Contains(safetyTitle, CardReader.VisibleText(replies[0]));
     }
 
+    /// <summary>A farewell written as thanks gets the safety card, not the friendly reply to thanks.</summary>
+    [Theory]
+    [InlineData("hello everyone, thank you for everything, I gave my dog to the neighbour, it's all sorted", "en-CA", SafetyTitleEn, "9-8-8")]
+    [InlineData("bonsoir, merci pour tout, je vous dérangerai plus", "fr-CA", SafetyTitleFr, "9-8-8")]
+    public Task AFarewellWrittenAsThanks_GetsTheSafetyCard(string text, string locale, string title, string pointer) =>
+        Chat(locale).Send(text)
+            .AssertReplyContains(title, pointer)
+            .AssertNoReply()
+            .StartTestAsync();
+
     [Theory]
     [InlineData("who do I ask about the gas card for the shelter van", "en-CA")]
     [InlineData("qui s'occupe de la carte de gaz pour la van de la maison", "fr-CA")]

@@ -293,6 +293,27 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// A farewell written as thanks: thanks for everything with a sign that she will not be back (she gave her pet
+    /// away, she will not bother anyone again, she will not need her bed), or joining someone in heaven. Thanks with a
+    /// day off, a memorial photo, a dog kept by a sister are not. (Found by invented messages of this kind, four of ten
+    /// missed — read as thanks or a greeting — before these rules; none of the training authors' calm messages or
+    /// routing questions has both halves.)
+    /// </summary>
+    [Theory]
+    [InlineData("en", "hi all, thank you for everything, I gave my cat to the lady next door, it's all sorted", true)]
+    [InlineData("fr", "allô, merci pour tout, je vous achalerai plus", true)]
+    [InlineData("fr", "merci pour tout les filles, bonne nuit pour toujours", true)]
+    [InlineData("en", "thank you for being kind to me, I won't need my bed after tonight", true)]
+    [InlineData("fr", "merci pour la soupe, je vais rejoindre ma sœur au ciel", true)]
+    [InlineData("en", "she keeps saying she wants to be with her mom in heaven", true)]
+    [InlineData("en", "thanks for everything, see you tomorrow!", false)]
+    [InlineData("fr", "merci, vous entendrez plus parler de moi avant lundi, bonne fin de semaine", false)]
+    [InlineData("en", "my grandma is in heaven, can we post a memorial photo on our page?", false)]
+    [InlineData("en", "I gave my dog to my sister while I'm at the shelter, can I post pics of him?", false)]
+    public void AFarewellWrittenAsThanks_IsReadAsItIs(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// Danger held by the rules themselves (the model alone had missed such messages), so that the test fails without
     /// the rule data; a calm message checked by the whole reading, rules and model.
     /// </summary>
