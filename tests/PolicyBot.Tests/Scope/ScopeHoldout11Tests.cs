@@ -65,13 +65,19 @@ namespace PolicyBot.Tests.Scope;
 /// English message left unrecognised instead); policy questions taken for crisis 16/100. The unrelated floor went down
 /// to it.
 /// </para>
+/// <para>
+/// Ninth run, after the eighteenth round's rules (a farewell written as thanks, danger in a disguised message, idioms
+/// such as "killing it" or « une vraie tuerie » no longer read as threats; figures only): crisis unchanged; legal 44 →
+/// <b>45</b>/60 (en 20 → 21: one English legal question no longer taken for crisis); every other figure unchanged. The
+/// legal floor went up to it.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class ScopeHoldout11Tests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(false, 57 / 60.0, 44 / 60.0, 54 / 60.0, 83 / 100.0)]
-    [InlineData(true, 57 / 60.0, 44 / 60.0, 54 / 60.0, 83 / 100.0)]
+    [InlineData(false, 57 / 60.0, 45 / 60.0, 54 / 60.0, 83 / 100.0)]
+    [InlineData(true, 57 / 60.0, 45 / 60.0, 54 / 60.0, 83 / 100.0)]
     public void OtherKinds_KeepTheFiguresReached(bool otherLocale, double greeting, double legal, double unrelated, double policy) =>
         Report(otherLocale).AssertOtherKindsReached("holdout11", greeting, legal, unrelated, policy);
 

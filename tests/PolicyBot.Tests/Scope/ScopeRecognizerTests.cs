@@ -314,6 +314,27 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Danger hidden in a friendly or routine message (two training authors asked for exactly that, a33 and a34: 274 of
+    /// their 280 at the first run): a man's call to come and take her and the children back within the hour, a door hot
+    /// to the touch with crackling behind it, a smell of propane, a farewell that leaves the keys and says it is nobody's
+    /// fault. And the other way: "killing it", a "killer" schedule, « une vraie tuerie », « t'es une bombe », a code drill
+    /// next week and a thread under a post are not danger (the last was read as "threat" by the spelling help).
+    /// </summary>
+    [Theory]
+    [InlineData("en", "my cousin's ex just called: he comes tonight with his brothers to take you and the kids back", true)]
+    [InlineData("en", "the laundry room door is hot to the touch and something is crackling behind it", true)]
+    [InlineData("fr", "ça sent le propane en bas pis j'ai mal à la tête", true)]
+    [InlineData("fr", "merci pour tout, j'ai laissé mes clés sur le bureau, c'est pas votre faute", true)]
+    [InlineData("en", "you're killing it with these answers, thanks!", false)]
+    [InlineData("en", "this week's schedule is a killer, can I swap Friday?", false)]
+    [InlineData("fr", "mon horaire c'est une vraie tuerie, quelqu'un veut mon samedi?", false)]
+    [InlineData("fr", "merci, t'es une bombe!", false)]
+    [InlineData("fr", "exercice code rouge mardi, on avertit les résidentes quand?", false)]
+    [InlineData("en", "there's a thread under our post calling it fearmongering, do we answer?", false)]
+    public void DangerInARoutineMessage_AndAlarmingIdiomsThatAreNot_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// Danger held by the rules themselves (the model alone had missed such messages), so that the test fails without
     /// the rule data; a calm message checked by the whole reading, rules and model.
     /// </summary>
