@@ -65,13 +65,18 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .AssertNoReply()
             .StartTestAsync();
 
-    /// <summary>A gas leak, carbon monoxide or a building filling with smoke is danger now, said without any word of violence.</summary>
+    /// <summary>
+    /// Danger said without any word of violence: a gas leak, carbon monoxide or a building filling with smoke; and a
+    /// farewell written as thanks, which gets the safety card, not the friendly reply to thanks.
+    /// </summary>
     [Theory]
     [InlineData("it smells like gas all through the basement and the kids are still down there", "en-CA", SafetyTitleEn, "call 911")]
     [InlineData("the carbon monoxide detector in the family wing keeps going off", "en-CA", SafetyTitleEn, "call 911")]
     [InlineData("ça sent le gaz dans toute la cuisine pis les résidentes sont encore en haut", "fr-CA", SafetyTitleFr, "appelez le 911")]
     [InlineData("y a de la boucane partout dans le corridor du 2e", "fr-CA", SafetyTitleFr, "appelez le 911")]
-    public Task AGasLeakOrSmoke_GetsTheSafetyCard(string text, string locale, string title, string pointer) =>
+    [InlineData("hello everyone, thank you for everything, I gave my dog to the neighbour, it's all sorted", "en-CA", SafetyTitleEn, "9-8-8")]
+    [InlineData("bonsoir, merci pour tout, je vous dérangerai plus", "fr-CA", SafetyTitleFr, "9-8-8")]
+    public Task DangerWithoutWordsOfViolence_GetsTheSafetyCard(string text, string locale, string title, string pointer) =>
         Chat(locale).Send(text)
             .AssertReplyContains(title, pointer)
             .AssertNoReply()
@@ -87,16 +92,6 @@ public sealed class ScopeConversationTests : IAsyncLifetime
 
         Assert.Contains(safetyTitle, CardReader.VisibleText(replies[0]));
     }
-
-    /// <summary>A farewell written as thanks gets the safety card, not the friendly reply to thanks.</summary>
-    [Theory]
-    [InlineData("hello everyone, thank you for everything, I gave my dog to the neighbour, it's all sorted", "en-CA", SafetyTitleEn, "9-8-8")]
-    [InlineData("bonsoir, merci pour tout, je vous dérangerai plus", "fr-CA", SafetyTitleFr, "9-8-8")]
-    public Task AFarewellWrittenAsThanks_GetsTheSafetyCard(string text, string locale, string title, string pointer) =>
-        Chat(locale).Send(text)
-            .AssertReplyContains(title, pointer)
-            .AssertNoReply()
-            .StartTestAsync();
 
     [Theory]
     [InlineData("who do I ask about the gas card for the shelter van", "en-CA")]
