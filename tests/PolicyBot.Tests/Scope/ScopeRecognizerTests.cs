@@ -315,9 +315,9 @@ public sealed class ScopeRecognizerTests
 
     /// <summary>
     /// Danger hidden in a friendly or routine message (two training authors asked for exactly that, a33 and a34: 274 of
-    /// their 280 at the first run): a man's call to come and take her and the children back within the hour, a door hot
-    /// to the touch with crackling behind it, a smell of propane, a farewell that leaves the keys and says it is nobody's
-    /// fault. And the other way: "killing it", a "killer" schedule, « une vraie tuerie », « t'es une bombe », a code drill
+    /// their 280 at the first run; then a35, the shortest forms, 139 of 140): a man's call to come and take her and the
+    /// children back within the hour, a door hot to the touch with crackling behind it, a smell of propane, a farewell
+    /// that leaves the keys and says it is nobody's fault, a father who is not allowed taking the child. And the other way: "killing it", a "killer" schedule, « une vraie tuerie », « t'es une bombe », a code drill
     /// next week and a thread under a post are not danger (the last was read as "threat" by the spelling help).
     /// </summary>
     [Theory]
@@ -325,6 +325,8 @@ public sealed class ScopeRecognizerTests
     [InlineData("en", "the laundry room door is hot to the touch and something is crackling behind it", true)]
     [InlineData("fr", "ça sent le propane en bas pis j'ai mal à la tête", true)]
     [InlineData("fr", "merci pour tout, j'ai laissé mes clés sur le bureau, c'est pas votre faute", true)]
+    [InlineData("fr", "pas le droit de contact pis y l'emmène", true)]
+    [InlineData("fr", "on a pas le droit de publier la photo, la résidente l'amène à la garderie demain", false)]
     [InlineData("en", "you're killing it with these answers, thanks!", false)]
     [InlineData("en", "this week's schedule is a killer, can I swap Friday?", false)]
     [InlineData("fr", "mon horaire c'est une vraie tuerie, quelqu'un veut mon samedi?", false)]
