@@ -316,11 +316,12 @@ public sealed class ScopeRecognizerTests
     /// <summary>
     /// Danger hidden in a friendly or routine message (two training authors asked for exactly that, a33 and a34: 274 of
     /// their 280 at the first run; then a35, the shortest forms, 139 of 140): a man's call to come and take her and the
-    /// children back within the hour, a door hot to the touch with crackling behind it, a smell of propane, a farewell
-    /// that says it is not the team's fault, a father who is not allowed taking the child. And the other way: "killing it", a "killer" schedule, « une vraie tuerie », « t'es une bombe », a code drill
-    /// next week and a thread under a post are not danger (the last was read as "threat" by the spelling help), nor
-    /// "not your fault" with thanks, a charger hot to the touch (phrases first
-    /// added from those authors' misses, narrowed after invented calm messages like these were taken for danger).
+    /// children back within the hour, crackling behind a door, a smell of propane, a farewell that says it is not the
+    /// team's fault, a father who is not allowed taking the child. And the other way: "killing it", a "killer"
+    /// schedule, « une vraie tuerie », « t'es une bombe », a code drill next week and a thread under a post are not
+    /// danger (the last was read as "threat" by the spelling help), nor "not your fault" with thanks or a charger hot to
+    /// the touch (phrases first added from those authors' misses, narrowed after invented calm messages like these were
+    /// taken for danger).
     /// </summary>
     [Theory]
     [InlineData("en", "my cousin's ex just called: he comes tonight with his brothers to take you and the kids back", true)]
