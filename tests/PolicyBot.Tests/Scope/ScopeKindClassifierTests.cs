@@ -155,12 +155,6 @@ public sealed class ScopeKindClassifierTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// A hello with a goodbye word in it ("night", as in "good night") is small talk; which of the two it is was read as
-    /// a hello by the model trained in one shuffled order and as a goodbye (thanks head 0.79) by the ensemble of fixed
-    /// orders: both answers are small talk, neither takes it for unrelated or a policy question. ("good evening night
-    /// crew", the first case, is now small talk for the rules themselves: "night crew" is a word of a shift.)
-    /// </summary>
-    /// <summary>
     /// The calm corpus's <c>heads-only/</c> kinds (the later training authors' small talk) teach the heads and not the
     /// crisis classifier: every other labelled message teaches both.
     /// </summary>
@@ -178,6 +172,12 @@ public sealed class ScopeKindClassifierTests(ITestOutputHelper output)
         Assert.Equal(labelled.Count(m => m.CounterExampleOf is null or ScopeKind.Crisis) - headsOnly.Count, ScopeRecognizer.TrainingSet(ContentLibrary.Default).Count);
     }
 
+    /// <summary>
+    /// A hello with a goodbye word in it ("night", as in "good night") is small talk; which of the two it is was read as
+    /// a hello by the model trained in one shuffled order and as a goodbye (thanks head 0.79) by the ensemble of fixed
+    /// orders: both answers are small talk, neither takes it for unrelated or a policy question. ("good evening night
+    /// crew", the first case, is now small talk for the rules themselves: "night crew" is a word of a shift.)
+    /// </summary>
     [Fact]
     public void SmallTalkWithHelloAndGoodbyeWords_IsReadAsSmallTalk()
     {
