@@ -30,6 +30,7 @@ public static class BotFrameworkServiceCollectionExtensions
         // state by the conversation state, which records the version of it the turn left (BotState.UseInstanceCache).
         // A document it never met is taken as new, checked by its create-only write (Bot:TakeUnseenStateAsNew).
         services.AddSingleton(sp => new StateCache(
+            capacity: sp.GetRequiredService<IOptions<BotHostOptions>>().Value.StateCacheCapacity,
             maxAge: sp.GetRequiredService<IOptions<BotHostOptions>>().Value.StateCacheMaxAge is { } age && age > TimeSpan.Zero ? age : null,
             timeProvider: sp.GetService<TimeProvider>(),
             guessUnseenAreNew: sp.GetRequiredService<IOptions<BotHostOptions>>().Value.TakeUnseenStateAsNew));

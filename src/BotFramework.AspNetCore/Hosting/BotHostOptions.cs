@@ -55,6 +55,13 @@ public sealed class BotHostOptions
     public TimeSpan StateCacheMaxAge { get; set; } = State.StateCache.DefaultMaxAge;
 
     /// <summary>
+    /// How many state documents this instance keeps copies of (<see cref="State.StateCache"/>, about 1 KB each); past
+    /// it, the oldest copies go and their next turn reads its document. Raise it for more conversations going at once
+    /// (within <see cref="StateCacheMaxAge"/>) than this.
+    /// </summary>
+    public int StateCacheCapacity { get; set; } = State.StateCache.DefaultCapacity;
+
+    /// <summary>
     /// With the state cache on: a state document this instance never met is taken as new without reading it, and its
     /// create-only write checks the guess (<see cref="State.StateCache.GuessesUnseenAreNew"/>). A new conversation's first
     /// turn makes one storage call instead of two; a returning user's first turn on an instance that never met her makes
@@ -75,6 +82,7 @@ public sealed class BotHostOptions
         if (ExpiredStateSweepInterval < TimeSpan.FromMinutes(1)) yield return "Bot:ExpiredStateSweepInterval must be at least 00:01:00.";
         if (TypingDelay < TimeSpan.Zero) yield return "Bot:TypingDelay cannot be negative.";
         if (StateCacheMaxAge < TimeSpan.Zero) yield return "Bot:StateCacheMaxAge cannot be negative (00:00:00 turns the instance's state cache off).";
+        if (StateCacheCapacity < 1) yield return "Bot:StateCacheCapacity must be at least 1 (Bot:StateCacheMaxAge 00:00:00 turns the cache off).";
         if (ConnectorMaxRetries is < 0 or > 10) yield return "Bot:ConnectorMaxRetries must be between 0 and 10.";
         if (ConnectorRetryDelay < TimeSpan.Zero) yield return "Bot:ConnectorRetryDelay cannot be negative.";
         if (MaxQueuedTurnsPerConversation < 1) yield return "Bot:MaxQueuedTurnsPerConversation must be at least 1.";

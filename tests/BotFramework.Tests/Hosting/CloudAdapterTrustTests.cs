@@ -275,12 +275,18 @@ public sealed class CloudAdapterTrustTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task QueueLimitsFromTheBotSection_AreChecked()
+    public async Task LimitsFromTheBotSection_AreChecked()
     {
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
-            BotHost.StartAsync(AnsweringBot(), new() { ["Bot:MaxQueuedTurnsPerConversation"] = "0", ["Bot:AllowedCallers:0"] = "not-an-app" }));
+            BotHost.StartAsync(AnsweringBot(), new()
+            {
+                ["Bot:MaxQueuedTurnsPerConversation"] = "0",
+                ["Bot:StateCacheCapacity"] = "0",
+                ["Bot:AllowedCallers:0"] = "not-an-app",
+            }));
 
         Assert.Contains("Bot:MaxQueuedTurnsPerConversation must be at least 1.", error.Failures);
+        Assert.Contains("Bot:StateCacheCapacity must be at least 1 (Bot:StateCacheMaxAge 00:00:00 turns the cache off).", error.Failures);
         Assert.Contains(error.Failures, f => f.StartsWith("Bot:AllowedCallers:0 'not-an-app' is not a GUID", StringComparison.Ordinal));
     }
 }

@@ -79,6 +79,29 @@ public sealed class StateCacheHostTests : IClassFixture<AzuriteFixture>, IAsyncL
         Assert.Equal(4, recorded.Distinct().Count());
     }
 
+    /// <summary>
+    /// The instance keeps copies of at most Bot:StateCacheCapacity documents; when other conversations have pushed a
+    /// user's copy out, her next turn reads her document and nothing she chose is lost.
+    /// </summary>
+    [Fact]
+    public async Task CopiesPastTheConfiguredCapacity_GoOldestFirst_AndTheirConversationReadsItsDocument()
+    {
+        await using var host = NewHost(new Dictionary<string, string?> { ["Bot:StateCacheCapacity"] = "2" });
+        Assert.Contains("je vous parle maintenant en français", await SendAsync(host, _teams.Message("français")));
+
+        for (var i = 2; i <= 6; i++)
+        {
+            var other = new TeamsActivities(_connector.ServiceUrl, $"a:personal-chat-000{i}", $"29:user-000{i}");
+            Assert.Contains("What situation are you facing?", await SendAsync(host, other.Message("menu")));
+        }
+        var cache = host.Services.GetRequiredService<StateCache>();
+        Assert.Equal(2, cache.Capacity);
+        Assert.InRange(cache.Count, 1, 2);
+        Assert.False(cache.TryGet(UserKey, out _));
+
+        Assert.Contains("Quelle situation vivez-vous?", await SendAsync(host, _teams.Message("menu")));
+    }
+
     [Fact]
     public async Task AReturningUser_OnAnInstanceThatNeverMetHer_IsAnsweredInTheLanguageSheChoseElsewhere()
     {
