@@ -342,6 +342,32 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Danger with none of its usual words (three more training authors, a37 to a39: 405 of their 420 at the first run):
+    /// things given away with a sign she is gone, an accident or a flood happening now, CPR going on, someone who has not
+    /// come back when that is not like her, a tracker's pin on the shelter's address, a message that the children will not
+    /// be seen again. And their calm look-alikes: a phone given to staff for safekeeping, a CPR course, last week's fall,
+    /// a basement that floods every spring, sparks last year, relief about a comment filter, someone quiet on Facebook.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "she gave her phone to her roommate and now we can't find her", true)]
+    [InlineData("fr", "elle a donné sa bague à sa coloc, tout le monde va être soulagé qu'elle dit", true)]
+    [InlineData("en", "our cook fell off the ladder in the pantry and there's a bone sticking out", true)]
+    [InlineData("fr", "RCR en cours dans la salle commune, je fais quoi avec les enfants", true)]
+    [InlineData("en", "the sump pump died and the water is coming in fast, six women sleep downstairs", true)]
+    [InlineData("en", "the girl in 2 didn't come home from school, it's not like her at all", true)]
+    [InlineData("en", "her ex's location pin is on our address", true)]
+    [InlineData("fr", "Messenger du père : rendez-les ce soir sinon vous les reverrez jamais", true)]
+    [InlineData("en", "A resident gave her phone to staff for safekeeping during group, is that in the policy?", false)]
+    [InlineData("en", "Photos of volunteers doing cpr at the first aid course, ok to post?", false)]
+    [InlineData("en", "He fell off the ladder putting up the banner last week, can we post a get well soon message?", false)]
+    [InlineData("fr", "Le sous-sol est inondé chaque printemps, on peut faire une collecte de fonds sur la page?", false)]
+    [InlineData("en", "Our old dryer was throwing sparks last year, can we thank the electrician on our page?", false)]
+    [InlineData("en", "Everyone will be relieved once the comment filter is on. How do we set it up for the page?", false)]
+    [InlineData("fr", "Elle répond pas sur Messenger, c'est pas son genre, on peut lui écrire sur sa page?", false)]
+    public void DangerWithoutItsUsualWords_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// Danger held by the rules themselves (the model alone had missed such messages), so that the test fails without
     /// the rule data; a calm message checked by the whole reading, rules and model.
     /// </summary>
