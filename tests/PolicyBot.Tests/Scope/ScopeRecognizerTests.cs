@@ -368,6 +368,19 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// « filles » (girls; many teams call the residents and one another « les filles ») has the stem of « fil », a feed or
+    /// a thread, which is a word of social media: that word is matched only as written, so « les filles » is not about
+    /// social media (danger rules that stop at a question about social media no longer stop at it), and « mon fil »
+    /// still is.
+    /// </summary>
+    [Theory]
+    [InlineData("merci les filles, bonne soirée", false)]
+    [InlineData("elle m'a dit « occupe-toi de mes filles »", false)]
+    [InlineData("il a publié sur mon fil que je mens", true)]
+    public void Filles_IsNotTheSocialMediaWordFil(string text, bool socialMedia) =>
+        Assert.Equal(socialMedia, Recognizer.Explain(text, Languages.Parse("fr")).Any(e => e.StartsWith("social-media:", StringComparison.Ordinal)));
+
+    /// <summary>
     /// Danger held by the rules themselves (the model alone had missed such messages), so that the test fails without
     /// the rule data; a calm message checked by the whole reading, rules and model.
     /// </summary>
