@@ -18,8 +18,8 @@ public sealed class StateCache
     /// How many documents are kept by default: about 1 KB each for PolicyBot's documents, so about 1 MB. A document
     /// only helps while its conversation goes on (<see cref="DefaultMaxAge"/>), and one organisation's staff rarely
     /// keep a thousand conversations going within two minutes; past that, the oldest copies go and their next turn
-    /// reads its document, as without the cache. 10,000 took about 10 MB of a host's memory under load
-    /// (benchmarks/README.md).
+    /// reads its document, as without the cache. 10,000 took 8 to 9 MB of a host's peak memory under the load
+    /// (benchmarks/README.md, "A smaller state cache").
     /// </summary>
     public const int DefaultCapacity = 1_000;
 
