@@ -29,11 +29,15 @@ public static class BotFrameworkServiceCollectionExtensions
         // nothing: the conversation state is checked by its conditional write at the end of every turn, the user
         // state by the conversation state, which records the version of it the turn left (BotState.UseInstanceCache).
         // A document it never met is taken as new, checked by its create-only write (Bot:TakeUnseenStateAsNew).
-        services.AddSingleton(sp => new StateCache(
-            capacity: sp.GetRequiredService<IOptions<BotHostOptions>>().Value.StateCacheCapacity,
-            maxAge: sp.GetRequiredService<IOptions<BotHostOptions>>().Value.StateCacheMaxAge is { } age && age > TimeSpan.Zero ? age : null,
-            timeProvider: sp.GetService<TimeProvider>(),
-            guessUnseenAreNew: sp.GetRequiredService<IOptions<BotHostOptions>>().Value.TakeUnseenStateAsNew));
+        services.AddSingleton(sp =>
+        {
+            var host = sp.GetRequiredService<IOptions<BotHostOptions>>().Value;
+            return new StateCache(
+                capacity: host.StateCacheCapacity,
+                maxAge: host.StateCacheMaxAge > TimeSpan.Zero ? host.StateCacheMaxAge : null,
+                timeProvider: sp.GetService<TimeProvider>(),
+                guessUnseenAreNew: host.TakeUnseenStateAsNew);
+        });
         // The two states are made together: the user state is vouched for by the conversation state, and with
         // StateLayoutOptions.PersonalConversationsInUserState a personal chat's conversation state lives in the user's document.
         services.AddSingleton(sp =>
