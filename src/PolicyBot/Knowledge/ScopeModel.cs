@@ -45,6 +45,12 @@ public sealed class ScopeLanguage
     /// </summary>
     public Dictionary<string, List<string>> Concepts { get; init; } = [];
 
+    /// <summary>
+    /// Symbol → the word it stands for, read in its place (an emoji such as "🆘" or "🔫", which the analysis would
+    /// otherwise drop). Only signs that mean one thing belong here.
+    /// </summary>
+    public Dictionary<string, string> Symbols { get; init; } = [];
+
     /// <summary>The message is of this kind when any rule holds.</summary>
     public List<ScopeRule> Rules { get; init; } = [];
 

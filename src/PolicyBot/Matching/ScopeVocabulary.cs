@@ -20,6 +20,7 @@ internal sealed class ScopeVocabulary
     private readonly HashSet<string> _known;
     private readonly TermSpelling _spelling;
     private readonly List<string> _prefixes = [];
+    private readonly List<(string Symbol, string Word)> _symbols = [];
     private readonly Dictionary<string, List<Phrase>> _byFirstStem = new(StringComparer.Ordinal);
     private readonly List<Phrase> _byFirstPrefix = [];
     private readonly Dictionary<ScopeKind, List<ScopeRule>> _rules = [];
@@ -86,6 +87,16 @@ internal sealed class ScopeVocabulary
         foreach (var file in scope)
         {
             var data = file.For(language);
+            foreach (var (symbol, word) in data.Symbols)
+            {
+                if (symbol.Length == 0 || symbol.Any(char.IsLetterOrDigit) || _analyzer.Words(word).Count == 0)
+                {
+                    Problems.Add($"scope/{file.Name}.json ({language.Code()}): the symbol \"{symbol}\" must be neither a letter nor a digit, and stand for a word (\"{word}\").");
+                    continue;
+                }
+                _symbols.Add((symbol, word));
+                foreach (var known in _analyzer.Words(word)) _known.Add(known.Surface);
+            }
             foreach (var (concept, phrases) in data.Concepts)
             {
                 if (!defined.Add(concept)) Problems.Add($"scope/{file.Name}.json ({language.Code()}): the concept \"{concept}\" is defined twice.");
@@ -117,7 +128,13 @@ internal sealed class ScopeVocabulary
     /// <summary>Reads <paramref name="text"/>: analysed words, slips put right, concepts found.</summary>
     public Reading Read(string text)
     {
-        var words = _analyzer.Words(text).Select(Correct).ToList();
+        var words = new List<ScopeAnalyzer.Word>();
+        foreach (var typed in _analyzer.Words(WithSymbolsAsWords(text)))
+        {
+            var word = Correct(typed);
+            if (word.Surface == typed.Surface && Unglued(typed.Surface) is { } parts) words.AddRange(parts);
+            else words.Add(word);
+        }
         var matches = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
@@ -269,6 +286,65 @@ internal sealed class ScopeVocabulary
         var corrected = _spelling.Correct(surface);
         return corrected != surface && corrected[0] == surface[0] && OneSlipApart(surface, corrected) ? new ScopeAnalyzer.Word(corrected, _analyzer.Stem(corrected)) : word;
     }
+
+    /// <summary>
+    /// The symbols of the data (an emoji the tokenizer would drop: "🔫", "🆘") replaced by the word each stands for
+    /// in this language, so that the rules read them as words. The text is kept as it is when it has none.
+    /// </summary>
+    private string WithSymbolsAsWords(string text)
+    {
+        if (_symbols.Count == 0 || text.All(char.IsAscii)) return text;
+        var builder = new System.Text.StringBuilder(text);
+        foreach (var (symbol, word) in _symbols) builder.Replace(symbol, " " + word + " ");
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// What a word the bot does not know reads as when it is a run of known words typed without spaces, as people
+    /// type on a phone in a hurry (« ilestladehorsjepeuxpasbarrerlaporte »); null when it is not. Guarded against
+    /// reading a real word as others: the word itself must be unknown, at least <see cref="MinGluedLength"/> letters
+    /// long, and split into at least <see cref="MinGluedPieces"/> known words (fewer would read "therapist" as "the
+    /// rapist" or « désarmement » as « des arme ment »), each of two letters or more but for the language's one-letter
+    /// words, with as few pieces as can be. Missing apostrophes are not guessed at: « larmes » is not « l'armes ».
+    /// </summary>
+    private List<ScopeAnalyzer.Word>? Unglued(string surface)
+    {
+        if (surface.Length < MinGluedLength || _known.Contains(surface) || !surface.All(char.IsAsciiLetter)) return null;
+        // pieces[i]: the fewest known words that spell surface[..i] (int.MaxValue when none do); from[i]: where the last one starts.
+        var known = _known.GetAlternateLookup<ReadOnlySpan<char>>();
+        var pieces = new int[surface.Length + 1];
+        var from = new int[surface.Length + 1];
+        pieces[0] = 0;
+        for (var end = 1; end <= surface.Length; end++)
+        {
+            pieces[end] = int.MaxValue;
+            for (var start = 0; start < end; start++)
+            {
+                if (pieces[start] == int.MaxValue) continue;
+                var piece = surface.AsSpan(start, end - start);
+                if (piece.Length == 1 ? !OneLetterWords(Language).Contains(piece[0]) : !known.Contains(piece)) continue;
+                if (pieces[start] + 1 < pieces[end]) (pieces[end], from[end]) = (pieces[start] + 1, start);
+            }
+        }
+        if (pieces[surface.Length] == int.MaxValue || pieces[surface.Length] < MinGluedPieces) return null;
+        var words = new List<ScopeAnalyzer.Word>();
+        for (var end = surface.Length; end > 0; end = from[end])
+        {
+            var piece = surface[from[end]..end];
+            words.Add(new(piece, _analyzer.Stem(piece)));
+        }
+        words.Reverse();
+        return words;
+    }
+
+    /// <summary>The words of one letter a run of glued words may hold.</summary>
+    private static string OneLetterWords(Language language) => language == Language.Fr ? "ay" : "ai";
+
+    /// <summary>The shortest run of letters read as glued words.</summary>
+    internal const int MinGluedLength = 12;
+
+    /// <summary>The fewest words a run of letters must split into to be read as glued words.</summary>
+    internal const int MinGluedPieces = 4;
 
     /// <summary>Equal, or one letter missing, added, changed, or two neighbours swapped.</summary>
     internal static bool OneSlipApart(string a, string b)

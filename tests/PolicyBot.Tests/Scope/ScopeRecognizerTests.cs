@@ -368,6 +368,41 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Danger typed as a run of words without spaces, or as a symbol (three more training authors, a40 to a42: 413 of
+    /// their 420 at the first run; one run of glued words and two emoji were among the misses). The run is read as its
+    /// words and "🆘" / "🔫" as the word each stands for. A real word the bot does not know is not cut into others
+    /// ("therapist" is not "the rapist"), and a run of too few words is left as typed.
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "ilestdehorsetjepeuxpasbarrerlaporte", true)]
+    [InlineData("en", "heisoutsidethedoorwithaknife", true)]
+    [InlineData("fr", "🆘 salle commune", true)]
+    [InlineData("en", "🔫 front door", true)]
+    [InlineData("en", "my therapist says hi", false)]
+    [InlineData("fr", "un article sur le désarmement nucléaire, on peut le partager?", false)]
+    [InlineData("en", "greatjobeveryone on the post today", false)]
+    public void DangerTypedWithoutSpacesOrAsASymbol_IsReadAsItsWords(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
+    /// A drink that was spiked, with what it does now; a teen whom a man who gives her gifts is picking up (« une jeune
+    /// de », "a teen" are words for a child now); and their calm look-alikes: an awareness post about spiked drinks, a
+    /// teen's prom photo, a teen group's picnic photos. « donne » (gives) was read as « données » (data), an awareness
+    /// word that stops the rules about a child being taken: « données » is now matched as written.
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "le drink qu'un gars y a payé goûtait bizarre, a tient pu debout pis a parle pu clair", true)]
+    [InlineData("fr", "son verre goûtait drôle, asteure a tient pu debout", true)]
+    [InlineData("fr", "une jeune de 15 nous dit qu'un homme qui lui donne des cadeaux passe la prendre ce soir", true)]
+    [InlineData("en", "a teen says a man she met online is picking her up after supper", true)]
+    [InlineData("en", "Can we share an awareness post about drinks being spiked at bars?", false)]
+    [InlineData("fr", "une jeune de 16 ans veut publier sa photo de bal, on dit quoi?", false)]
+    [InlineData("en", "our teen group wants to post photos from the picnic, ok?", false)]
+    [InlineData("fr", "Le ministère a publié des données sur les refuges, on peut les partager?", false)]
+    public void ASpikedDrinkOrATeenLured_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// « filles » (girls; many teams call the residents and one another « les filles ») has the stem of « fil », a feed or
     /// a thread, which is a word of social media: that word is matched only as written, so « les filles » is not about
     /// social media (danger rules that stop at a question about social media no longer stop at it), and « mon fil »
@@ -459,6 +494,23 @@ public sealed class ScopeRecognizerTests
         Assert.Contains(problems, p => p.StartsWith("scope/rumours.json: the name must be concepts or a kind", StringComparison.Ordinal));
         Assert.Contains("scope/legal.json is missing.", problems);
         Assert.Contains("scope/concepts.json is missing.", problems);
+    }
+
+    [Fact]
+    public void ASymbolThatIsALetter_OrStandsForNoWord_StopsTheRecogniserBeingBuilt()
+    {
+        var content = ContentLibrary.Default;
+        var scope = content.Scope.Select(f => f.Name != ScopeFiles.Concepts ? f : new ScopeFile
+        {
+            Name = f.Name,
+            Fr = f.Fr,
+            En = new ScopeLanguage { Concepts = f.En.Concepts, Symbols = new() { ["x"] = "knife", ["🚫"] = "  " } },
+        }).ToList();
+
+        var error = Assert.Throws<InvalidDataException>(() => new ScopeRecognizer(content, scope));
+
+        Assert.Contains("scope/concepts.json (en): the symbol \"x\" must be neither a letter nor a digit, and stand for a word (\"knife\").", error.Message);
+        Assert.Contains("scope/concepts.json (en): the symbol \"🚫\" must be neither a letter nor a digit, and stand for a word (\"  \").", error.Message);
     }
 
     [Fact]
