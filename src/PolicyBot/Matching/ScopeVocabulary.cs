@@ -309,7 +309,7 @@ internal sealed class ScopeVocabulary
     /// </summary>
     private List<ScopeAnalyzer.Word>? Unglued(string surface)
     {
-        if (surface.Length < MinGluedLength || _known.Contains(surface) || !surface.All(char.IsAsciiLetter)) return null;
+        if (surface.Length is < MinGluedLength or > MaxGluedLength || _known.Contains(surface) || !surface.All(char.IsAsciiLetter)) return null;
         // pieces[i]: the fewest known words that spell surface[..i] (int.MaxValue when none do); from[i]: where the last one starts.
         var known = _known.GetAlternateLookup<ReadOnlySpan<char>>();
         var pieces = new int[surface.Length + 1];
@@ -318,7 +318,7 @@ internal sealed class ScopeVocabulary
         for (var end = 1; end <= surface.Length; end++)
         {
             pieces[end] = int.MaxValue;
-            for (var start = 0; start < end; start++)
+            for (var start = Math.Max(0, end - MaxGluedPiece); start < end; start++)
             {
                 if (pieces[start] == int.MaxValue) continue;
                 var piece = surface.AsSpan(start, end - start);
@@ -345,6 +345,14 @@ internal sealed class ScopeVocabulary
 
     /// <summary>The fewest words a run of letters must split into to be read as glued words.</summary>
     internal const int MinGluedPieces = 4;
+
+    /// <summary>
+    /// The longest run of letters read as glued words, and the longest word looked for in it: the work stays bounded
+    /// (a message is cut at <see cref="ScopeRecognizer.MaxChars"/>), and a longer run is read as typed.
+    /// </summary>
+    internal const int MaxGluedLength = 160;
+
+    private const int MaxGluedPiece = 25;
 
     /// <summary>Equal, or one letter missing, added, changed, or two neighbours swapped.</summary>
     internal static bool OneSlipApart(string a, string b)

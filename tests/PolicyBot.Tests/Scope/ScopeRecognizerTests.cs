@@ -466,6 +466,17 @@ public sealed class ScopeRecognizerTests
     public void AGoodbye_IsNotASignOfDangerByItself_AFarewellWithASignIs(string lang, string text, ScopeKind expected) =>
         Assert.Equal(expected, Recognizer.Recognize(text, Languages.Parse(lang)).Kind);
 
+    /// <summary>A run of 196 letters is past the bound (160) and under the tokenizer's own (255): read as typed, no concept in it.</summary>
+    [Fact]
+    public void ARunOfGluedWordsLongerThanItsBound_IsReadAsTyped()
+    {
+        const string run = "heisoutsidethedoorwithaknife";
+        var tooLong = string.Concat(Enumerable.Repeat(run, 7));
+
+        Assert.Contains(Recognizer.Explain(run, Language.En), e => e.StartsWith("weapon:", StringComparison.Ordinal));
+        Assert.Empty(Recognizer.Explain(tooLong, Language.En));
+    }
+
     [Fact]
     public void AVeryLongMessage_IsReadUpToItsLimit()
     {
