@@ -403,6 +403,37 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Danger announced by someone else, or given as an order (three more training authors, a43 to a45: an ankle monitor's
+    /// alert, a man released or walked away from custody, a cab followed, a second worker paged, families moved out
+    /// tonight, a suspicious package, someone pouring gas, a police car sent for, the house's code and everyone in the
+    /// office until further notice, a photo with the shelter's door behind, a child told to hide his mother's phone).
+    /// "new" and « nouvel » are no longer read as "news" / « nouvelles » (awareness words, which stop many rules), and
+    /// "circle" is no longer put right into "circled". And their calm look-alikes.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "monitoring company just called, his ankle monitor alert says he's in the exclusion zone", true)]
+    [InlineData("en", "the taxi driver says her ex followed the cab from the depot", true)]
+    [InlineData("en", "page whoever's on call, I need a second person here now", true)]
+    [InlineData("en", "we have to move them out of here tonight, call the other shelter", true)]
+    [InlineData("en", "suspicious package taped to the wall by the back door", true)]
+    [InlineData("en", "camera shows a man pouring gas along the side door", true)]
+    [InlineData("en", "the driver who brought our new resident says her ex followed them all the way here", true)]
+    [InlineData("fr", "la police vient d'appeler, ils l'ont relâché ce matin", true)]
+    [InlineData("fr", "envoyez une auto-patrouille au 12 rue Inventée-Test", true)]
+    [InlineData("fr", "code blanc, tout le monde dans le bureau jusqu'à nouvel ordre", true)]
+    [InlineData("fr", "colis suspect collé avec du tape sous la galerie", true)]
+    [InlineData("fr", "son ex a publié une photo avec notre porte en arrière-plan", true)]
+    [InlineData("fr", "le petit dit que son père lui a dit de cacher le cell de maman dans son sac", true)]
+    [InlineData("en", "Our new volunteer asked if the drop-in circle moved rooms", false)]
+    [InlineData("en", "Our drop-in circle moved rooms, can I post the new room on Insta?", false)]
+    [InlineData("en", "A news story says a man was released today, can we share it on our page?", false)]
+    [InlineData("en", "For the fire drill everyone in the office until further notice, then can we post a photo?", false)]
+    [InlineData("fr", "On peut-tu publier une photo de notre enseigne sur Facebook?", false)]
+    [InlineData("fr", "Pour l'exercice d'évacuation, faut sortir tout le monde en 3 minutes, on peut publier le résultat?", false)]
+    public void DangerAnnouncedByOthersOrGivenAsAnOrder_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// « filles » (girls; many teams call the residents and one another « les filles ») has the stem of « fil », a feed or
     /// a thread, which is a word of social media: that word is matched only as written, so « les filles » is not about
     /// social media (danger rules that stop at a question about social media no longer stop at it), and « mon fil »
