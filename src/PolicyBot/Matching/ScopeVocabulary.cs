@@ -39,6 +39,12 @@ internal sealed class ScopeVocabulary
     /// </summary>
     public const string EmphaticConcept = "~emphatic";
 
+    /// <summary>
+    /// A concept no file defines: the words of the message that are numbers ("3" in "ROOM 3", « ch 2!!! »). A rule names
+    /// it in <c>only</c> so that a room or a door number does not stop a message of the rule's words alone from holding.
+    /// </summary>
+    public const string NumberConcept = "~number";
+
     /// <summary>The longest phrase <see cref="RepeatedConcept"/> looks for, in words.</summary>
     private const int RepeatedMaxPhrase = 5;
 
@@ -83,7 +89,7 @@ internal sealed class ScopeVocabulary
             foreach (var word in _analyzer.Words(text)) frequencies[word.Surface] = frequencies.GetValueOrDefault(word.Surface) + 1;
         }
 
-        var defined = new HashSet<string>(StringComparer.Ordinal) { RepeatedConcept, EmphaticConcept };
+        var defined = new HashSet<string>(StringComparer.Ordinal) { RepeatedConcept, EmphaticConcept, NumberConcept };
         foreach (var file in scope)
         {
             var data = file.For(language);
@@ -148,6 +154,12 @@ internal sealed class ScopeVocabulary
         }
         if (Repeated(words) is { } span) matches[RepeatedConcept] = [span];
         if (Emphatic(text)) matches[EmphaticConcept] = [(0, 0)];
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!words[i].Surface.All(char.IsAsciiDigit)) continue;
+            if (!matches.TryGetValue(NumberConcept, out var numbers)) matches[NumberConcept] = numbers = [];
+            numbers.Add((i, 1));
+        }
         return new Reading(Language, words, words.Count(w => _known.Contains(w.Surface)), matches);
     }
 
@@ -200,6 +212,7 @@ internal sealed class ScopeVocabulary
         var words = reading.Words;
         if (reading.Matches.ContainsKey(RepeatedConcept)) yield return RepeatedConcept;
         if (reading.Matches.ContainsKey(EmphaticConcept)) yield return EmphaticConcept;
+        if (reading.Matches.ContainsKey(NumberConcept)) yield return NumberConcept;
         for (var i = 0; i < words.Count; i++)
         {
             foreach (var phrase in _byFirstStem.Values.SelectMany(p => p).Concat(_byFirstPrefix))

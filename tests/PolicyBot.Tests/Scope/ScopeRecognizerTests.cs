@@ -434,6 +434,35 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Danger shouted as a room and a number, or come through a device or an account right now (three more training
+    /// authors, a46 to a48: a room typed in capitals, a tracker beeping, a device that someone else has switched on, the
+    /// door code posted, someone writing to the women from a worker's account for their address, a teen in a stranger's
+    /// car on a live, "which car is hers", a resident not back and a pill bottle on her story, an ex's status set to
+    /// widowed). And their calm look-alikes: a room for a meeting, a tracker or a hacked monitor asked about, a reminder
+    /// about the door code, admin access lost last year.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "ROOM 4!!", true)]
+    [InlineData("fr", "CHAMBRE 3", true)]
+    [InlineData("en", "RM 2 NOW", true)]
+    [InlineData("en", "the airtag is beeping in her coat right now", true)]
+    [InlineData("fr", "le airtag sonne dans le sac du petit", true)]
+    [InlineData("en", "someone posted the door code in the residents' group chat", true)]
+    [InlineData("fr", "quelqu'un utilise le compte de Zoé-Test pis leur demande leur adresse", true)]
+    [InlineData("en", "the teen in 4 is live on Snap in a stranger's car", true)]
+    [InlineData("en", "someone on our Insta keeps asking which car is hers", true)]
+    [InlineData("en", "still nothing from her since last night, and her story shows a pill bottle", true)]
+    [InlineData("fr", "toujours rien de Madame X depuis hier pis son ex a mis son statut à veuf", true)]
+    [InlineData("en", "Room 3 is free for the meeting", false)]
+    [InlineData("fr", "Bureau 2 pour la formation de demain", false)]
+    [InlineData("en", "What should a resident do if she finds an AirTag in her bag?", false)]
+    [InlineData("en", "Should residents worry about baby monitor apps being hacked?", false)]
+    [InlineData("fr", "Est-ce qu'on peut publier un rappel de ne jamais partager le code de la porte?", false)]
+    [InlineData("fr", "On a perdu l'accès admin à la page l'an passé, comment on nomme une deuxième admin?", false)]
+    public void DangerShoutedAsARoomOrComeThroughADevice_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// « filles » (girls; many teams call the residents and one another « les filles ») has the stem of « fil », a feed or
     /// a thread, which is a word of social media: that word is matched only as written, so « les filles » is not about
     /// social media (danger rules that stop at a question about social media no longer stop at it), and « mon fil »
