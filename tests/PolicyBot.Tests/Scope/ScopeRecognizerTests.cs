@@ -463,6 +463,41 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Danger that arrives as a post, a comment or a DM and is asked about in policy words, or is passed on in someone
+    /// else's words (three more training authors, a49 to a51: a witness told she "won't testify", "she'll find out what
+    /// happens" on a day that is today, a woman held who writes from a friend's tablet, "stay right there" under a
+    /// resident's live location, an assault seen on a live now, a child's disclosure with a threat). A veiled threat on
+    /// social media that is over ("last year") or a what-if is no longer read as danger now. And calm look-alikes.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "the little one said if I tell what daddy does to my sister he'll put us in the lake", true)]
+    [InlineData("en", "a reply on our post says Friday 7pm at the arena, she'll find out what happens, and it's Friday", true)]
+    [InlineData("fr", "un commentaire sous notre publication : elle témoignera pas demain", true)]
+    [InlineData("en", "DM to the page: he took my phone and my shoes, won't let me leave, using a friend's tablet", true)]
+    [InlineData("fr", "message sur la page : y me laisse pas sortir pis y m'a pris mon cell", true)]
+    [InlineData("en", "resident's story shows her live location and someone replied stay right there", true)]
+    [InlineData("fr", "sur sa story avec sa localisation quelqu'un a répondu : bouge pas de là", true)]
+    [InlineData("fr", "sur le live on voit qu'elle se fait brasser en ce moment", true)]
+    [InlineData("en", "Last year someone commented stay right there under a resident's story; how do we archive such comments?", false)]
+    [InlineData("en", "Can we post a reminder to check tires after the vandalism in the neighbourhood last month?", false)]
+    [InlineData("fr", "Un atelier sur le dévoilement : quoi faire quand un enfant parle de ce que papa fait à sa mère?", false)]
+    public void DangerPostedOrPassedOn_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
+    /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
+    /// (for the rules: the statistical layer reads such a question on its own).
+    /// </summary>
+    [Theory]
+    [InlineData("en", "someone just commented see you soon under our post", true)]
+    [InlineData("en", "Last year someone commented see you soon under our post; how do we archive such comments?", false)]
+    [InlineData("en", "What if someone comments see you soon under our post?", false)]
+    [InlineData("fr", "quelqu'un vient d'écrire « à bientôt » sous notre publication avec notre adresse", true)]
+    [InlineData("fr", "L'an passé quelqu'un a écrit « à bientôt » sous notre publication, on l'archive comment?", false)]
+    public void AVeiledThreatOnSocialMedia_IsDangerUnlessItIsOverOrAWhatIf(string lang, string text, bool crisis) =>
+        Assert.Equal(crisis, Recognizer.RuleKind(text, Languages.Parse(lang)).Kind == ScopeKind.Crisis);
+
+    /// <summary>
     /// « filles » (girls; many teams call the residents and one another « les filles ») has the stem of « fil », a feed or
     /// a thread, which is a word of social media: that word is matched only as written, so « les filles » is not about
     /// social media (danger rules that stop at a question about social media no longer stop at it), and « mon fil »
