@@ -485,6 +485,23 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Danger to an older or disabled woman, from inside the house, or one line among ordinary ones (three more training
+    /// authors, a52 to a54: an oxygen line cut, someone heard hiding in a room, a partner let into the hallway). And
+    /// calm look-alikes: an oxygen tank in a picnic photo, a courier in the hallway, a fire drill.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "oxygen unplugged and the tube cut clean, only the portable tank left, two hours", true)]
+    [InlineData("fr", "son oxygène débranché pis le tube d'oxygène coupé, on a juste la bonbonne", true)]
+    [InlineData("en", "the laundry room door keeps moving and I heard a cough in there", true)]
+    [InlineData("fr", "j'entends quelqu'un dans la salle de lavage, tout le monde dort", true)]
+    [InlineData("fr", "1) le papier 2) son ex est dans le corridor, quelqu'un l'a laissé entrer", true)]
+    [InlineData("en", "Can we post a photo of a resident with her oxygen tank at the picnic?", false)]
+    [InlineData("fr", "Le livreur attend dans le corridor, on publie l'horaire des livraisons?", false)]
+    [InlineData("en", "Is it ok to post about our fire drill where we checked the basement?", false)]
+    public void DangerToAnOlderWomanOrFromInsideTheHouse_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
