@@ -95,13 +95,14 @@ internal sealed class ScopeVocabulary
             var data = file.For(language);
             foreach (var (symbol, word) in data.Symbols)
             {
-                if (symbol.Length == 0 || symbol.Any(char.IsLetterOrDigit) || _analyzer.Words(word).Count == 0)
+                var read = _analyzer.Words(word);
+                if (symbol.Length == 0 || symbol.Any(char.IsLetterOrDigit) || read.Count == 0)
                 {
                     Problems.Add($"scope/{file.Name}.json ({language.Code()}): the symbol \"{symbol}\" must be neither a letter nor a digit, and stand for a word (\"{word}\").");
                     continue;
                 }
                 _symbols.Add((symbol, word));
-                foreach (var known in _analyzer.Words(word)) _known.Add(known.Surface);
+                foreach (var known in read) _known.Add(known.Surface);
             }
             foreach (var (concept, phrases) in data.Concepts)
             {
@@ -142,24 +143,22 @@ internal sealed class ScopeVocabulary
             else words.Add(word);
         }
         var matches = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
+        void Found(string concept, int start, int length)
+        {
+            if (!matches.TryGetValue(concept, out var list)) matches[concept] = list = [];
+            list.Add((start, length));
+        }
         for (var i = 0; i < words.Count; i++)
         {
             var candidates = _byFirstStem.TryGetValue(words[i].Stem, out var exact) ? exact.Concat(_byFirstPrefix) : _byFirstPrefix;
             foreach (var phrase in candidates)
             {
-                if (!MatchesAt(phrase, words, i)) continue;
-                if (!matches.TryGetValue(phrase.Concept, out var list)) matches[phrase.Concept] = list = [];
-                list.Add((i, phrase.Words.Length));
+                if (MatchesAt(phrase, words, i)) Found(phrase.Concept, i, phrase.Words.Length);
             }
+            if (words[i].Surface.All(char.IsAsciiDigit)) Found(NumberConcept, i, 1);
         }
         if (Repeated(words) is { } span) matches[RepeatedConcept] = [span];
         if (Emphatic(text)) matches[EmphaticConcept] = [(0, 0)];
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (!words[i].Surface.All(char.IsAsciiDigit)) continue;
-            if (!matches.TryGetValue(NumberConcept, out var numbers)) matches[NumberConcept] = numbers = [];
-            numbers.Add((i, 1));
-        }
         return new Reading(Language, words, words.Count(w => _known.Contains(w.Surface)), matches);
     }
 
