@@ -215,9 +215,29 @@ public sealed partial class CrisisClassifier
     internal static CrisisClassifier TrainWeighted(IReadOnlyList<(string Text, bool Crisis)> samples, double positiveWeight, bool groups, double threshold = DefaultThreshold, int epochs = 12, double l2 = 1e-6, int members = Members)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        return TrainWeighted(samples, FeatureLists([.. samples.Select(s => s.Text)], groups), positiveWeight, groups, threshold, epochs, l2, members);
+    }
+
+    /// <summary>The features of each of <paramref name="texts"/>, in order: what a model reading them with (or without) the groups learns from.</summary>
+    internal static int[][] FeatureLists(IReadOnlyList<string> texts, bool groups)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var features = new int[texts.Count][];
+        for (var i = 0; i < texts.Count; i++) features[i] = FeatureList(texts[i], groups);
+        return features;
+    }
+
+    /// <summary>
+    /// <see cref="TrainWeighted(IReadOnlyList{ValueTuple{string, bool}}, double, bool, double, int, double, int)"/> with
+    /// each sample's features already read (<see cref="FeatureLists"/>, with the same <paramref name="groups"/>), so that
+    /// models trained on the same texts with other labels, as the heads are, read the texts once between them.
+    /// </summary>
+    internal static CrisisClassifier TrainWeighted(IReadOnlyList<(string Text, bool Crisis)> samples, int[][] features, double positiveWeight, bool groups, double threshold = DefaultThreshold, int epochs = 12, double l2 = 1e-6, int members = Members)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentOutOfRangeException.ThrowIfLessThan(members, 1);
-        var features = new int[samples.Count][];
-        for (var i = 0; i < samples.Count; i++) features[i] = FeatureList(samples[i].Text, groups);
+        if (features.Length != samples.Count) throw new ArgumentException("One feature list per sample is needed.", nameof(features));
         var positives = samples.Count(s => s.Crisis);
         var negatives = samples.Count - positives;
         if (positives == 0 || negatives == 0) throw new InvalidDataException("The crisis classifier needs crisis and calm messages.");

@@ -116,10 +116,14 @@ public sealed class ScopeKindClassifier
     {
         ArgumentNullException.ThrowIfNull(samples);
         static bool IsSmallTalk(MessageClass c) => c is MessageClass.Greeting or MessageClass.Thanks or MessageClass.SmallTalk;
-        var smallTalk = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, IsSmallTalk(s.Class)))], PositiveWeight, groups: false, members: 1);
-        var unrelated = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, s.Class == MessageClass.Unrelated))], PositiveWeight, groups: false, members: 1);
-        var thanks = CrisisClassifier.TrainWeighted([.. samples.Where(s => s.Class is MessageClass.Greeting or MessageClass.Thanks).Select(s => (s.Text, s.Class == MessageClass.Thanks))], CrisisClassifier.PositiveWeight, groups: false);
-        var legal = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, s.Class == MessageClass.Legal))], PositiveWeight, groups: false, members: 1);
+        // The heads read the same texts with other labels: each text is read once for all four, which keeps the
+        // start-up's allocations (and so the process's peak memory) down as the corpus grows.
+        var features = CrisisClassifier.FeatureLists([.. samples.Select(s => s.Text)], groups: false);
+        var smallTalk = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, IsSmallTalk(s.Class)))], features, PositiveWeight, groups: false, members: 1);
+        var unrelated = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, s.Class == MessageClass.Unrelated))], features, PositiveWeight, groups: false, members: 1);
+        int[] greetingsAndThanks = [.. Enumerable.Range(0, samples.Count).Where(i => samples[i].Class is MessageClass.Greeting or MessageClass.Thanks)];
+        var thanks = CrisisClassifier.TrainWeighted([.. greetingsAndThanks.Select(i => (samples[i].Text, samples[i].Class == MessageClass.Thanks))], [.. greetingsAndThanks.Select(i => features[i])], CrisisClassifier.PositiveWeight, groups: false);
+        var legal = CrisisClassifier.TrainWeighted([.. samples.Select(s => (s.Text, s.Class == MessageClass.Legal))], features, PositiveWeight, groups: false, members: 1);
         return new ScopeKindClassifier(smallTalk, unrelated, thanks, legal);
     }
 
