@@ -502,6 +502,35 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Danger from the misses of three more training authors (a55 to a57: the first fast message, a report about someone
+    /// else, danger inside something else): a woman out of reach while the man is seen near, threats that name no
+    /// weapon, a beating heard in everyday words, a farewell to a child with the means, all the pills taken then sleep, a
+    /// ligature in a room, marks of strangling. And calm look-alikes: a ligature audit, a courier seen in the area,
+    /// leftovers taken before a good night.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Pat-Test not back since yesterday, phone goes straight to voicemail, her ex was seen in the area", true)]
+    [InlineData("fr", "Léa-Test pas revenue, direct sur la boîte vocale, son ex a été vu dans le coin", true)]
+    [InlineData("en", "guy on the phone again: nobody in that house wakes up if she stays", true)]
+    [InlineData("fr", "il a écrit à la page que personne va se réveiller demain dans cette maison-là", true)]
+    [InlineData("en", "neighbour is getting roughed up in the yard", true)]
+    [InlineData("fr", "texto de la 2 : dis à ma fille que je l'aime, j'ai la corde", true)]
+    [InlineData("en", "took all my meds, going to sleep now", true)]
+    [InlineData("fr", "j'ai pris tout le pot, vais dormir", true)]
+    [InlineData("en", "ligature in 4", true)]
+    [InlineData("en", "found a ligature in room 2", true)]
+    [InlineData("fr", "ligature dans la salle de bain du 3", true)]
+    [InlineData("en", "the boy has finger marks on his neck and the stepdad picks him up at 4", true)]
+    [InlineData("en", "We have a ligature audit next month, who should I ask about it?", false)]
+    [InlineData("fr", "Vérification des points d'ancrage pour les ligatures le mois prochain, qui s'en occupe?", false)]
+    [InlineData("fr", "Le livreur a été vu dans le coin ce matin avec les boîtes de dons", false)]
+    [InlineData("en", "I took everything that was left on the printer, good night all", false)]
+    [InlineData("fr", "On a pris tout ce qui restait du souper pour les lunchs de demain, bonne nuit", false)]
+    [InlineData("en", "Thanks for all the help today, good night everyone", false)]
+    public void DangerOutOfReachOrSaidPlainly_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
