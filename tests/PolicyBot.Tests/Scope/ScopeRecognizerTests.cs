@@ -531,6 +531,29 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Danger from the misses of three more training authors (a59 to a61: the woman in danger speaking, numbers and
+    /// logistics, very short and very long): a threat about Christmas addressed to her, someone missing for hours, an
+    /// older woman wandered off in the cold, an opioid with sleep coming, « Madame » cutting herself. And calm
+    /// look-alikes: a toy drive, a lost cat on the page, a wind-chill warning, a training on fentanyl.
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "il a écrit sur mon mur que je verrais pas noël", true)]
+    [InlineData("fr", "y m'a écrit : tu verras pas noël", true)]
+    [InlineData("en", "Jo-Test missing since lunch", true)]
+    [InlineData("fr", "Mia-Test introuvable depuis 5h ce matin", true)]
+    [InlineData("fr", "elle est sortie dehors toute seule en pantoufles, il fait noir", true)]
+    [InlineData("en", "two fentanyl patches on and falling asleep as I type", true)]
+    [InlineData("en", "fentanyl, cant stay awake", true)]
+    [InlineData("fr", "j'ai mis deux patchs de fentanyl, je m'endors", true)]
+    [InlineData("fr", "Madame Z-Test se coupe encore", true)]
+    [InlineData("en", "Can we post our toy drive? Some kids won't see Christmas presents without you", false)]
+    [InlineData("en", "The house cat has been missing since Monday, can we post a photo on our page?", false)]
+    [InlineData("en", "Wind chill warning tonight, night staff bring warm slippers", false)]
+    [InlineData("fr", "Formation sur le fentanyl et la naloxone jeudi, je m'endors juste à lire le programme", false)]
+    public void DangerMissingForHoursOrSaidToHer_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
