@@ -554,6 +554,24 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Danger from the misses of three more training authors (a62 to a64: technology now, danger announced by others,
+    /// typed fast and badly): what a man says while he beats her, an appliance sparking and smoking, a threat to find
+    /// her posted from her own account. And calm look-alikes: a post on ice safety, a training on low blood sugar, a
+    /// smoke detector's battery.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "voice note from Bea-Test: crying, a bang, him saying look what you made me do", true)]
+    [InlineData("en", "the dryer is sparking and now smoking", true)]
+    [InlineData("en", "microwave smokin and the wall is black", true)]
+    [InlineData("en", "her account was hacked and he posted last pic before i find her", true)]
+    [InlineData("fr", "quelqu'un publie sur son compte « profitez-en avant que je la retrouve »", true)]
+    [InlineData("en", "Can we share a post about what to do if someone falls through the ice?", false)]
+    [InlineData("en", "Training video on low blood sugar signs for staff, can we post it on the page?", false)]
+    [InlineData("fr", "Le détecteur de fumée de la cuisine bippe, la pile est faible, qui en a?", false)]
+    public void DangerHeardOrPostedNow_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
