@@ -572,6 +572,27 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From the misses of three more training authors (a65 to a67: understatement, dictated or second-language messages,
+    /// danger put as a question): a woman who sends where she is and then goes silent, or says in Spanish that she
+    /// cannot get out. And the calm questions those authors' data showed the rules taking for danger: a comment said
+    /// plainly not to be a threat, a violent ex of years ago, a protest photo (« manifestation » was read as glued words
+    /// holding "nife"), an evacuation drill, « rien de grave ».
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "Madame Y-Test m'a envoyé sa localisation pis plus rien depuis", true)]
+    [InlineData("en", "Resident-Test sent her location and then nothing, not answering", true)]
+    [InlineData("fr", "texto de Señora Z-Test : no puedo salir", true)]
+    [InlineData("en", "A commenter keeps saying shelters break up families. Nothing threatening, just tiring. Do we hide it?", false)]
+    [InlineData("fr", "Un compte commente que c'est de la propagande, pas de menace. On masque?", false)]
+    [InlineData("en", "A coworker left a violent husband years ago; how do we keep her out of our photos?", false)]
+    [InlineData("fr", "Une collègue a eu un ex violent il y a longtemps, elle veut pas être sur nos photos. On fait comment?", false)]
+    [InlineData("fr", "Peut-on publier la photo de la manifestation de samedi si on floute les visages?", false)]
+    [InlineData("fr", "On a fait l'exercice d'évacuation incendie ce matin, on peut publier une photo de l'équipe?", false)]
+    [InlineData("fr", "Des femmes nous écrivent sur Messenger, rien de grave. On leur répond quoi selon le guide?", false)]
+    public void DangerSentThenSilentOrCannotLeave_AndCalmQuestionsSaidNotToBeDanger_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
