@@ -167,13 +167,14 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .StartTestAsync();
 
     /// <summary>
-    /// The cost of a false alarm: a calm question about a threat comment that is over still says "threatening", which
-    /// the rules read as danger (when unsure, crisis). She gets the safety card first, and then the page side of her
-    /// question all the same: the guideline for content that must come down, or the topics with it first.
+    /// The cost of a false alarm: a calm question about a threat comment says "threatening", which the rules read as
+    /// danger (when unsure, crisis) unless the message says the threat is over ("last week", « le mois passé »: the
+    /// theory below). She gets the safety card first, and then the page side of her question all the same: the
+    /// guideline for content that must come down, or the topics with it first.
     /// </summary>
     [Theory]
-    [InlineData("we got a threatening comment under our Facebook post two weeks ago and already reported it, should we delete it or keep it", "en-CA", SafetyTitleEn)]
-    [InlineData("un gars a laissé un commentaire menaçant sous notre publication Facebook il y a deux semaines, on l'a signalé, on devrait-tu le supprimer", "fr-CA", SafetyTitleFr)]
+    [InlineData("we got a threatening comment under our Facebook post and already reported it, should we delete it or keep it", "en-CA", SafetyTitleEn)]
+    [InlineData("un gars a laissé un commentaire menaçant sous notre publication Facebook, on l'a signalé, on devrait-tu le supprimer", "fr-CA", SafetyTitleFr)]
     public async Task ACalmQuestionAboutAPastThreatComment_TakenForDanger_StillGetsItsGuidelineAfterTheSafetyCard(string text, string locale, string safetyTitle)
     {
         var replies = await RepliesTo(text, locale);
@@ -181,6 +182,23 @@ public sealed class ScopeConversationTests : IAsyncLifetime
         Assert.True(replies.Count >= 2, $"Expected the safety card and then the guideline, got {replies.Count} replies.");
         Assert.Contains(safetyTitle, CardReader.VisibleText(replies[0]));
         var topics = replies.Skip(1).SelectMany(CardReader.Actions).Select(a => a.Data?.TryGetProperty("topic", out var t) == true ? t.GetString() : null).OfType<string>().ToList();
+        Assert.Equal("unacceptable-content", topics.FirstOrDefault());
+    }
+
+    /// <summary>
+    /// A threat comment the question says is over ("two weeks ago", « le mois passé ») is not danger now: no safety
+    /// card, the guideline for content that must come down (or the topics with it first) straight away.
+    /// </summary>
+    [Theory]
+    [InlineData("we got a threatening comment under our Facebook post two weeks ago and already reported it, should we delete it or keep it", "en-CA", SafetyTitleEn)]
+    [InlineData("le mois passé un gars a laissé un commentaire menaçant sous notre publication Facebook, on l'a signalé, on devrait-tu le supprimer", "fr-CA", SafetyTitleFr)]
+    public async Task ACalmQuestionAboutAThreatCommentThatIsOver_GetsItsGuidelineWithoutTheSafetyCard(string text, string locale, string safetyTitle)
+    {
+        var replies = await RepliesTo(text, locale);
+
+        Assert.NotEmpty(replies);
+        Assert.DoesNotContain(replies, r => CardReader.VisibleText(r).Contains(safetyTitle, StringComparison.Ordinal));
+        var topics = replies.SelectMany(CardReader.Actions).Select(a => a.Data?.TryGetProperty("topic", out var t) == true ? t.GetString() : null).OfType<string>().ToList();
         Assert.Equal("unacceptable-content", topics.FirstOrDefault());
     }
 

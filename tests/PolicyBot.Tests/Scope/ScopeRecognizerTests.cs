@@ -593,6 +593,21 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From three more training authors (a68 to a70: who is in danger varies, danger in a team channel, remote and
+    /// northern places): a child who did not come back from school or a visit (« came back from » is a calm phrase, so
+    /// the rule does not stop on it). And the calm questions their data showed the rules taking for danger most: a
+    /// threat the message says is over, last season or years ago.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Resident-Test's son (9) didn't come back from school and his phone is off", true)]
+    [InlineData("fr", "la petite de Madame X-Test est pas revenue de l'école pis y'est 18h", true)]
+    [InlineData("en", "Last winter a man posted a threat under our page and it was handled. Should our policy say to screenshot first?", false)]
+    [InlineData("fr", "L'automne passé, une menace a été publiée sous notre page, c'est réglé. La politique devrait-elle prévoir une capture d'écran?", false)]
+    [InlineData("en", "A resident's son didn't come back to homework club this week, can we post a reminder on our page?", false)]
+    public void DangerAChildNotBack_AndAThreatThatIsOver_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
