@@ -608,6 +608,24 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From three more training authors (a71 to a73: forms of violence less often named, danger told with nervous
+    /// humour, the justice system now): a woman gone silent after the man took her, or whose shared location stopped at
+    /// his place; a woman filmed bound; a kitchen hood in flames (an extinguisher in the message is no longer a reason
+    /// to call it calm); the man standing between the workers and their van. And calm look-alikes.
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "Madame Y-Test est partie avec son chum ce matin, cell fermé depuis", true)]
+    [InlineData("en", "Resident-Test's ex picked her up at noon and her phone goes straight to voicemail", true)]
+    [InlineData("en", "her location sharing stopped at his place and she didn't come back last night", true)]
+    [InlineData("fr", "y'a une vidéo où on la voit ligotée dans un char", true)]
+    [InlineData("fr", "le grille-pain est en flammes dans la cuisine, on a un extincteur mais", true)]
+    [InlineData("en", "the man from her protection order is between us and the van", true)]
+    [InlineData("en", "Our hands are tied by the policy on staff accounts, right?", false)]
+    [InlineData("fr", "Une résidente est pas revenue au groupe d'écriture, on peut lui écrire sur Messenger?", false)]
+    public void DangerGoneSilentBoundOrBlocked_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
