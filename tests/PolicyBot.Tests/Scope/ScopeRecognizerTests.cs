@@ -626,6 +626,31 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From three more training authors (a74 to a76: a chat's first message, formal administrative wording, heavy
+    /// typos): a resident with dementia gone out alone; a woman running toward the train tracks; a fight in progress
+    /// written as an incident report; a woman made to get into a car against her will; someone who never showed up
+    /// and cannot be reached; sparks and smoke from an appliance. And threat questions asked for a procedure, or in
+    /// theory, which are not danger now.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Resident-Test's mother has dementia and she wandered out of the common room a while ago", true)]
+    [InlineData("fr", "la mère de Madame Y-Test fait de l'alzheimer et elle est partie dehors toute seule", true)]
+    [InlineData("en", "she bolted toward the train tracks, we are running after her", true)]
+    [InlineData("fr", "elle est partie en courant vers la track du train", true)]
+    [InlineData("fr", "Incident en cours au 3e : voies de fait entre deux usagères fictives", true)]
+    [InlineData("en", "Resident-Test was forced into a car in front of the corner store", true)]
+    [InlineData("fr", "un témoin l'a vue monter contre son gré dans une fourgonnette", true)]
+    [InlineData("en", "the volunteer never showed up with Resident-Test at the clinic and both phones are off", true)]
+    [InlineData("fr", "Madame Y-Test ne s'est pas présentée à la clinique et ne répond pas depuis midi", true)]
+    [InlineData("en", "the kettle blew sparks and the outlet behind it is black", true)]
+    [InlineData("fr", "pour notre procédure : si quelqu'un écrit une menace sous une publication, on fait quoi?", false)]
+    [InlineData("en", "Hypothetically, if a comment threatens a worker by name, what does the policy ask of us?", false)]
+    [InlineData("fr", "c'est réglé depuis, mais quelqu'un avait écrit « tu vas le regretter », on l'archive?", false)]
+    [InlineData("fr", "quand est la prochaine réunion d'équipe", false)]
+    public void DangerFromFormalOrHastyReports_AndThreatQuestionsForAProcedure_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
