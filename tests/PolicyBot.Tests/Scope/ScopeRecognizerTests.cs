@@ -651,6 +651,27 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From three more training authors (a77 to a79: report-like wording, typed in haste on a phone, danger relayed
+    /// second-hand): a threat that names the staff's schedule or the children's van; a birth that cannot wait; a woman
+    /// kept in a room or a cabin; contact lost while her ex was there; a box cutter; a last shared location. And a
+    /// first day's greeting in social work, which is not labour.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "message on the page: he will make an example of the night staff", true)]
+    [InlineData("fr", "texto d'un numéro inconnu : « je connais votre horaire, je vais vous attendre »", true)]
+    [InlineData("en", "Resident-Test is in labour in the common room and the cab is not coming", true)]
+    [InlineData("fr", "Madame Y-Test a perdu ses eaux dans la salle commune, pas de voiture", true)]
+    [InlineData("en", "a woman wrote that her boyfriend is keeping her in a motel room on a fictive highway", true)]
+    [InlineData("fr", "une femme nous écrit qu'il la retient dans un chalet, elle sait pas où", true)]
+    [InlineData("en", "we lost contact with Resident-Test at the courthouse and her ex was there too", true)]
+    [InlineData("en", "a resident has a box cutter out in the kitchen", true)]
+    [InlineData("en", "she went for coffee with her ex, phone goes straight to voicemail, last shared location a back road", true)]
+    [InlineData("fr", "Bonjour, je suis stagiaire en travail social, première journée!", false)]
+    [InlineData("en", "drafting scenario: a threatening comment sits on the page all weekend, what should the policy say?", false)]
+    public void DangerOnAScheduleInACabinOrCutOff_AndDraftingScenarios_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
