@@ -1,0 +1,96 @@
+using PolicyBot.Tests.Knowledge;
+using Xunit.Abstractions;
+
+namespace PolicyBot.Tests.Scope;
+
+/// <summary>
+/// The seventeenth and eighteenth blind sets, <c>Data/scope-holdout17-set.json</c> and <c>-18-</c> (per language: crisis
+/// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
+/// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and the same brief (their
+/// own accounts: <c>Data/scope-holdout17-README.md</c> and <c>-18-</c>); nobody has read a message of either.
+/// <para>
+/// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
+/// 28 of its 370 messages (26 greetings, 1 crisis, 1 unrelated) equal a shipped or set string, counted by a script that
+/// printed no text; measured with the rest. First run, on <c>main</c> at <c>c50ee85</c>: crisis fr <b>45/45</b>, en
+/// <b>45/45</b> (the issue's 100% bar, met); greeting 53/60 (fr 26, en 27; 5 taken for unrelated, 2 for crisis); legal
+/// 59/60 (fr 29, en 30; 1 unrecognised); unrelated 54/60 (fr 27, en 27; 3 taken for crisis, 3 unrecognised); policy
+/// questions taken for crisis 8/100 (fr 6, en 2). The floors are the first run.
+/// </para>
+/// <para>
+/// The eighteenth came after the twenty-seventh round (authors <c>a74</c> to <c>a82</c> and the rules drawn from them).
+/// 44 of its 370 messages (39 greetings, 5 unrelated) equal a shipped or set string, counted the same way. First run, on
+/// <c>main</c> at <c>e45763d</c>: crisis fr <b>45/45</b>, en <b>44/45</b> (the issue's bar, not met: one English message
+/// unrecognised); greeting 55/60 (fr 27, en 28; 5 taken for unrelated); legal 57/60 (fr 29, en 28; 2 taken for crisis,
+/// both told there is no legal advice after the safety card, 1 unrecognised); unrelated 53/60 (fr 27, en 26; 3 taken for
+/// crisis, 3 unrecognised, 1 for thanks); policy questions taken for crisis 11/100 (fr 6, en 5). The floors are the
+/// first run.
+/// </para>
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class ScopeHoldout17And18Tests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("holdout17", false, 53, 59, 54, 92)]
+    [InlineData("holdout17", true, 53, 59, 54, 92)]
+    [InlineData("holdout18", false, 55, 57, 53, 89)]
+    [InlineData("holdout18", true, 55, 57, 53, 89)]
+    public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
+        Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
+
+    [Theory]
+    [InlineData("holdout18", false, 45, 44)]
+    [InlineData("holdout18", true, 45, 44)]
+    public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
+        Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
+
+    /// <summary>The issue's bar: every crisis message gets the safety card first.</summary>
+    [Theory]
+    [InlineData("holdout17", false)]
+    [InlineData("holdout17", true)]
+    [InlineData("holdout18", false, Skip = "Not met: crisis holdout18 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
+        Report(set, otherLocale).AssertEveryCrisisRecognised();
+
+    private ScopeReport Report(string set, bool otherLocale) =>
+        ScopeReport.ForSet(ScopeSets.ByName(set), "Scope " + set, otherLocale, output, blind: true);
+}
+
+/// <summary>
+/// The seventeenth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
+/// <c>c50ee85</c>: top-1 97% (fr 98, en 96), top-3 100% (fr 100, en 100): the issue's bar, met in each language. The
+/// floors are that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout17SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout17 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout17"), blind: true)
+{
+    [Fact]
+    public void Holdout17PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout17PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        CheckFloor(otherLocale, 97 / 100.0, 100 / 100.0);
+}
+
+/// <summary>
+/// The eighteenth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
+/// <c>e45763d</c>: top-1 99% (fr 98, en 100), top-3 100% (fr 100, en 100): the issue's bar, met in each language. The
+/// floors are that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout18SetTests(ITestOutputHelper output)
+    : RoutingSetTestBase(output, "holdout18 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout18"), blind: true)
+{
+    [Fact]
+    public void Holdout18PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
+        Check(q => q.Language, "locale = question language, the issue's bar");
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holdout18PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
+        CheckFloor(otherLocale, 99 / 100.0, 100 / 100.0);
+}
