@@ -79,15 +79,4 @@ public sealed class ScopeHoldout12Tests(ITestOutputHelper output)
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout12SetTests(ITestOutputHelper output)
-    : RoutingSetTestBase(output, "holdout12 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout12"), blind: true)
-{
-    [Fact]
-    public void Holdout12PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Holdout12PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 97 / 100.0, 100 / 100.0);
-}
+    : BlindRoutingSetTests(output, "holdout12", 97 / 100.0, 100 / 100.0);

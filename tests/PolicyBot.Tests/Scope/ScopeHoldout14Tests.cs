@@ -51,15 +51,4 @@ public sealed class ScopeHoldout14Tests(ITestOutputHelper output)
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout14SetTests(ITestOutputHelper output)
-    : RoutingSetTestBase(output, "holdout14 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout14"), blind: true)
-{
-    [Fact]
-    public void Holdout14PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Holdout14PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 99 / 100.0, 100 / 100.0);
-}
+    : BlindRoutingSetTests(output, "holdout14", 99 / 100.0, 100 / 100.0);

@@ -56,15 +56,4 @@ public sealed class ScopeHoldout15Tests(ITestOutputHelper output)
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout15SetTests(ITestOutputHelper output)
-    : RoutingSetTestBase(output, "holdout15 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout15"), blind: true)
-{
-    [Fact]
-    public void Holdout15PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Holdout15PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 98 / 100.0, 100 / 100.0);
-}
+    : BlindRoutingSetTests(output, "holdout15", 98 / 100.0, 100 / 100.0);

@@ -53,15 +53,4 @@ public sealed class ScopeHoldout16Tests(ITestOutputHelper output)
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout16SetTests(ITestOutputHelper output)
-    : RoutingSetTestBase(output, "holdout16 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout16"), blind: true)
-{
-    [Fact]
-    public void Holdout16PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Holdout16PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 97 / 100.0, 100 / 100.0);
-}
+    : BlindRoutingSetTests(output, "holdout16", 97 / 100.0, 100 / 100.0);

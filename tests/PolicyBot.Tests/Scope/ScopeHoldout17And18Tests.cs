@@ -62,18 +62,7 @@ public sealed class ScopeHoldout17And18Tests(ITestOutputHelper output)
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout17SetTests(ITestOutputHelper output)
-    : RoutingSetTestBase(output, "holdout17 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout17"), blind: true)
-{
-    [Fact]
-    public void Holdout17PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Holdout17PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 97 / 100.0, 100 / 100.0);
-}
+    : BlindRoutingSetTests(output, "holdout17", 97 / 100.0, 100 / 100.0);
 
 /// <summary>
 /// The eighteenth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
@@ -82,15 +71,4 @@ public sealed class RoutingHoldout17SetTests(ITestOutputHelper output)
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout18SetTests(ITestOutputHelper output)
-    : RoutingSetTestBase(output, "holdout18 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout18"), blind: true)
-{
-    [Fact]
-    public void Holdout18PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Holdout18PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 99 / 100.0, 100 / 100.0);
-}
+    : BlindRoutingSetTests(output, "holdout18", 99 / 100.0, 100 / 100.0);

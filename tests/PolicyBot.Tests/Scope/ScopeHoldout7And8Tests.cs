@@ -270,15 +270,4 @@ public sealed class RoutingHoldout9SetTests(ITestOutputHelper output)
 /// </summary>
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout13SetTests(ITestOutputHelper output)
-    : RoutingSetTestBase(output, "holdout13 policy questions", ScopeHoldout7And8Tests.PolicyQuestions("holdout13"), blind: true)
-{
-    [Fact]
-    public void Holdout13PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Holdout13PolicyQuestions_KeepTheRoutingReached(bool otherLocale) =>
-        CheckFloor(otherLocale, 94 / 100.0, 99 / 100.0);
-}
+    : BlindRoutingSetTests(output, "holdout13", 94 / 100.0, 99 / 100.0);
