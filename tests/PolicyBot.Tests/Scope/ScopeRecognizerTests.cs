@@ -655,7 +655,7 @@ public sealed class ScopeRecognizerTests
     /// second-hand): a threat that names the staff's schedule or the children's van; a birth that cannot wait; a woman
     /// kept in a room or a cabin; contact lost while her ex was there; a box cutter; a last shared location; a deep cut
     /// that keeps bleeding; a girl not back from school while an account writes to her (from a80 to a82). And a first
-    /// day's greeting in social work, which is not labour.
+    /// day's greeting in social work, which is not labour; fourteen years of service, which is not a child's age.
     /// </summary>
     [Theory]
     [InlineData("en", "message on the page: he will make an example of the night staff", true)]
@@ -667,13 +667,14 @@ public sealed class ScopeRecognizerTests
     [InlineData("en", "we lost contact with Resident-Test at the courthouse and her ex was there too", true)]
     [InlineData("en", "a resident has a box cutter out in the kitchen", true)]
     [InlineData("en", "she went for coffee with her ex, phone goes straight to voicemail, last shared location a back road", true)]
-    [InlineData("fr", "Bonjour, je suis stagiaire en travail social, première journée!", false)]
-    [InlineData("en", "drafting scenario: a threatening comment sits on the page all weekend, what should the policy say?", false)]
     [InlineData("fr", "elle s'est coupée profond avec la râpe, ça gicle", true)]
     [InlineData("en", "Resident-Test cut deep on the slicer and it won't stop bleeding", true)]
     [InlineData("fr", "personne l'a vue depuis l'audience, pis lui est sorti en même temps qu'elle", true)]
     [InlineData("en", "comment under our bake sale post: Resident-Test won't make it to her court date", true)]
     [InlineData("fr", "la fille de Madame Y-Test (13 ans) est pas rentrée de l'école, un compte lui écrit sur Instagram", true)]
+    [InlineData("fr", "Bonjour, je suis stagiaire en travail social, première journée!", false)]
+    [InlineData("en", "drafting scenario: a threatening comment sits on the page all weekend, what should the policy say?", false)]
+    [InlineData("fr", "Une collègue qui travaille ici depuis 14 ans est pas rentrée de son congé, on l'annonce sur la page?", false)]
     public void DangerOnAScheduleInACabinOrCutOff_AndDraftingScenarios_AreReadAsTheyAre(string lang, string text, bool crisis) =>
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
