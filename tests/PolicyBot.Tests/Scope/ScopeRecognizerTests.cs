@@ -679,6 +679,27 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From three more training authors (a83 to a85: danger played down, follow-ups in a running chat, young staff's
+    /// slang): a pregnant woman with the signs that cannot wait; an ex who says he will be waiting; an overdose typed
+    /// « surdosage », lips gone purple; a live location and then silence. And what is calm: a pregnant worker in a
+    /// photo, a keynote someone "killed", « ça tue » said of a reel, whether to answer a comment that disputes figures.
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "Madame Y-Test est enceinte de sept mois, elle voit flou pis elle a un mal de tête terrible", true)]
+    [InlineData("en", "Resident-Test is 30 weeks pregnant and bleeding in the bathroom", true)]
+    [InlineData("en", "her ex texted that he will be waiting by her car at the end of her shift", true)]
+    [InlineData("fr", "son ex lui a écrit qu'il va l'attendre à la sortie de la garderie", true)]
+    [InlineData("fr", "je pense qu'il a fait un surdosage dans la toilette", true)]
+    [InlineData("en", "she's slumped on the couch and her lips are purple", true)]
+    [InlineData("fr", "elle m'a partagé sa localisation, depuis plus rien", true)]
+    [InlineData("fr", "Peut-on publier la photo de notre coordonnatrice enceinte au gala?", false)]
+    [InlineData("en", "our coordinator killed it at the fundraiser, can we post the video?", false)]
+    [InlineData("fr", "ce montage-là ça tue, on le partage sur notre page?", false)]
+    [InlineData("fr", "Quelqu'un écrit que nos statistiques sont gonflées. On répond ou on laisse faire?", false)]
+    public void DangerPlayedDownOrTypedInSlang_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
