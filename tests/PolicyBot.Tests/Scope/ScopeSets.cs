@@ -51,7 +51,8 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout15-set.json</c>: <b>still blind</b>, a held-out measure, written after the cry-for-help rule and the sixteenth round, figures only (<see cref="ScopeHoldout15Tests"/>);</item>
 /// <item><c>scope-holdout16-set.json</c>: <b>still blind</b>, a held-out measure, written after the seventeenth round (the fire, glass and farewell-letter rules, the later authors' small talk in the heads), figures only (<see cref="ScopeHoldout16Tests"/>);</item>
 /// <item><c>scope-holdout17-set.json</c>: <b>still blind</b>, a held-out measure, written after the twenty-second round (authors a65 to a67 and their rules), figures only;</item>
-/// <item><c>scope-holdout18-set.json</c>: <b>still blind</b>, the newest held-out measure, written after the twenty-seventh round (authors a74 to a82 and their rules), figures only (these two: <see cref="ScopeHoldout17And18Tests"/>).</item>
+/// <item><c>scope-holdout18-set.json</c>: <b>still blind</b>, a held-out measure, written after the twenty-seventh round (authors a74 to a82 and their rules), figures only;</item>
+/// <item><c>scope-holdout19-set.json</c>: <b>still blind</b>, the newest held-out measure, written during the twenty-eighth round (authors a83 to a85) and first run after its rules, figures only (these three: <see cref="ScopeHoldout17To19Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -76,6 +77,7 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout16 = new(() => Load("scope-holdout16-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout17 = new(() => Load("scope-holdout17-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout18 = new(() => Load("scope-holdout18-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout19 = new(() => Load("scope-holdout19-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -113,7 +115,9 @@ public static class ScopeSets
 
     public static IReadOnlyList<ScopeMessage> Holdout18Set => Holdout18.Value;
 
-    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout18</c>).</summary>
+    public static IReadOnlyList<ScopeMessage> Holdout19Set => Holdout19.Value;
+
+    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout19</c>).</summary>
     public static IReadOnlyList<ScopeMessage> ByName(string set) => set switch
     {
         "holdout7" => Holdout7Set,
@@ -128,6 +132,7 @@ public static class ScopeSets
         "holdout16" => Holdout16Set,
         "holdout17" => Holdout17Set,
         "holdout18" => Holdout18Set,
+        "holdout19" => Holdout19Set,
         _ => throw new ArgumentException($"No blind set named {set}.", nameof(set)),
     };
 

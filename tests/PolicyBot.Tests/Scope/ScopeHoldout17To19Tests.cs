@@ -4,10 +4,11 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth and eighteenth blind sets, <c>Data/scope-holdout17-set.json</c> and <c>-18-</c> (per language: crisis
-/// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
-/// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and the same brief (their
-/// own accounts: <c>Data/scope-holdout17-README.md</c> and <c>-18-</c>); nobody has read a message of either.
+/// The seventeenth to nineteenth blind sets, <c>Data/scope-holdout17-set.json</c>, <c>-18-</c> and <c>-19-</c> (per
+/// language: crisis 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but
+/// calm), figures only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a
+/// brief of the same content (their own accounts: <c>Data/scope-holdout17-README.md</c>, <c>-18-</c> and <c>-19-</c>);
+/// nobody has read a message of any of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
 /// 28 of its 370 messages (26 greetings, 1 crisis, 1 unrelated) equal a shipped or set string, counted by a script that
@@ -25,21 +26,34 @@ namespace PolicyBot.Tests.Scope;
 /// crisis, 3 unrecognised, 1 for thanks); policy questions taken for crisis 11/100 (fr 6, en 5). The floors are the
 /// first run.
 /// </para>
+/// <para>
+/// The nineteenth was written during the twenty-eighth round (authors <c>a83</c> to <c>a85</c>), by a helper who saw none
+/// of it, and first run after that round's rules were committed. 27 of its 370 messages (15 greetings, 6 unrelated, 5
+/// policy questions, 1 crisis) equal a shipped or set string, counted the same way. First run, on <c>main</c> at
+/// <c>f305707</c>: crisis fr <b>45/45</b>, en <b>44/45</b> (the bar, not met: one English message unrecognised);
+/// greeting 49/60 (fr 26, en 23; 5 taken for crisis, 3 for unrelated, 3 unrecognised; with the other language as the
+/// locale 48: one more English greeting taken for crisis); legal 60/60; unrelated 49/60 (fr 25, en 24; 10 taken for
+/// crisis, 1 unrecognised); policy questions taken for crisis 12/100 (fr 9, en 3). The floors are the first run.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17And18Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To19Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
     [InlineData("holdout17", true, 53, 59, 54, 92)]
     [InlineData("holdout18", false, 55, 57, 53, 89)]
     [InlineData("holdout18", true, 55, 57, 53, 89)]
+    [InlineData("holdout19", false, 49, 60, 49, 88)]
+    [InlineData("holdout19", true, 48, 60, 49, 88)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
     [Theory]
     [InlineData("holdout18", false, 45, 44)]
     [InlineData("holdout18", true, 45, 44)]
+    [InlineData("holdout19", false, 45, 44)]
+    [InlineData("holdout19", true, 45, 44)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -48,6 +62,7 @@ public sealed class ScopeHoldout17And18Tests(ITestOutputHelper output)
     [InlineData("holdout17", false)]
     [InlineData("holdout17", true)]
     [InlineData("holdout18", false, Skip = "Not met: crisis holdout18 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout19", false, Skip = "Not met: crisis holdout19 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -72,3 +87,12 @@ public sealed class RoutingHoldout17SetTests(ITestOutputHelper output)
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout18SetTests(ITestOutputHelper output)
     : BlindRoutingSetTests(output, "holdout18", 99 / 100.0, 100 / 100.0);
+
+/// <summary>
+/// The nineteenth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
+/// <c>f305707</c>: top-1 97% (fr 98, en 96), top-3 100% (fr 100, en 100): the bar, met in each language. The
+/// floors are that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout19SetTests(ITestOutputHelper output)
+    : BlindRoutingSetTests(output, "holdout19", 97 / 100.0, 100 / 100.0);
