@@ -682,7 +682,9 @@ public sealed class ScopeRecognizerTests
     /// From three more training authors (a83 to a85: danger played down, follow-ups in a running chat, young staff's
     /// slang): a pregnant woman with the signs that cannot wait; an ex who says he will be waiting; an overdose typed
     /// « surdosage », lips gone purple; a live location and then silence. And what is calm: a pregnant worker in a
-    /// photo, a keynote someone "killed", « ça tue » said of a reel, whether to answer a comment that disputes figures.
+    /// photo, a keynote someone "killed", « ça tue » said of a reel, whether to answer a comment that disputes figures;
+    /// and gunshots that are a video's sound effects (a86 to a88: anger and swearing, danger away from the shelter,
+    /// danger told by the senses only, had no danger message the rules and the model missed).
     /// </summary>
     [Theory]
     [InlineData("fr", "Madame Y-Test est enceinte de sept mois, elle voit flou pis elle a un mal de tête terrible", true)]
@@ -696,6 +698,7 @@ public sealed class ScopeRecognizerTests
     [InlineData("en", "our coordinator killed it at the fundraiser, can we post the video?", false)]
     [InlineData("fr", "ce montage-là ça tue, on le partage sur notre page?", false)]
     [InlineData("fr", "Quelqu'un écrit que nos statistiques sont gonflées. On répond ou on laisse faire?", false)]
+    [InlineData("en", "the reel for our vigil has gunshot sound effects, too much for the page?", false)]
     public void DangerPlayedDownOrTypedInSlang_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
