@@ -4,11 +4,11 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to nineteenth blind sets, <c>Data/scope-holdout17-set.json</c>, <c>-18-</c> and <c>-19-</c> (per
-/// language: crisis 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but
-/// calm), figures only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a
-/// brief of the same content (their own accounts: <c>Data/scope-holdout17-README.md</c>, <c>-18-</c> and <c>-19-</c>);
-/// nobody has read a message of any of them.
+/// The seventeenth to twentieth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-20-</c> (per language: crisis
+/// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
+/// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-20-</c>); nobody has read a message of any
+/// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
 /// 28 of its 370 messages (26 greetings, 1 crisis, 1 unrelated) equal a shipped or set string, counted by a script that
@@ -35,9 +35,19 @@ namespace PolicyBot.Tests.Scope;
 /// locale 48: one more English greeting taken for crisis); legal 60/60; unrelated 49/60 (fr 25, en 24; 10 taken for
 /// crisis, 1 unrecognised); policy questions taken for crisis 12/100 (fr 9, en 3). The floors are the first run.
 /// </para>
+/// <para>
+/// The twentieth was written while the twenty-ninth round's authors (<c>a86</c> to <c>a88</c>) were, by a helper who saw
+/// none of their work, and first run after that round. 31 of its 370 messages (24 greetings, 3 unrelated, 3 policy
+/// questions, 1 crisis) equal a shipped or set string, counted the same way. First run, on <c>main</c> at
+/// <c>8f18b0d</c>: crisis fr <b>45/45</b>, en <b>45/45</b> (the 100% bar, met); greeting 50/60 (fr 26, en 24; 5
+/// taken for crisis, 4 for unrelated, 1 unrecognised); legal 54/60 (fr 27, en 27; 5 taken for crisis, all told there is
+/// no legal advice after the safety card, 1 unrecognised); unrelated 49/60 (fr 25, en 24; 7 taken for crisis, 4
+/// unrecognised); policy questions taken for crisis 16/100 (fr 8, en 8). The same with the other language as the
+/// locale. The floors are the first run.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To19Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To20Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -46,6 +56,8 @@ public sealed class ScopeHoldout17To19Tests(ITestOutputHelper output)
     [InlineData("holdout18", true, 55, 57, 53, 89)]
     [InlineData("holdout19", false, 49, 60, 49, 88)]
     [InlineData("holdout19", true, 48, 60, 49, 88)]
+    [InlineData("holdout20", false, 50, 54, 49, 84)]
+    [InlineData("holdout20", true, 50, 54, 49, 84)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -62,6 +74,8 @@ public sealed class ScopeHoldout17To19Tests(ITestOutputHelper output)
     [InlineData("holdout17", false)]
     [InlineData("holdout17", true)]
     [InlineData("holdout18", false, Skip = "Not met: crisis holdout18 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout20", false)]
+    [InlineData("holdout20", true)]
     [InlineData("holdout19", false, Skip = "Not met: crisis holdout19 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
@@ -96,3 +110,12 @@ public sealed class RoutingHoldout18SetTests(ITestOutputHelper output)
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout19SetTests(ITestOutputHelper output)
     : BlindRoutingSetTests(output, "holdout19", 97 / 100.0, 100 / 100.0);
+
+/// <summary>
+/// The twentieth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
+/// <c>8f18b0d</c>: top-1 100% (fr 100, en 100), top-3 100%: the bar, met in each language. The floors are that
+/// run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout20SetTests(ITestOutputHelper output)
+    : BlindRoutingSetTests(output, "holdout20", 100 / 100.0, 100 / 100.0);
