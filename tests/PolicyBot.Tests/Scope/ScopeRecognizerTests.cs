@@ -684,7 +684,9 @@ public sealed class ScopeRecognizerTests
     /// « surdosage », lips gone purple; a live location and then silence. And what is calm: a pregnant worker in a
     /// photo, a keynote someone "killed", « ça tue » said of a reel, whether to answer a comment that disputes figures;
     /// and gunshots that are a video's sound effects (a86 to a88: anger and swearing, danger away from the shelter,
-    /// danger told by the senses only, had no danger message the rules and the model missed).
+    /// danger told by the senses only, had no danger message the rules and the model missed). From three English-only
+    /// authors (a89 to a91: plain staff English, danger only implied, English as a second language): a threat to throw
+    /// acid; a woman not back from court with her ex's vehicle seen leaving right after her.
     /// </summary>
     [Theory]
     [InlineData("fr", "Madame Y-Test est enceinte de sept mois, elle voit flou pis elle a un mal de tête terrible", true)]
@@ -699,6 +701,10 @@ public sealed class ScopeRecognizerTests
     [InlineData("fr", "ce montage-là ça tue, on le partage sur notre page?", false)]
     [InlineData("fr", "Quelqu'un écrit que nos statistiques sont gonflées. On répond ou on laisse faire?", false)]
     [InlineData("en", "the reel for our vigil has gunshot sound effects, too much for the page?", false)]
+    [InlineData("en", "text from an unknown number: acid in her face tomorrow morning", true)]
+    [InlineData("fr", "texto d'un numéro inconnu : de l'acide au visage demain matin", true)]
+    [InlineData("en", "Resident-Test didn't return from the clinic and a truck was seen leaving right after her", true)]
+    [InlineData("en", "a resident didn't return the laptop she borrowed, can she still use the page's account?", false)]
     public void DangerPlayedDownOrTypedInSlang_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
