@@ -53,7 +53,8 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout17-set.json</c>: <b>still blind</b>, a held-out measure, written after the twenty-second round (authors a65 to a67 and their rules), figures only;</item>
 /// <item><c>scope-holdout18-set.json</c>: <b>still blind</b>, a held-out measure, written after the twenty-seventh round (authors a74 to a82 and their rules), figures only;</item>
 /// <item><c>scope-holdout19-set.json</c>: <b>still blind</b>, a held-out measure, written during the twenty-eighth round (authors a83 to a85) and first run after its rules, figures only;</item>
-/// <item><c>scope-holdout20-set.json</c>: <b>still blind</b>, the newest held-out measure, first run after the twenty-ninth round (authors a86 to a88), figures only (these four: <see cref="ScopeHoldout17To20Tests"/>).</item>
+/// <item><c>scope-holdout20-set.json</c>: <b>still blind</b>, a held-out measure, first run after the twenty-ninth round (authors a86 to a88), figures only;</item>
+/// <item><c>scope-holdout21-set.json</c>: <b>still blind</b>, the newest held-out measure, first run after the thirtieth round (authors a89 to a91), figures only (these five: <see cref="ScopeHoldout17To21Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -80,6 +81,7 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout18 = new(() => Load("scope-holdout18-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout19 = new(() => Load("scope-holdout19-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout20 = new(() => Load("scope-holdout20-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout21 = new(() => Load("scope-holdout21-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -121,7 +123,9 @@ public static class ScopeSets
 
     public static IReadOnlyList<ScopeMessage> Holdout20Set => Holdout20.Value;
 
-    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout20</c>).</summary>
+    public static IReadOnlyList<ScopeMessage> Holdout21Set => Holdout21.Value;
+
+    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout21</c>).</summary>
     public static IReadOnlyList<ScopeMessage> ByName(string set) => set switch
     {
         "holdout7" => Holdout7Set,
@@ -138,6 +142,7 @@ public static class ScopeSets
         "holdout18" => Holdout18Set,
         "holdout19" => Holdout19Set,
         "holdout20" => Holdout20Set,
+        "holdout21" => Holdout21Set,
         _ => throw new ArgumentException($"No blind set named {set}.", nameof(set)),
     };
 

@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to twentieth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-20-</c> (per language: crisis
+/// The seventeenth to twenty-first blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-21-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-20-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-21-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -45,9 +45,19 @@ namespace PolicyBot.Tests.Scope;
 /// unrecognised); policy questions taken for crisis 16/100 (fr 8, en 8). The same with the other language as the
 /// locale. The floors are the first run.
 /// </para>
+/// <para>
+/// The twenty-first was written while the thirty-first round's authors (<c>a92</c> to <c>a94</c>) were, by a helper who
+/// saw none of their work, and first run before that round's rules, after the thirtieth's. 40 of its 370 messages (27
+/// greetings, 6 unrelated, 5 policy questions, 2 crisis) equal a shipped or set string, counted the same way. First run,
+/// on <c>main</c> at <c>fb9f2d0</c>: crisis fr <b>45/45</b>, en <b>45/45</b> (the 100% bar, met); greeting 50/60
+/// (fr 23, en 27; 5 taken for unrelated, 3 for crisis, 2 unrecognised); legal 56/60 (fr 29, en 27; 4 taken for crisis,
+/// all told there is no legal advice after the safety card); unrelated 52/60 (fr 28, en 24; 6 taken for crisis, 2
+/// unrecognised); policy questions taken for crisis 7/100 and for unrelated 1. The same with the other language as the
+/// locale; the thirty-first round's rules moved none of these. The floors are the first run.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To20Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To21Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -58,6 +68,8 @@ public sealed class ScopeHoldout17To20Tests(ITestOutputHelper output)
     [InlineData("holdout19", true, 48, 60, 49, 88)]
     [InlineData("holdout20", false, 50, 54, 49, 84)]
     [InlineData("holdout20", true, 50, 54, 49, 84)]
+    [InlineData("holdout21", false, 50, 56, 52, 92)]
+    [InlineData("holdout21", true, 50, 56, 52, 92)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -76,6 +88,8 @@ public sealed class ScopeHoldout17To20Tests(ITestOutputHelper output)
     [InlineData("holdout18", false, Skip = "Not met: crisis holdout18 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout20", false)]
     [InlineData("holdout20", true)]
+    [InlineData("holdout21", false)]
+    [InlineData("holdout21", true)]
     [InlineData("holdout19", false, Skip = "Not met: crisis holdout19 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
@@ -119,3 +133,12 @@ public sealed class RoutingHoldout19SetTests(ITestOutputHelper output)
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout20SetTests(ITestOutputHelper output)
     : BlindRoutingSetTests(output, "holdout20", 100 / 100.0, 100 / 100.0);
+
+/// <summary>
+/// The twenty-first blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
+/// <c>fb9f2d0</c>: top-1 99% (fr 98, en 100), top-3 100%: the bar, met in each language; with the other language
+/// as the user's locale, top-1 98%, top-3 99%. The floors are the lower of the two.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout21SetTests(ITestOutputHelper output)
+    : BlindRoutingSetTests(output, "holdout21", 98 / 100.0, 99 / 100.0);
