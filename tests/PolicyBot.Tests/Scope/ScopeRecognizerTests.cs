@@ -686,7 +686,9 @@ public sealed class ScopeRecognizerTests
     /// and gunshots that are a video's sound effects (a86 to a88: anger and swearing, danger away from the shelter,
     /// danger told by the senses only, had no danger message the rules and the model missed). From three English-only
     /// authors (a89 to a91: plain staff English, danger only implied, English as a second language): a threat to throw
-    /// acid; a woman not back from court with her ex's vehicle seen leaving right after her.
+    /// acid; a woman not back from court with her ex's vehicle seen leaving right after her. From three more (a92 to a94:
+    /// rural and northern English, medical emergencies, flat reports): a drive overdue where there is no signal; a phone's
+    /// location at his address; and what is calm: a volunteer who has checked in, a missing person in a procedure's draft.
     /// </summary>
     [Theory]
     [InlineData("fr", "Madame Y-Test est enceinte de sept mois, elle voit flou pis elle a un mal de tête terrible", true)]
@@ -705,6 +707,11 @@ public sealed class ScopeRecognizerTests
     [InlineData("fr", "texto d'un numéro inconnu : de l'acide au visage demain matin", true)]
     [InlineData("en", "Resident-Test didn't return from the clinic and a truck was seen leaving right after her", true)]
     [InlineData("en", "a resident didn't return the laptop she borrowed, can she still use the page's account?", false)]
+    [InlineData("en", "the volunteer and Resident-Test haven't checked in, two hours late, and there's no cell service on that road", true)]
+    [InlineData("fr", "la bénévole pis Madame Y-Test ont pas donné de nouvelles, trois heures de retard, pas de réseau sur le rang Fictif", true)]
+    [InlineData("en", "Resident-Test's phone location now shows his address and she left an hour ago", true)]
+    [InlineData("en", "the volunteer has checked in from the cottage, no cell service there, can she post the photos later?", false)]
+    [InlineData("en", "if a resident goes missing and her ex is involved, can we post her photo on our page? drafting the procedure", false)]
     public void DangerPlayedDownOrTypedInSlang_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
