@@ -684,11 +684,7 @@ public sealed class ScopeRecognizerTests
     /// « surdosage », lips gone purple; a live location and then silence. And what is calm: a pregnant worker in a
     /// photo, a keynote someone "killed", « ça tue » said of a reel, whether to answer a comment that disputes figures;
     /// and gunshots that are a video's sound effects (a86 to a88: anger and swearing, danger away from the shelter,
-    /// danger told by the senses only, had no danger message the rules and the model missed). From three English-only
-    /// authors (a89 to a91: plain staff English, danger only implied, English as a second language): a threat to throw
-    /// acid; a woman not back from court with her ex's vehicle seen leaving right after her. From three more (a92 to a94:
-    /// rural and northern English, medical emergencies, flat reports): a drive overdue where there is no signal; a phone's
-    /// location at his address; and what is calm: a volunteer who has checked in, a missing person in a procedure's draft.
+    /// danger told by the senses only, had no danger message the rules and the model missed).
     /// </summary>
     [Theory]
     [InlineData("fr", "Madame Y-Test est enceinte de sept mois, elle voit flou pis elle a un mal de tête terrible", true)]
@@ -703,6 +699,17 @@ public sealed class ScopeRecognizerTests
     [InlineData("fr", "ce montage-là ça tue, on le partage sur notre page?", false)]
     [InlineData("fr", "Quelqu'un écrit que nos statistiques sont gonflées. On répond ou on laisse faire?", false)]
     [InlineData("en", "the reel for our vigil has gunshot sound effects, too much for the page?", false)]
+    public void DangerPlayedDownOrTypedInSlang_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
+    /// From six English-only authors (a89 to a91: plain staff English, danger only implied, English as a second language;
+    /// a92 to a94: rural and northern Canada, medical emergencies, flat reports): a threat to throw acid; a woman not back
+    /// from court or a clinic with a vehicle seen leaving right after her; a drive overdue where there is no signal; a
+    /// phone's location at his address. And what is calm: a laptop not returned, a volunteer who has checked in, a
+    /// missing person in a procedure's draft.
+    /// </summary>
+    [Theory]
     [InlineData("en", "text from an unknown number: acid in her face tomorrow morning", true)]
     [InlineData("fr", "texto d'un numéro inconnu : de l'acide au visage demain matin", true)]
     [InlineData("en", "Resident-Test didn't return from the clinic and a truck was seen leaving right after her", true)]
@@ -712,7 +719,7 @@ public sealed class ScopeRecognizerTests
     [InlineData("en", "Resident-Test's phone location now shows his address and she left an hour ago", true)]
     [InlineData("en", "the volunteer has checked in from the cottage, no cell service there, can she post the photos later?", false)]
     [InlineData("en", "if a resident goes missing and her ex is involved, can we post her photo on our page? drafting the procedure", false)]
-    public void DangerPlayedDownOrTypedInSlang_AndItsCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+    public void SomeoneMissingOrOverdue_AndAnAcidThreat_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
