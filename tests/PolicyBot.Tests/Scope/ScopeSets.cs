@@ -54,7 +54,8 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout18-set.json</c>: <b>still blind</b>, a held-out measure, written after the twenty-seventh round (authors a74 to a82 and their rules), figures only;</item>
 /// <item><c>scope-holdout19-set.json</c>: <b>still blind</b>, a held-out measure, written during the twenty-eighth round (authors a83 to a85) and first run after its rules, figures only;</item>
 /// <item><c>scope-holdout20-set.json</c>: <b>still blind</b>, a held-out measure, first run after the twenty-ninth round (authors a86 to a88), figures only;</item>
-/// <item><c>scope-holdout21-set.json</c>: <b>still blind</b>, the newest held-out measure, first run after the thirtieth round (authors a89 to a91), figures only (these five: <see cref="ScopeHoldout17To21Tests"/>).</item>
+/// <item><c>scope-holdout21-set.json</c>: <b>still blind</b>, a held-out measure, first run after the thirtieth round (authors a89 to a91), figures only;</item>
+/// <item><c>scope-holdout22-set.json</c>: <b>still blind</b>, the newest held-out measure, first run after the thirty-first round (authors a92 to a94), figures only (these six: <see cref="ScopeHoldout17To22Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -82,6 +83,7 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout19 = new(() => Load("scope-holdout19-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout20 = new(() => Load("scope-holdout20-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout21 = new(() => Load("scope-holdout21-set.json"));
+    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout22 = new(() => Load("scope-holdout22-set.json"));
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -125,7 +127,9 @@ public static class ScopeSets
 
     public static IReadOnlyList<ScopeMessage> Holdout21Set => Holdout21.Value;
 
-    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout21</c>).</summary>
+    public static IReadOnlyList<ScopeMessage> Holdout22Set => Holdout22.Value;
+
+    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout22</c>).</summary>
     public static IReadOnlyList<ScopeMessage> ByName(string set) => set switch
     {
         "holdout7" => Holdout7Set,
@@ -143,6 +147,7 @@ public static class ScopeSets
         "holdout19" => Holdout19Set,
         "holdout20" => Holdout20Set,
         "holdout21" => Holdout21Set,
+        "holdout22" => Holdout22Set,
         _ => throw new ArgumentException($"No blind set named {set}.", nameof(set)),
     };
 

@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to twenty-first blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-21-</c> (per language: crisis
+/// The seventeenth to twenty-second blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-22-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-21-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-22-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -55,9 +55,18 @@ namespace PolicyBot.Tests.Scope;
 /// unrecognised); policy questions taken for crisis 7/100 and for unrelated 1. The same with the other language as the
 /// locale; the thirty-first round's rules moved none of these. The floors are the first run.
 /// </para>
+/// <para>
+/// The twenty-second was written after the thirty-first round, by a helper who saw none of the work. 35 of its 370
+/// messages (28 greetings, 5 policy questions, 2 unrelated) equal a shipped or set string, counted the same way. First
+/// run, on <c>main</c> at <c>b18761c</c>: crisis fr <b>45/45</b>, en <b>45/45</b> (the 100% bar, met); greeting
+/// 53/60 (fr 26, en 27; 4 taken for crisis, 3 for unrelated); legal 56/60 (fr 29, en 27; 4 taken for crisis, all told
+/// there is no legal advice after the safety card); unrelated 48/60 (fr 22, en 26; 9 taken for crisis, 3 unrecognised);
+/// policy questions taken for crisis 15/100 (fr 9, en 6). The same with the other language as the locale. The floors
+/// are the first run.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To21Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To22Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -70,6 +79,8 @@ public sealed class ScopeHoldout17To21Tests(ITestOutputHelper output)
     [InlineData("holdout20", true, 50, 54, 49, 84)]
     [InlineData("holdout21", false, 50, 56, 52, 92)]
     [InlineData("holdout21", true, 50, 56, 52, 92)]
+    [InlineData("holdout22", false, 53, 56, 48, 85)]
+    [InlineData("holdout22", true, 53, 56, 48, 85)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -90,6 +101,8 @@ public sealed class ScopeHoldout17To21Tests(ITestOutputHelper output)
     [InlineData("holdout20", true)]
     [InlineData("holdout21", false)]
     [InlineData("holdout21", true)]
+    [InlineData("holdout22", false)]
+    [InlineData("holdout22", true)]
     [InlineData("holdout19", false, Skip = "Not met: crisis holdout19 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
@@ -142,3 +155,11 @@ public sealed class RoutingHoldout20SetTests(ITestOutputHelper output)
 [Trait("Category", "Sets")]
 public sealed class RoutingHoldout21SetTests(ITestOutputHelper output)
     : BlindRoutingSetTests(output, "holdout21", 98 / 100.0, 99 / 100.0);
+
+/// <summary>
+/// The twenty-second blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
+/// <c>b18761c</c>: top-1 99% (fr 98, en 100), top-3 100%: the bar, met in each language. The floors are that run.
+/// </summary>
+[Trait("Category", "Sets")]
+public sealed class RoutingHoldout22SetTests(ITestOutputHelper output)
+    : BlindRoutingSetTests(output, "holdout22", 99 / 100.0, 100 / 100.0);
