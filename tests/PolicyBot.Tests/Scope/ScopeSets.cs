@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PolicyBot.Knowledge;
@@ -68,22 +70,9 @@ public static class ScopeSets
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout4 = new(() => Load("scope-holdout4-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout5 = new(() => Load("scope-holdout5-set.json"));
     private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout6 = new(() => Load("scope-holdout6-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout7 = new(() => Load("scope-holdout7-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout8 = new(() => Load("scope-holdout8-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout9 = new(() => Load("scope-holdout9-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout10 = new(() => Load("scope-holdout10-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout11 = new(() => Load("scope-holdout11-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout12 = new(() => Load("scope-holdout12-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout13 = new(() => Load("scope-holdout13-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout14 = new(() => Load("scope-holdout14-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout15 = new(() => Load("scope-holdout15-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout16 = new(() => Load("scope-holdout16-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout17 = new(() => Load("scope-holdout17-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout18 = new(() => Load("scope-holdout18-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout19 = new(() => Load("scope-holdout19-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout20 = new(() => Load("scope-holdout20-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout21 = new(() => Load("scope-holdout21-set.json"));
-    private static readonly Lazy<IReadOnlyList<ScopeMessage>> Holdout22 = new(() => Load("scope-holdout22-set.json"));
+
+    /// <summary>The blind sets read by name, each loaded once.</summary>
+    private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<ScopeMessage>>> Named = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<ScopeMessage> DevSet => Dev.Value;
 
@@ -97,59 +86,22 @@ public static class ScopeSets
 
     public static IReadOnlyList<ScopeMessage> Holdout6Set => Holdout6.Value;
 
-    public static IReadOnlyList<ScopeMessage> Holdout7Set => Holdout7.Value;
+    public static IReadOnlyList<ScopeMessage> Holdout10Set => ByName("holdout10");
 
-    public static IReadOnlyList<ScopeMessage> Holdout8Set => Holdout8.Value;
+    public static IReadOnlyList<ScopeMessage> Holdout11Set => ByName("holdout11");
 
-    public static IReadOnlyList<ScopeMessage> Holdout9Set => Holdout9.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout10Set => Holdout10.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout11Set => Holdout11.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout12Set => Holdout12.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout13Set => Holdout13.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout14Set => Holdout14.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout15Set => Holdout15.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout16Set => Holdout16.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout17Set => Holdout17.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout18Set => Holdout18.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout19Set => Holdout19.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout20Set => Holdout20.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout21Set => Holdout21.Value;
-
-    public static IReadOnlyList<ScopeMessage> Holdout22Set => Holdout22.Value;
+    public static IReadOnlyList<ScopeMessage> Holdout12Set => ByName("holdout12");
 
     /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout22</c>).</summary>
-    public static IReadOnlyList<ScopeMessage> ByName(string set) => set switch
-    {
-        "holdout7" => Holdout7Set,
-        "holdout8" => Holdout8Set,
-        "holdout9" => Holdout9Set,
-        "holdout10" => Holdout10Set,
-        "holdout11" => Holdout11Set,
-        "holdout12" => Holdout12Set,
-        "holdout13" => Holdout13Set,
-        "holdout14" => Holdout14Set,
-        "holdout15" => Holdout15Set,
-        "holdout16" => Holdout16Set,
-        "holdout17" => Holdout17Set,
-        "holdout18" => Holdout18Set,
-        "holdout19" => Holdout19Set,
-        "holdout20" => Holdout20Set,
-        "holdout21" => Holdout21Set,
-        "holdout22" => Holdout22Set,
-        _ => throw new ArgumentException($"No blind set named {set}.", nameof(set)),
-    };
+    public static IReadOnlyList<ScopeMessage> ByName(string set) =>
+        IsBlindSetName(set)
+            ? Named.GetOrAdd(set, name => new(() => Load($"scope-{name}-set.json"))).Value
+            : throw new ArgumentException($"No blind set named {set}.", nameof(set));
+
+    private static bool IsBlindSetName(string set) =>
+        set.StartsWith("holdout", StringComparison.Ordinal)
+        && int.TryParse(set.AsSpan("holdout".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+        && number is >= 7 and <= 22;
 
     /// <summary>Every example of Content/scope, as a set (the data checks them at start; this prints the same as figures).</summary>
     public static IReadOnlyList<ScopeMessage> DataExamples(ContentLibrary content) =>
