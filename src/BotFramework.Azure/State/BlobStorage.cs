@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
@@ -15,12 +17,37 @@ namespace BotFramework.State;
 /// conditional writes. The blob name is the key with <c>/</c> kept as virtual folders and every segment
 /// percent-escaped (<c>msteams/users/29%3A1abc</c>). The container is created on first use.
 /// </summary>
+/// <remarks>
+/// A conditional write whose response is lost (a timeout, a dropped connection) is sent again by the Azure
+/// SDK's retry; if the first try was applied, the second finds the ETag changed and fails with 412. Reported as
+/// a conflict, that would make the caller re-read and apply its change a second time. So each write carries,
+/// in the blob's metadata, a random id of its own followed by the ids of the writes before it (as far as this
+/// instance saw them); on a conflict the blob's metadata is read, and a write whose id is there was applied.
+/// </remarks>
 public sealed class BlobStorage : IListableStorage
 {
     /// <summary>The longest blob name Azure accepts.</summary>
     public const int MaxBlobNameLength = 1024;
 
+    /// <summary>The blob metadata that holds the ids of the last writes, newest first, comma-separated.</summary>
+    internal const string WritesMetadataName = "writes";
+
+    /// <summary>
+    /// What a write that was applied and then replaced by someone else's returns: an ETag no blob has, so the
+    /// caller's next conditional write with it is a conflict and re-reads the document.
+    /// </summary>
+    internal const string ReplacedETag = "\"0x0-replaced\"";
+
+    /// <summary>How many write ids a blob keeps: how many writes can come between a lost response and its retry.</summary>
+    private const int WritesKept = 32;
+
+    /// <summary>Past this many keys, the ids this instance remembers are dropped (a write then starts its list anew).</summary>
+    private const int WritesRememberedKeys = 4096;
+
     private static readonly BlobHttpHeaders JsonHeaders = new() { ContentType = "application/json" };
+
+    /// <summary>Per key, the last ETag this instance read or wrote and the write ids stored with it.</summary>
+    private readonly ConcurrentDictionary<string, (string ETag, string Writes)> _writes = new(StringComparer.Ordinal);
 
     private readonly Lock _gate = new();
     private Task? _containerReady;
@@ -203,7 +230,9 @@ public sealed class BlobStorage : IListableStorage
         {
             throw new InvalidDataException($"The stored document '{key}' is not a JSON object.", e);
         }
-        return new StoredDocument(document, download.Details.ETag.ToString());
+        var etag = download.Details.ETag.ToString();
+        if (download.Details.Metadata is { } metadata && metadata.TryGetValue(WritesMetadataName, out var writes)) RememberWrites(key, etag, writes);
+        return new StoredDocument(document, etag);
     }
 
     private async Task<string> WriteOneAsync(string key, StoredDocument change, CancellationToken cancellationToken)
@@ -213,9 +242,14 @@ public sealed class BlobStorage : IListableStorage
         // partitioned uploader deciding, on every write, that one request is enough) is skipped.
         var blob = Container.GetBlockBlobClient(ToBlobName(key));
         var content = JsonSerializer.SerializeToUtf8Bytes(change.Document, BotJson.Options);
+        var writeId = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var writes = change.ETag is { } replaced && _writes.TryGetValue(key, out var known) && known.ETag == replaced
+            ? writeId + "," + FirstIds(known.Writes, WritesKept - 1)
+            : writeId;
         var options = new BlobUploadOptions
         {
             HttpHeaders = JsonHeaders,
+            Metadata = new Dictionary<string, string>(1) { [WritesMetadataName] = writes },
             Conditions = change.ETag switch
             {
                 null => new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -231,10 +265,14 @@ public sealed class BlobStorage : IListableStorage
             {
                 using var stream = new MemoryStream(content, writable: false);
                 var response = await blob.UploadAsync(stream, options, cancellationToken).ConfigureAwait(false);
-                return response.Value.ETag.ToString();
+                var etag = response.Value.ETag.ToString();
+                RememberWrites(key, etag, writes);
+                return etag;
             }
             catch (RequestFailedException e) when (IsConflict(e, change.ETag))
             {
+                // The conflict may be this very write, applied by a try whose response was lost.
+                if (await FindAppliedWriteAsync(key, blob, writeId, cancellationToken).ConfigureAwait(false) is { } applied) return applied;
                 throw new EtagConflictException(key, e);
             }
             catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound && attempt == 1)
@@ -243,6 +281,50 @@ public sealed class BlobStorage : IListableStorage
                 lock (_gate) _containerReady = null;
             }
         }
+    }
+
+    /// <summary>
+    /// After a conflict: whether the write <paramref name="writeId"/> is in the blob's list of writes. If it is the
+    /// newest, its ETag is the blob's; if others came after it, <see cref="ReplacedETag"/>. Null: it was not applied.
+    /// </summary>
+    private async Task<string?> FindAppliedWriteAsync(string key, BlobBaseClient blob, string writeId, CancellationToken cancellationToken)
+    {
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        if (!properties.Metadata.TryGetValue(WritesMetadataName, out var writes)) return null;
+        var ids = writes.Split(',');
+        if (ids[0] == writeId)
+        {
+            var etag = properties.ETag.ToString();
+            RememberWrites(key, etag, writes);
+            return etag;
+        }
+        return Array.IndexOf(ids, writeId) > 0 ? ReplacedETag : null;
+    }
+
+    private void RememberWrites(string key, string etag, string writes)
+    {
+        if (_writes.Count >= WritesRememberedKeys && !_writes.ContainsKey(key)) _writes.Clear();
+        _writes[key] = (etag, writes);
+    }
+
+    /// <summary>The first <paramref name="count"/> ids of a comma-separated list.</summary>
+    private static string FirstIds(string writes, int count)
+    {
+        var end = -1;
+        for (var i = 0; i < count; i++)
+        {
+            end = writes.IndexOf(',', end + 1);
+            if (end < 0) return writes;
+        }
+        return writes[..end];
     }
 
     /// <summary>
