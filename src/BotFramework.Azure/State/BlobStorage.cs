@@ -38,11 +38,17 @@ public sealed class BlobStorage : IListableStorage
     /// </summary>
     internal const string ReplacedETag = "\"0x0-replaced\"";
 
-    /// <summary>How many write ids a blob keeps: how many writes can come between a lost response and its retry.</summary>
-    private const int WritesKept = 32;
+    /// <summary>
+    /// How many write ids a blob keeps: how many writes can come between a lost response and its retry (the retry
+    /// follows within seconds, and a document's writers are mostly one conversation's turns, one at a time).
+    /// </summary>
+    private const int WritesKept = 16;
 
-    /// <summary>Past this many keys, the ids this instance remembers are dropped (a write then starts its list anew).</summary>
-    private const int WritesRememberedKeys = 4096;
+    /// <summary>
+    /// Past this many keys, the ids this instance remembers are dropped (about 0.3 KB a key); a write over a version
+    /// it no longer remembers starts its list anew, which still recognises its own lost response.
+    /// </summary>
+    private const int WritesRememberedKeys = 1024;
 
     private static readonly BlobHttpHeaders JsonHeaders = new() { ContentType = "application/json" };
 

@@ -123,6 +123,19 @@ public sealed class BlobStorageLostResponseTests(AzuriteFixture azurite) : IAsyn
         }
     }
 
+    [Fact]
+    public async Task TheListOfWrites_KeepsTheLastSixteen()
+    {
+        var etag = await WriteAsync(_storage, Count(0), etag: null);
+        for (var i = 1; i <= 40; i++) etag = await WriteAsync(_storage, Count(i), etag);
+
+        var properties = (await _storage.Container.GetBlobClient(BlobStorage.ToBlobName(Key)).GetPropertiesAsync()).Value;
+
+        var ids = properties.Metadata[BlobStorage.WritesMetadataName].Split(',');
+        Assert.Equal(16, ids.Length);
+        Assert.Equal(16, ids.Distinct().Count());
+    }
+
     private static JsonObject Count(int value) => new() { ["count"] = value };
 
     private static int CountOf(StoredDocument document) => document.Document["count"]!.GetValue<int>();
