@@ -112,54 +112,54 @@ public sealed class ScopeHoldout17To22Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
-/// <c>c50ee85</c>: top-1 97% (fr 98, en 96), top-3 100% (fr 100, en 100): the issue's bar, met in each language. The
-/// floors are that run.
+/// The seventeenth to twenty-second blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
+/// locale. First runs (the same with the other language as the locale unless said):
+/// <list type="bullet">
+/// <item>holdout17, <c>main</c> at <c>c50ee85</c>: top-1 97% (fr 98, en 96), top-3 100%.</item>
+/// <item>holdout18, at <c>e45763d</c>: top-1 99% (fr 98, en 100), top-3 100%.</item>
+/// <item>holdout19, at <c>f305707</c>: top-1 97% (fr 98, en 96), top-3 100%.</item>
+/// <item>holdout20, at <c>8f18b0d</c>: top-1 100%, top-3 100%.</item>
+/// <item>holdout21, at <c>fb9f2d0</c>: top-1 99% (fr 98, en 100), top-3 100%; with the other language as the locale,
+/// top-1 98%, top-3 99% (its floors are the lower of the two).</item>
+/// <item>holdout22, at <c>b18761c</c>: top-1 99% (fr 98, en 100), top-3 100%.</item>
+/// </list>
+/// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17SetTests(ITestOutputHelper output)
-    : BlindRoutingSetTests(output, "holdout17", 97 / 100.0, 100 / 100.0);
+public sealed class RoutingHoldout17To22SetTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("holdout17")]
+    [InlineData("holdout18")]
+    [InlineData("holdout19")]
+    [InlineData("holdout20")]
+    [InlineData("holdout21")]
+    [InlineData("holdout22")]
+    public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
+        new SetRouting(output, set).AtTheIssuesBar();
 
-/// <summary>
-/// The eighteenth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
-/// <c>e45763d</c>: top-1 99% (fr 98, en 100), top-3 100% (fr 100, en 100): the issue's bar, met in each language. The
-/// floors are that run.
-/// </summary>
-[Trait("Category", "Sets")]
-public sealed class RoutingHoldout18SetTests(ITestOutputHelper output)
-    : BlindRoutingSetTests(output, "holdout18", 99 / 100.0, 100 / 100.0);
+    [Theory]
+    [InlineData("holdout17", false, 97, 100)]
+    [InlineData("holdout17", true, 97, 100)]
+    [InlineData("holdout18", false, 99, 100)]
+    [InlineData("holdout18", true, 99, 100)]
+    [InlineData("holdout19", false, 97, 100)]
+    [InlineData("holdout19", true, 97, 100)]
+    [InlineData("holdout20", false, 100, 100)]
+    [InlineData("holdout20", true, 100, 100)]
+    [InlineData("holdout21", false, 98, 99)]
+    [InlineData("holdout21", true, 98, 99)]
+    [InlineData("holdout22", false, 99, 100)]
+    [InlineData("holdout22", true, 99, 100)]
+    public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
+        new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
-/// <summary>
-/// The nineteenth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
-/// <c>f305707</c>: top-1 97% (fr 98, en 96), top-3 100% (fr 100, en 100): the issue's bar, met in each language. The
-/// floors are that run.
-/// </summary>
-[Trait("Category", "Sets")]
-public sealed class RoutingHoldout19SetTests(ITestOutputHelper output)
-    : BlindRoutingSetTests(output, "holdout19", 97 / 100.0, 100 / 100.0);
+    private sealed class SetRouting(ITestOutputHelper output, string set)
+        : RoutingSetTestBase(output, set + " policy questions", ScopeHoldout7And8Tests.PolicyQuestions(set), blind: true)
+    {
+        public void AtTheIssuesBar() => Check(q => q.Language, "locale = question language, the issue's bar");
 
-/// <summary>
-/// The twentieth blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
-/// <c>8f18b0d</c>: top-1 100% (fr 100, en 100), top-3 100%: the issue's bar, met in each language. The floors are that
-/// run.
-/// </summary>
-[Trait("Category", "Sets")]
-public sealed class RoutingHoldout20SetTests(ITestOutputHelper output)
-    : BlindRoutingSetTests(output, "holdout20", 100 / 100.0, 100 / 100.0);
-
-/// <summary>
-/// The twenty-first blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
-/// <c>fb9f2d0</c>: top-1 99% (fr 98, en 100), top-3 100%: the issue's bar, met in each language; with the other language
-/// as the user's locale, top-1 98%, top-3 99%. The floors are the lower of the two.
-/// </summary>
-[Trait("Category", "Sets")]
-public sealed class RoutingHoldout21SetTests(ITestOutputHelper output)
-    : BlindRoutingSetTests(output, "holdout21", 98 / 100.0, 99 / 100.0);
-
-/// <summary>
-/// The twenty-second blind set's 100 policy questions as a routing set, figures only. First run, on <c>main</c> at
-/// <c>b18761c</c>: top-1 99% (fr 98, en 100), top-3 100%: the issue's bar, met in each language. The floors are that run.
-/// </summary>
-[Trait("Category", "Sets")]
-public sealed class RoutingHoldout22SetTests(ITestOutputHelper output)
-    : BlindRoutingSetTests(output, "holdout22", 99 / 100.0, 100 / 100.0);
+        public void Floor(bool otherLocale, double topOne, double topThree) => CheckFloor(otherLocale, topOne, topThree);
+    }
+}
