@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to twenty-second blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-22-</c> (per language: crisis
+/// The seventeenth to twenty-third blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-23-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-22-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-23-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -64,9 +64,19 @@ namespace PolicyBot.Tests.Scope;
 /// policy questions taken for crisis 15/100 (fr 9, en 6). The same with the other language as the locale. The floors
 /// are the first run.
 /// </para>
+/// <para>
+/// The twenty-third was written on 2026-12-07, a session later, from a brief written again with the same content, by a
+/// helper who saw none of the work; nothing about the recogniser had changed since the twenty-second's run. 31 of its
+/// 370 messages (22 greetings, 6 unrelated, 2 crisis, 1 policy question) equal a shipped or set string, counted the same
+/// way. First run, on <c>main</c> at <c>ff4aeb7</c>: crisis fr <b>45/45</b>, en <b>44/45</b> (the issue's bar, not met:
+/// one English message unrecognised); greeting 50/60 (fr 24, en 26; 4 taken for crisis, 6 for unrelated); legal 59/60
+/// (fr 29, en 30; 1 taken for crisis, told there is no legal advice after the safety card); unrelated 52/60 (fr 26, en
+/// 26; 5 taken for crisis, 3 unrecognised); policy questions taken for crisis 4/100 (fr 2, en 2). The same with the
+/// other language as the locale. The floors are the first run.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To22Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To23Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -81,6 +91,8 @@ public sealed class ScopeHoldout17To22Tests(ITestOutputHelper output)
     [InlineData("holdout21", true, 50, 56, 52, 92)]
     [InlineData("holdout22", false, 53, 56, 48, 85)]
     [InlineData("holdout22", true, 53, 56, 48, 85)]
+    [InlineData("holdout23", false, 50, 59, 52, 96)]
+    [InlineData("holdout23", true, 50, 59, 52, 96)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -89,6 +101,8 @@ public sealed class ScopeHoldout17To22Tests(ITestOutputHelper output)
     [InlineData("holdout18", true, 45, 44)]
     [InlineData("holdout19", false, 45, 44)]
     [InlineData("holdout19", true, 45, 44)]
+    [InlineData("holdout23", false, 45, 44)]
+    [InlineData("holdout23", true, 45, 44)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -103,6 +117,7 @@ public sealed class ScopeHoldout17To22Tests(ITestOutputHelper output)
     [InlineData("holdout21", true)]
     [InlineData("holdout22", false)]
     [InlineData("holdout22", true)]
+    [InlineData("holdout23", false, Skip = "Not met: crisis holdout23 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout19", false, Skip = "Not met: crisis holdout19 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
@@ -112,7 +127,7 @@ public sealed class ScopeHoldout17To22Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to twenty-second blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to twenty-third blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -123,11 +138,12 @@ public sealed class ScopeHoldout17To22Tests(ITestOutputHelper output)
 /// <item>holdout21, at <c>fb9f2d0</c>: top-1 99% (fr 98, en 100), top-3 100%; with the other language as the locale,
 /// top-1 98%, top-3 99% (its floors are the lower of the two).</item>
 /// <item>holdout22, at <c>b18761c</c>: top-1 99% (fr 98, en 100), top-3 100%.</item>
+/// <item>holdout23, at <c>ff4aeb7</c>: top-1 100%, top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To22SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To23SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -136,6 +152,7 @@ public sealed class RoutingHoldout17To22SetTests(ITestOutputHelper output)
     [InlineData("holdout20")]
     [InlineData("holdout21")]
     [InlineData("holdout22")]
+    [InlineData("holdout23")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -152,6 +169,8 @@ public sealed class RoutingHoldout17To22SetTests(ITestOutputHelper output)
     [InlineData("holdout21", true, 98, 99)]
     [InlineData("holdout22", false, 99, 100)]
     [InlineData("holdout22", true, 99, 100)]
+    [InlineData("holdout23", false, 100, 100)]
+    [InlineData("holdout23", true, 100, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
