@@ -723,6 +723,29 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From three more English-only authors (a95 to a97: typed in a hurry, told second-hand, buried in routine): a woman
+    /// not back with her ex involved or her phone off; a return time long past; a carbon monoxide alarm with people
+    /// unwell; an electrical panel smoking. And what is calm: the alarm's battery, a what-if for a training post, a
+    /// resident who smokes, a noisy dryer, a workshop she did not come back to.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Resident-Test went to see her ex at noon and hasn't come back, it's 6 now", true)]
+    [InlineData("en", "she didnt come back from the lawyer's office and her phone off since 2", true)]
+    [InlineData("en", "Madame X was supposed to be back by 9, she left with her ex, location off", true)]
+    [InlineData("fr", "Madame X devait être revenue à 21h, elle est partie avec son ex", true)]
+    [InlineData("en", "co alarm going nuts in the basement and two of the kids are dizzy and throwing up", true)]
+    [InlineData("fr", "le détecteur de monoxyde sonne pis une résidente a mal à la tête, l'autre est somnolente", true)]
+    [InlineData("en", "the breaker panel in the laundry room is smoking, what do i do", true)]
+    [InlineData("fr", "la prise de la salle commune boucane, on fait quoi", true)]
+    [InlineData("en", "the co detector keeps chirping, is it the battery?", false)]
+    [InlineData("en", "our co detector flyer lists headaches and nausea as signs, can we share it on our page?", false)]
+    [InlineData("en", "a resident is smoking near the dryer vent again, can I post a reminder on our page?", false)]
+    [InlineData("en", "the dryer makes popping noises, who do we call to fix it?", false)]
+    [InlineData("fr", "Une résidente est pas revenue à l'atelier de tricot, on peut lui écrire sur Messenger?", false)]
+    public void NotBackWithHerExOrPastHerTime_AndFumesOrSmokeIndoors_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
