@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to twenty-third blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-23-</c> (per language: crisis
+/// The seventeenth to twenty-fourth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-24-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-23-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-24-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -74,9 +74,19 @@ namespace PolicyBot.Tests.Scope;
 /// 26; 5 taken for crisis, 3 unrecognised); policy questions taken for crisis 4/100 (fr 2, en 2). The same with the
 /// other language as the locale. The floors are the first run.
 /// </para>
+/// <para>
+/// The twenty-fourth was written from the same brief with its name changed, by a helper who saw none of the work, while
+/// the thirty-second round's authors (<c>a95</c> to <c>a97</c>) were, and first run after that round's rules. 32 of its
+/// 370 messages (21 greetings, 5 unrelated, 4 policy questions, 1 legal, 1 crisis) equal a shipped or set string,
+/// counted the same way. First run, on <c>main</c> at <c>1a0a7d5</c>: crisis fr <b>45/45</b>, en <b>44/45</b> (the
+/// issue's bar, not met: one English message taken for a legal question); greeting 52/60 (fr 25, en 27; 5 taken for
+/// unrelated, 3 for crisis; with the other language as the locale 51); legal 57/60 (fr 30, en 27; 3 taken for crisis,
+/// 1 of them told there is no legal advice after the safety card); unrelated 53/60 (fr 26, en 27; 5 taken for crisis,
+/// 2 unrecognised); policy questions taken for crisis 4/100 (fr 1, en 3). The floors are the first run.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To23Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To24Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -93,6 +103,8 @@ public sealed class ScopeHoldout17To23Tests(ITestOutputHelper output)
     [InlineData("holdout22", true, 53, 56, 48, 85)]
     [InlineData("holdout23", false, 50, 59, 52, 96)]
     [InlineData("holdout23", true, 50, 59, 52, 96)]
+    [InlineData("holdout24", false, 52, 57, 53, 96)]
+    [InlineData("holdout24", true, 51, 57, 53, 96)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -103,6 +115,8 @@ public sealed class ScopeHoldout17To23Tests(ITestOutputHelper output)
     [InlineData("holdout19", true, 45, 44)]
     [InlineData("holdout23", false, 45, 44)]
     [InlineData("holdout23", true, 45, 44)]
+    [InlineData("holdout24", false, 45, 44)]
+    [InlineData("holdout24", true, 45, 44)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -119,6 +133,7 @@ public sealed class ScopeHoldout17To23Tests(ITestOutputHelper output)
     [InlineData("holdout22", true)]
     [InlineData("holdout23", false, Skip = "Not met: crisis holdout23 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout19", false, Skip = "Not met: crisis holdout19 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout24", false, Skip = "Not met: crisis holdout24 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -127,7 +142,7 @@ public sealed class ScopeHoldout17To23Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to twenty-third blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to twenty-fourth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -139,11 +154,12 @@ public sealed class ScopeHoldout17To23Tests(ITestOutputHelper output)
 /// top-1 98%, top-3 99% (its floors are the lower of the two).</item>
 /// <item>holdout22, at <c>b18761c</c>: top-1 99% (fr 98, en 100), top-3 100%.</item>
 /// <item>holdout23, at <c>ff4aeb7</c>: top-1 100%, top-3 100%.</item>
+/// <item>holdout24, at <c>1a0a7d5</c>: top-1 99% (fr 100, en 98), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To23SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To24SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -153,6 +169,7 @@ public sealed class RoutingHoldout17To23SetTests(ITestOutputHelper output)
     [InlineData("holdout21")]
     [InlineData("holdout22")]
     [InlineData("holdout23")]
+    [InlineData("holdout24")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -171,6 +188,8 @@ public sealed class RoutingHoldout17To23SetTests(ITestOutputHelper output)
     [InlineData("holdout22", true, 99, 100)]
     [InlineData("holdout23", false, 100, 100)]
     [InlineData("holdout23", true, 100, 100)]
+    [InlineData("holdout24", false, 99, 100)]
+    [InlineData("holdout24", true, 99, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
