@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
@@ -45,10 +44,10 @@ public sealed class BlobStorage : IListableStorage
     private const int WritesKept = 16;
 
     /// <summary>
-    /// Past this many keys, the ids this instance remembers are dropped (about 0.3 KB a key); a write over a version
-    /// it no longer remembers starts its list anew, which still recognises its own lost response.
+    /// Past this many keys, the ids this instance remembers are dropped (about 0.3 KB a key at most); a write over a
+    /// version it no longer remembers starts its list anew, which still recognises its own lost response.
     /// </summary>
-    private const int WritesRememberedKeys = 1024;
+    private const int WritesRememberedKeys = 256;
 
     private static readonly BlobHttpHeaders JsonHeaders = new() { ContentType = "application/json" };
 
@@ -248,7 +247,8 @@ public sealed class BlobStorage : IListableStorage
         // partitioned uploader deciding, on every write, that one request is enough) is skipped.
         var blob = Container.GetBlockBlobClient(ToBlobName(key));
         var content = JsonSerializer.SerializeToUtf8Bytes(change.Document, BotJson.Options);
-        var writeId = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        // Told apart, not secret: 63 random bits, so two of a blob's last 16 writes share an id with a chance of about 2^-56.
+        var writeId = Random.Shared.NextInt64().ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         var writes = change.ETag is { } replaced && _writes.TryGetValue(key, out var known) && known.ETag == replaced
             ? writeId + "," + FirstIds(known.Writes, WritesKept - 1)
             : writeId;
