@@ -317,7 +317,8 @@ public sealed class BlobStorage : IListableStorage
 
     private void RememberWrites(string key, string etag, string writes)
     {
-        if (_writes.Count >= WritesRememberedKeys && !_writes.ContainsKey(key)) _writes.Clear();
+        // Count takes the dictionary's locks: asked only when a key is new.
+        if (!_writes.ContainsKey(key) && _writes.Count >= WritesRememberedKeys) _writes.Clear();
         _writes[key] = (etag, writes);
     }
 
