@@ -136,6 +136,9 @@ public abstract class RoutingSetTestBase(ITestOutputHelper output, string name, 
     private const double MinTop1 = 0.90;
     private const double MinTop3 = 0.97;
 
+    /// <summary>The issue's bar over all the questions and each language's, each asked with its own language as the user's locale.</summary>
+    protected void CheckTheIssuesBar() => Check(q => q.Language, "locale = question language, the issue's bar");
+
     /// <summary>
     /// Asserts a blind set's recorded floor over all its questions, each asked with its own language as the user's
     /// locale or, with <paramref name="otherLocale"/>, with the other one.

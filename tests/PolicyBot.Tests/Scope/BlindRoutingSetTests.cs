@@ -12,7 +12,7 @@ public abstract class BlindRoutingSetTests(ITestOutputHelper output, string set,
 {
     [Fact]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
+        CheckTheIssuesBar();
 
     [Theory]
     [InlineData(false)]

@@ -97,5 +97,5 @@ public sealed class RoutingHoldout10SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout10PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
+        CheckTheIssuesBar();
 }

@@ -116,5 +116,5 @@ public sealed class RoutingHoldout11SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout11PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
+        CheckTheIssuesBar();
 }

@@ -139,5 +139,5 @@ public sealed class RoutingHoldout6SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout6PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
+        CheckTheIssuesBar();
 }

@@ -191,7 +191,7 @@ public sealed class RoutingHoldout7SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout7PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
+        CheckTheIssuesBar();
 }
 
 /// <summary>
@@ -221,7 +221,7 @@ public sealed class RoutingHoldout8SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout8PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
+        CheckTheIssuesBar();
 }
 
 /// <summary>
@@ -252,7 +252,7 @@ public sealed class RoutingHoldout9SetTests(ITestOutputHelper output)
 
     [Fact]
     public void Holdout9PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar() =>
-        Check(q => q.Language, "locale = question language, the issue's bar");
+        CheckTheIssuesBar();
 }
 
 /// <summary>
