@@ -73,10 +73,10 @@ public sealed class ScopeRecognizer
     /// threats of a lawsuit, police requests, reporting a child at risk — are the crisis corpus's words too); a
     /// greeting or thanks never (its rule requires every word to be a greeting word).
     /// </summary>
-    internal static ScopeResult Raised(ScopeResult byRules, double score, double threshold) => byRules.Kind switch
+    internal static ScopeResult Raised(ScopeResult byRules, double score, double threshold, double legalMargin = LegalMargin) => byRules.Kind switch
     {
         ScopeKind.None or ScopeKind.Unrelated when score >= threshold => byRules with { Kind = ScopeKind.Crisis },
-        ScopeKind.Legal when score >= threshold + LegalMargin => byRules with { Kind = ScopeKind.Crisis, AlsoLegal = true },
+        ScopeKind.Legal when score >= threshold + legalMargin => byRules with { Kind = ScopeKind.Crisis, AlsoLegal = true },
         _ => byRules,
     };
 

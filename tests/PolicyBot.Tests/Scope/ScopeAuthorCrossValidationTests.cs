@@ -625,6 +625,41 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
         Assert.NotEmpty(rows);
     }
 
+    /// <summary>
+    /// How <see cref="ScopeRecognizer.LegalMargin"/> is checked: with each author left out, the danger messages the rules
+    /// read as legal (and how many the crisis layer raises), crisis recall per language, the legal questions and the
+    /// ordinary messages taken for crisis, and the four spent routing sets' policy questions taken for crisis by the
+    /// shipped models, at each margin.
+    /// </summary>
+    [Fact]
+    public void LegalMarginSweep_IsPrinted()
+    {
+        var rows = LeftOut.Value.Values.SelectMany(r => r).Where(r => r.Rules is not null).ToList();
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
+        var threshold = CrisisClassifier.DefaultThreshold;
+        var routing = new[] { RoutingSets.DevSet, RoutingSets.TestSet, RoutingSets.HoldoutSet, RoutingSets.Dev2Set }
+            .Select(set => set.Select(q => (Rules: recognizer.RuleKind(q.Text, q.Language), Score: recognizer.Classifier.Score(q.Text))).ToList()).ToList();
+        var crisis = rows.Where(r => r.Message.Class == MessageClass.Crisis).ToList();
+        var readAsLegal = crisis.Where(r => r.Rules!.Kind == ScopeKind.Legal).ToList();
+        var legal = rows.Where(r => r.Message.Class == MessageClass.Legal).ToList();
+        var ordinary = rows.Where(r => r.Message.Class == MessageClass.Other).ToList();
+        var table = new StringBuilder($"Legal margin, each author left out, crisis threshold {threshold.ToString(CultureInfo.InvariantCulture)}: danger read as legal by the rules and raised; crisis fr, en; legal questions → crisis; ordinary → crisis; routing sets' policy questions → crisis (dev, test, holdout, dev2; shipped models)\n");
+        foreach (var m in new[] { 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, double.PositiveInfinity })
+        {
+            bool IsCrisisAt(Scored r) => ScopeRecognizer.Raised(r.Rules!, r.Crisis, threshold, m).Kind == ScopeKind.Crisis;
+            string Recall(Language language)
+            {
+                var these = crisis.Where(r => r.Message.Language == language).ToList();
+                return $"{these.Count(IsCrisisAt)}/{these.Count}";
+            }
+            var routed = string.Join(" ", routing.Select(set => $"{set.Count(q => ScopeRecognizer.Raised(q.Rules, q.Score, threshold, m).Kind == ScopeKind.Crisis)}/{set.Count}"));
+            table.AppendLine(CultureInfo.InvariantCulture, $"  {m,4:0.0}  {readAsLegal.Count(IsCrisisAt),3}/{readAsLegal.Count,-4}  {Recall(Language.Fr),-10} {Recall(Language.En),-10} {legal.Count(IsCrisisAt),4}/{legal.Count,-5} {ordinary.Count(IsCrisisAt),4}/{ordinary.Count,-6} {routed}");
+        }
+        output.WriteLine(table.ToString());
+        Console.WriteLine(table.ToString());
+        Assert.NotEmpty(readAsLegal);
+    }
+
     /// <summary>Whether a message is one of the hard negatives of the blind training authors (alarming words, nobody in danger now).</summary>
     private static bool IsHard(LabelledMessage m) => m.Group.EndsWith("/policy-hard", StringComparison.Ordinal);
 

@@ -59,7 +59,8 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout21-set.json</c>: <b>still blind</b>, a held-out measure, first run after the thirtieth round (authors a89 to a91), figures only;</item>
 /// <item><c>scope-holdout22-set.json</c>: <b>still blind</b>, a held-out measure, first run after the thirty-first round (authors a92 to a94), figures only;</item>
 /// <item><c>scope-holdout23-set.json</c>: <b>still blind</b>, a held-out measure, written a session later with nothing changed since the twenty-second's run, figures only;</item>
-/// <item><c>scope-holdout24-set.json</c>: <b>still blind</b>, the newest held-out measure, first run after the thirty-second round (authors a95 to a97), figures only (these eight: <see cref="ScopeHoldout17To24Tests"/>).</item>
+/// <item><c>scope-holdout24-set.json</c>: <b>still blind</b>, a held-out measure, first run after the thirty-second round (authors a95 to a97), figures only;</item>
+/// <item><c>scope-holdout25-set.json</c> and <c>scope-holdout26-set.json</c>: <b>still blind</b>, the newest held-out measures, first run with nothing changed since the twenty-fourth's run, figures only (these ten: <see cref="ScopeHoldout17To26Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -94,7 +95,7 @@ public static class ScopeSets
 
     public static IReadOnlyList<ScopeMessage> Holdout12Set => ByName("holdout12");
 
-    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout24</c>).</summary>
+    /// <summary>A blind set by its short name (<c>holdout7</c> to <c>holdout26</c>).</summary>
     public static IReadOnlyList<ScopeMessage> ByName(string set) =>
         IsBlindSetName(set)
             ? Named.GetOrAdd(set, name => new(() => Load($"scope-{name}-set.json"))).Value
@@ -103,7 +104,7 @@ public static class ScopeSets
     private static bool IsBlindSetName(string set) =>
         set.StartsWith("holdout", StringComparison.Ordinal)
         && int.TryParse(set.AsSpan("holdout".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-        && number is >= 7 and <= 24;
+        && number is >= 7 and <= 26;
 
     /// <summary>Every example of Content/scope, as a set (the data checks them at start; this prints the same as figures).</summary>
     public static IReadOnlyList<ScopeMessage> DataExamples(ContentLibrary content) =>

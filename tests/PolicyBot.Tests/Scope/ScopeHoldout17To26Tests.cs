@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to twenty-fourth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-24-</c> (per language: crisis
+/// The seventeenth to twenty-sixth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-26-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-24-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-26-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -84,9 +84,25 @@ namespace PolicyBot.Tests.Scope;
 /// 1 of them told there is no legal advice after the safety card); unrelated 53/60 (fr 26, en 27; 5 taken for crisis,
 /// 2 unrecognised); policy questions taken for crisis 4/100 (fr 1, en 3). The floors are the first run.
 /// </para>
+/// <para>
+/// The twenty-fifth and twenty-sixth were written on 2026-12-07 from the same brief with the name changed, each by a
+/// helper who saw none of the work, while the thirty-third round's authors (<c>a98</c> to <c>a100</c>) were, and first
+/// run before anything of that round was read (nothing about the recogniser had changed since the twenty-fourth's run).
+/// 41 and 39 of their messages (32 and 28 greetings, 5 and 8 unrelated, 3 and 2 policy questions, 1 crisis each) equal
+/// a shipped or set string, counted the same way. First runs, on <c>main</c> at <c>2ee8106</c>: the twenty-fifth, crisis
+/// fr <b>42/45</b>, en <b>45/45</b> (the issue's bar, not met: two French messages unrecognised, one taken for
+/// unrelated); greeting 48/60 (fr 23, en 25; 6 taken for unrelated, 4 for crisis, 2 unrecognised; with the other
+/// language as the locale 47: one more for crisis); legal 57/60 (fr 28, en 29; 3 taken for crisis, all told there is no
+/// legal advice after the safety card); unrelated 46/60 (fr 22, en 24; 10 taken for crisis, 4 unrecognised); policy
+/// questions taken for crisis 6/100 (fr 3, en 3). The twenty-sixth, crisis fr <b>45/45</b>, en <b>45/45</b> (the
+/// issue's 100% bar, met); greeting 53/60 (fr 26, en 27; 3 taken for unrelated, 3 for crisis, 1 unrecognised); legal
+/// 58/60 (fr 30, en 28; 1 taken for crisis, told there is no legal advice after the safety card, 1 unrecognised);
+/// unrelated 52/60 (fr 25, en 27; 3 taken for crisis, 3 unrecognised, 2 for legal); policy questions taken for crisis
+/// 10/100 (fr 6, en 4); the same with the other language as the locale. The floors are the first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To24Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To26Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -105,6 +121,10 @@ public sealed class ScopeHoldout17To24Tests(ITestOutputHelper output)
     [InlineData("holdout23", true, 50, 59, 52, 96)]
     [InlineData("holdout24", false, 52, 57, 53, 96)]
     [InlineData("holdout24", true, 51, 57, 53, 96)]
+    [InlineData("holdout25", false, 48, 57, 46, 94)]
+    [InlineData("holdout25", true, 47, 57, 46, 94)]
+    [InlineData("holdout26", false, 53, 58, 52, 90)]
+    [InlineData("holdout26", true, 53, 58, 52, 90)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -117,6 +137,8 @@ public sealed class ScopeHoldout17To24Tests(ITestOutputHelper output)
     [InlineData("holdout23", true, 45, 44)]
     [InlineData("holdout24", false, 45, 44)]
     [InlineData("holdout24", true, 45, 44)]
+    [InlineData("holdout25", false, 42, 45)]
+    [InlineData("holdout25", true, 42, 45)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -134,6 +156,9 @@ public sealed class ScopeHoldout17To24Tests(ITestOutputHelper output)
     [InlineData("holdout22", true)]
     [InlineData("holdout23", false, Skip = "Not met: crisis holdout23 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout24", false, Skip = "Not met: crisis holdout24 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout25", false, Skip = "Not met: crisis holdout25 fr 42/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout26", false)]
+    [InlineData("holdout26", true)]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -142,7 +167,7 @@ public sealed class ScopeHoldout17To24Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to twenty-fourth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to twenty-sixth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -155,11 +180,13 @@ public sealed class ScopeHoldout17To24Tests(ITestOutputHelper output)
 /// <item>holdout22, at <c>b18761c</c>: top-1 99% (fr 98, en 100), top-3 100%.</item>
 /// <item>holdout23, at <c>ff4aeb7</c>: top-1 100%, top-3 100%.</item>
 /// <item>holdout24, at <c>1a0a7d5</c>: top-1 99% (fr 100, en 98), top-3 100%.</item>
+/// <item>holdout25, at <c>2ee8106</c>: top-1 97% (fr 96, en 98), top-3 100%.</item>
+/// <item>holdout26, at <c>2ee8106</c>: top-1 97% (fr 98, en 96), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To24SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To26SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -170,6 +197,8 @@ public sealed class RoutingHoldout17To24SetTests(ITestOutputHelper output)
     [InlineData("holdout22")]
     [InlineData("holdout23")]
     [InlineData("holdout24")]
+    [InlineData("holdout25")]
+    [InlineData("holdout26")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -190,6 +219,10 @@ public sealed class RoutingHoldout17To24SetTests(ITestOutputHelper output)
     [InlineData("holdout23", true, 100, 100)]
     [InlineData("holdout24", false, 99, 100)]
     [InlineData("holdout24", true, 99, 100)]
+    [InlineData("holdout25", false, 97, 100)]
+    [InlineData("holdout25", true, 97, 100)]
+    [InlineData("holdout26", false, 97, 100)]
+    [InlineData("holdout26", true, 97, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
