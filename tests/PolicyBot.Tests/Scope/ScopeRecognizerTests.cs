@@ -746,6 +746,33 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From the thirty-third round's authors (a98 to a100 in English: danger told as a plain report, in the trade's
+    /// shorthand, in the words of the law; a101 to a103 in French, the same three): a threat left under the door; a baby
+    /// gone limp; the respondent of her order at the intercom; a resident gone AWOL on a high-risk file or out of reach;
+    /// a hearing missed by a woman who never misses; not back and not answering; alarms sounding with a glow. Each
+    /// danger row is read otherwise without the round's data. And what is calm: a flat battery, a sunset, a training
+    /// date, who pays for an ad.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "the infant went limp and isn't feeding", true)]
+    [InlineData("fr", "le bébé est tout mou pis il réagit presque pas", true)]
+    [InlineData("en", "the respondent on Madame X's order is buzzing the intercom", true)]
+    [InlineData("fr", "l'intimé de l'ordonnance de Madame X est à l'interphone", true)]
+    [InlineData("en", "Resident-Test Q went awol last night, high-risk flag on her file", true)]
+    [InlineData("en", "Resident-Test Q is awol since supper and nobody can reach her", true)]
+    [InlineData("en", "Resident-Test didn't show at court this morning, she has never missed a date", true)]
+    [InlineData("en", "Resident-Test P hasn't come back from the pharmacy or answered her phone since noon", true)]
+    [InlineData("fr", "un papier glissé sous la porte cette nuit : je vais finir ce que j'ai commencé", true)]
+    [InlineData("fr", "les détecteurs sonnent pis y'a une lueur orange en arrière du cabanon", true)]
+    [InlineData("en", "alarms are going off and there's an orange glow behind the garage", true)]
+    [InlineData("en", "the smoke alarm is beeping, the battery is low, who changes it?", false)]
+    [InlineData("en", "Can we post a photo of the sunset with the orange glow over the shelter garden?", false)]
+    [InlineData("en", "our narcan training is next week, can we post the date on our page?", false)]
+    [InlineData("fr", "Si la résidente publie une annonce sur Marketplace, est-ce qu'elle va payer les frais elle-même?", false)]
+    public void AThreatByHandALimpBabyOrAMissedHearing_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
