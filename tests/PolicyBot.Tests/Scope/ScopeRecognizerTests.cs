@@ -773,6 +773,37 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From the thirty-fourth round's authors (a104 to a106 in English, a107 to a109 in French: staff mixing the two
+    /// languages, danger to staff and to people away from the house, danger happening through social media now): a
+    /// worker past her check-in with no answer or no signal, two women who never arrived hours ago, a van overdue at its
+    /// last GPS ping or out of contact, a farewell posted or sent with pills, a teen gone since with her last location
+    /// shared, "j'arrive" written by her ex, a stranger asking a child where she lives. Each danger row is read otherwise
+    /// without the round's data. And what is calm: a worker's last evening on the job, « j'arrive pas » (I can't), an
+    /// admin's last post, an admin out of reach at her cottage, a van with no GPS in the north.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "the outreach worker was supposed to check in at 2, nothing since, no answer on her cell", true)]
+    [InlineData("en", "Madame X's drive to court: neither of them arrived and it's been hours", true)]
+    [InlineData("fr", "la bénévole pis Madame X, aucune des deux est arrivée au palais, ça fait des heures", true)]
+    [InlineData("en", "the night van is overdue, last gps ping by the quarry road", true)]
+    [InlineData("en", "lost contact with the outreach van, no gps since 9", true)]
+    [InlineData("fr", "on a perdu le contact avec l'intervenante, pas de gps depuis 21 h", true)]
+    [InlineData("en", "a resident's story just now: good night forever, with a picture of her pills", true)]
+    [InlineData("fr", "une résidente vient de publier « bonne nuit pour toujours » sur son Facebook", true)]
+    [InlineData("fr", "une résidente m'écrit « c'est mon dernier soir » pis elle m'envoie une photo de ses pilules", true)]
+    [InlineData("en", "a teen resident gone since 7, her last shared location is a truck stop", true)]
+    [InlineData("fr", "l'ex de Madame X a écrit j'arrive sous sa photo", true)]
+    [InlineData("en", "a stranger on a live stream with our 12-year-old resident is asking where she lives", true)]
+    [InlineData("fr", "un inconnu en live avec la petite de Madame X lui demande à quelle école elle va", true)]
+    [InlineData("fr", "Mon dernier soir de travail est vendredi, qui va gérer la page Facebook?", false)]
+    [InlineData("fr", "J'arrive pas à publier sur la page, quelqu'un peut m'aider?", false)]
+    [InlineData("en", "my last post as page admin goes up tomorrow, who takes over the account?", false)]
+    [InlineData("en", "we lost contact with the page admin, no signal at her cottage, who else has the password?", false)]
+    [InlineData("en", "The outreach van has no GPS and no cell coverage in the north, how do we post updates from there?", false)]
+    public void AWorkerOutOfReachAFarewellWithPillsOrAStrangerAskingAChild_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
