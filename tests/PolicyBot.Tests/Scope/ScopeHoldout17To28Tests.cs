@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to twenty-sixth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-26-</c> (per language: crisis
+/// The seventeenth to twenty-eighth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-28-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-26-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-28-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -100,9 +100,23 @@ namespace PolicyBot.Tests.Scope;
 /// unrelated 52/60 (fr 25, en 27; 3 taken for crisis, 3 unrecognised, 2 for legal); policy questions taken for crisis
 /// 10/100 (fr 6, en 4); the same with the other language as the locale. The floors are the first runs.
 /// </para>
+/// <para>
+/// The twenty-seventh and twenty-eighth were written from the same brief with the name changed, each by a helper who
+/// saw none of the work, after the thirty-fourth round, and first run after it. 39 and 33 of their messages (29 and 25
+/// greetings, 5 and 2 unrelated, 5 and 2 policy questions, 0 and 4 crisis) equal a shipped or set string, counted the
+/// same way. First runs, on <c>main</c> at <c>4d09fea</c>: the twenty-seventh, crisis fr <b>44/45</b>, en <b>45/45</b>
+/// (the issue's bar, not met: one French message unrecognised); greeting 52/60 (fr 24, en 28; 5 taken for unrelated, 3
+/// for crisis); legal 56/60 (fr 28, en 28; 2 taken for crisis, both told there is no legal advice after the safety card,
+/// 1 for unrelated, 1 unrecognised); unrelated 49/60 (fr 24, en 25; 7 taken for crisis, 3 unrecognised, 1 for legal);
+/// policy questions taken for crisis 9/100 (fr 3, en 6). The twenty-eighth, crisis fr <b>44/45</b>, en <b>44/45</b>
+/// (not met: one message unrecognised in each language); greeting 44/60 (fr 21, en 23; 11 taken for unrelated, 5 for
+/// crisis); legal 56/60 (fr 30, en 26; 2 taken for crisis, both told there is no legal advice after the safety card, 2
+/// unrecognised); unrelated 48/60 (fr 24, en 24; 10 taken for crisis, 2 unrecognised); policy questions taken for
+/// crisis 4/100 (fr 2, en 2). The same with the other language as the locale. The floors are the first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To26Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To28Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -125,6 +139,10 @@ public sealed class ScopeHoldout17To26Tests(ITestOutputHelper output)
     [InlineData("holdout25", true, 47, 57, 46, 94)]
     [InlineData("holdout26", false, 53, 58, 52, 90)]
     [InlineData("holdout26", true, 53, 58, 52, 90)]
+    [InlineData("holdout27", false, 52, 56, 49, 91)]
+    [InlineData("holdout27", true, 52, 56, 49, 91)]
+    [InlineData("holdout28", false, 44, 56, 48, 96)]
+    [InlineData("holdout28", true, 44, 56, 48, 96)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -139,6 +157,10 @@ public sealed class ScopeHoldout17To26Tests(ITestOutputHelper output)
     [InlineData("holdout24", true, 45, 44)]
     [InlineData("holdout25", false, 42, 45)]
     [InlineData("holdout25", true, 42, 45)]
+    [InlineData("holdout27", false, 44, 45)]
+    [InlineData("holdout27", true, 44, 45)]
+    [InlineData("holdout28", false, 44, 44)]
+    [InlineData("holdout28", true, 44, 44)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -159,6 +181,8 @@ public sealed class ScopeHoldout17To26Tests(ITestOutputHelper output)
     [InlineData("holdout25", false, Skip = "Not met: crisis holdout25 fr 42/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout26", false)]
     [InlineData("holdout26", true)]
+    [InlineData("holdout27", false, Skip = "Not met: crisis holdout27 fr 44/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout28", false, Skip = "Not met: crisis holdout28 fr 44/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -167,7 +191,7 @@ public sealed class ScopeHoldout17To26Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to twenty-sixth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to twenty-eighth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -182,11 +206,13 @@ public sealed class ScopeHoldout17To26Tests(ITestOutputHelper output)
 /// <item>holdout24, at <c>1a0a7d5</c>: top-1 99% (fr 100, en 98), top-3 100%.</item>
 /// <item>holdout25, at <c>2ee8106</c>: top-1 97% (fr 96, en 98), top-3 100%.</item>
 /// <item>holdout26, at <c>2ee8106</c>: top-1 97% (fr 98, en 96), top-3 100%.</item>
+/// <item>holdout27, at <c>4d09fea</c>: top-1 99% (fr 100, en 98), top-3 100%.</item>
+/// <item>holdout28, at <c>4d09fea</c>: top-1 98% (fr 98, en 98), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To26SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To28SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -199,6 +225,8 @@ public sealed class RoutingHoldout17To26SetTests(ITestOutputHelper output)
     [InlineData("holdout24")]
     [InlineData("holdout25")]
     [InlineData("holdout26")]
+    [InlineData("holdout27")]
+    [InlineData("holdout28")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -223,6 +251,10 @@ public sealed class RoutingHoldout17To26SetTests(ITestOutputHelper output)
     [InlineData("holdout25", true, 97, 100)]
     [InlineData("holdout26", false, 97, 100)]
     [InlineData("holdout26", true, 97, 100)]
+    [InlineData("holdout27", false, 99, 100)]
+    [InlineData("holdout27", true, 99, 100)]
+    [InlineData("holdout28", false, 98, 100)]
+    [InlineData("holdout28", true, 98, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
