@@ -71,7 +71,8 @@ public sealed class ScopeRecognizer
     /// How the two layers combine: a message the rules leave unrecognised or unrelated becomes a crisis at
     /// <paramref name="threshold"/>; a legal question only with <see cref="LegalMargin"/> more (its words —
     /// threats of a lawsuit, police requests, reporting a child at risk — are the crisis corpus's words too); a
-    /// greeting or thanks never (its rule requires every word to be a greeting word).
+    /// greeting or thanks never (its rule requires every word to be a greeting word). <paramref name="legalMargin"/> is
+    /// <see cref="LegalMargin"/> but where a test measures other margins (<c>ScopeAuthorCrossValidationTests</c>).
     /// </summary>
     internal static ScopeResult Raised(ScopeResult byRules, double score, double threshold, double legalMargin = LegalMargin) => byRules.Kind switch
     {
