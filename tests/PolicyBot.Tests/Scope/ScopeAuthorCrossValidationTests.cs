@@ -602,23 +602,16 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     public void CrisisThresholdSweep_IsPrinted()
     {
         var rows = LeftOut.Value.Values.SelectMany(r => r).Where(r => r.Rules is not null).ToList();
-        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
-        var routing = new[] { RoutingSets.DevSet, RoutingSets.TestSet, RoutingSets.HoldoutSet, RoutingSets.Dev2Set }
-            .Select(set => set.Select(q => (Rules: recognizer.RuleKind(q.Text, q.Language), Score: recognizer.Classifier.Score(q.Text), Heads: recognizer.KindClassifier.Score(q.Text))).ToList()).ToList();
+        var routing = SpentRoutingSetsScored();
         var table = new StringBuilder("Crisis threshold, each author left out: crisis fr, en; ordinary → crisis (of them by the model); of them hard; routing sets' policy questions → crisis, then → crisis or unrelated (dev, test, holdout, dev2; shipped models)\n");
         foreach (var t in new[] { -1.5, -1.2, -1.0, -0.9, -0.8, -0.7, -0.6, -0.4, -0.2, 0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0 })
         {
             bool IsCrisisAt(Scored r) => ScopeRecognizer.Raised(r.Rules!, r.Crisis, t).Kind == ScopeKind.Crisis;
-            string Recall(Language language)
-            {
-                var these = rows.Where(r => r.Message.Class == MessageClass.Crisis && r.Message.Language == language).ToList();
-                return $"{these.Count(IsCrisisAt)}/{these.Count}";
-            }
             var ordinary = rows.Where(r => r.Message.Class == MessageClass.Other).ToList();
             var hard = ordinary.Where(r => IsHard(r.Message)).ToList();
-            var routed = string.Join(" ", routing.Select(set => $"{set.Count(q => ScopeRecognizer.Raised(q.Rules, q.Score, t).Kind == ScopeKind.Crisis)}/{set.Count}"));
-            var lost = string.Join(" ", routing.Select(set => $"{set.Count(q => Refined(ScopeRecognizer.Raised(q.Rules, q.Score, t), q.Heads).Kind is ScopeKind.Crisis or ScopeKind.Unrelated)}/{set.Count}"));
-            table.AppendLine(CultureInfo.InvariantCulture, $"  {t,4:0.0}  {Recall(Language.Fr),-10} {Recall(Language.En),-10} {ordinary.Count(IsCrisisAt),4} ({ordinary.Count(r => IsCrisisAt(r) && r.Rules!.Kind != ScopeKind.Crisis),3}) /{ordinary.Count}   {hard.Count(IsCrisisAt),3}/{hard.Count}   {routed}   {lost}");
+            var routed = PerSet(routing, q => ScopeRecognizer.Raised(q.Rules, q.Score, t).Kind == ScopeKind.Crisis);
+            var lost = PerSet(routing, q => Refined(ScopeRecognizer.Raised(q.Rules, q.Score, t), q.Heads).Kind is ScopeKind.Crisis or ScopeKind.Unrelated);
+            table.AppendLine(CultureInfo.InvariantCulture, $"  {t,4:0.0}  {CrisisRecall(rows, Language.Fr, IsCrisisAt),-10} {CrisisRecall(rows, Language.En, IsCrisisAt),-10} {ordinary.Count(IsCrisisAt),4} ({ordinary.Count(r => IsCrisisAt(r) && r.Rules!.Kind != ScopeKind.Crisis),3}) /{ordinary.Count}   {hard.Count(IsCrisisAt),3}/{hard.Count}   {routed}   {lost}");
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
@@ -635,29 +628,40 @@ public sealed class ScopeAuthorCrossValidationTests(ITestOutputHelper output)
     public void LegalMarginSweep_IsPrinted()
     {
         var rows = LeftOut.Value.Values.SelectMany(r => r).Where(r => r.Rules is not null).ToList();
-        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
         var threshold = CrisisClassifier.DefaultThreshold;
-        var routing = new[] { RoutingSets.DevSet, RoutingSets.TestSet, RoutingSets.HoldoutSet, RoutingSets.Dev2Set }
-            .Select(set => set.Select(q => (Rules: recognizer.RuleKind(q.Text, q.Language), Score: recognizer.Classifier.Score(q.Text))).ToList()).ToList();
-        var crisis = rows.Where(r => r.Message.Class == MessageClass.Crisis).ToList();
-        var readAsLegal = crisis.Where(r => r.Rules!.Kind == ScopeKind.Legal).ToList();
+        var routing = SpentRoutingSetsScored();
+        var readAsLegal = rows.Where(r => r.Message.Class == MessageClass.Crisis && r.Rules!.Kind == ScopeKind.Legal).ToList();
         var legal = rows.Where(r => r.Message.Class == MessageClass.Legal).ToList();
         var ordinary = rows.Where(r => r.Message.Class == MessageClass.Other).ToList();
         var table = new StringBuilder($"Legal margin, each author left out, crisis threshold {threshold.ToString(CultureInfo.InvariantCulture)}: danger read as legal by the rules and raised; crisis fr, en; legal questions → crisis; ordinary → crisis; routing sets' policy questions → crisis (dev, test, holdout, dev2; shipped models)\n");
         foreach (var m in new[] { 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, double.PositiveInfinity })
         {
             bool IsCrisisAt(Scored r) => ScopeRecognizer.Raised(r.Rules!, r.Crisis, threshold, m).Kind == ScopeKind.Crisis;
-            string Recall(Language language)
-            {
-                var these = crisis.Where(r => r.Message.Language == language).ToList();
-                return $"{these.Count(IsCrisisAt)}/{these.Count}";
-            }
-            var routed = string.Join(" ", routing.Select(set => $"{set.Count(q => ScopeRecognizer.Raised(q.Rules, q.Score, threshold, m).Kind == ScopeKind.Crisis)}/{set.Count}"));
-            table.AppendLine(CultureInfo.InvariantCulture, $"  {m,4:0.0}  {readAsLegal.Count(IsCrisisAt),3}/{readAsLegal.Count,-4}  {Recall(Language.Fr),-10} {Recall(Language.En),-10} {legal.Count(IsCrisisAt),4}/{legal.Count,-5} {ordinary.Count(IsCrisisAt),4}/{ordinary.Count,-6} {routed}");
+            var routed = PerSet(routing, q => ScopeRecognizer.Raised(q.Rules, q.Score, threshold, m).Kind == ScopeKind.Crisis);
+            table.AppendLine(CultureInfo.InvariantCulture, $"  {m,4:0.0}  {readAsLegal.Count(IsCrisisAt),3}/{readAsLegal.Count,-4}  {CrisisRecall(rows, Language.Fr, IsCrisisAt),-10} {CrisisRecall(rows, Language.En, IsCrisisAt),-10} {legal.Count(IsCrisisAt),4}/{legal.Count,-5} {ordinary.Count(IsCrisisAt),4}/{ordinary.Count,-6} {routed}");
         }
         output.WriteLine(table.ToString());
         Console.WriteLine(table.ToString());
         Assert.NotEmpty(readAsLegal);
+    }
+
+    /// <summary>The four spent routing sets' policy questions (dev, test, holdout, dev2) as the shipped models read them: the rules' kind, the crisis score and the kind heads' scores.</summary>
+    private static List<List<(ScopeResult Rules, double Score, Scores Heads)>> SpentRoutingSetsScored()
+    {
+        var recognizer = SharedMatching.Recognizer(ContentLibrary.Default);
+        return new[] { RoutingSets.DevSet, RoutingSets.TestSet, RoutingSets.HoldoutSet, RoutingSets.Dev2Set }
+            .Select(set => set.Select(q => (Rules: recognizer.RuleKind(q.Text, q.Language), Score: recognizer.Classifier.Score(q.Text), Heads: recognizer.KindClassifier.Score(q.Text))).ToList()).ToList();
+    }
+
+    /// <summary>"n/N" per routing set, in set order: the questions for which <paramref name="counts"/> holds.</summary>
+    private static string PerSet(List<List<(ScopeResult Rules, double Score, Scores Heads)>> routing, Func<(ScopeResult Rules, double Score, Scores Heads), bool> counts) =>
+        string.Join(" ", routing.Select(set => $"{set.Count(counts)}/{set.Count}"));
+
+    /// <summary>"n/N": the crisis messages of <paramref name="language"/> among <paramref name="rows"/> taken for crisis.</summary>
+    private static string CrisisRecall(List<Scored> rows, Language language, Func<Scored, bool> isCrisis)
+    {
+        var these = rows.Where(r => r.Message.Class == MessageClass.Crisis && r.Message.Language == language).ToList();
+        return $"{these.Count(isCrisis)}/{these.Count}";
     }
 
     /// <summary>Whether a message is one of the hard negatives of the blind training authors (alarming words, nobody in danger now).</summary>
