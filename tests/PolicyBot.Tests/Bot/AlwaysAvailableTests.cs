@@ -195,7 +195,7 @@ public sealed class AlwaysAvailableTests : IAsyncLifetime
             .Then(() => _clock.Advance(TimeSpan.FromHours(25)))
             .Send("1")
             .AssertReply("Our last conversation was more than a day ago, so we're starting fresh.")
-            .AssertReply("I couldn't find a guideline that matches. Pick a situation:")
+            .AssertReply("I couldn't find a guideline that matches. If anyone is threatened or in danger right now, call 911 and follow your shelter's emergency procedure. Otherwise, pick a situation:")
             .AssertReplyContains("What situation are you facing?")
             .StartTestAsync();
     }

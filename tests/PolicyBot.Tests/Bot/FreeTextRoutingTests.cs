@@ -142,10 +142,17 @@ public sealed partial class FreeTextRoutingTests : IAsyncLifetime
     }
 
     [Fact]
-    public Task Gibberish_GetsAPlainAnswerAndTheMenu() =>
+    public Task Gibberish_GetsAPlainAnswer_WhereToTurnInDanger_AndTheMenu() =>
         _bot.Flow(_bot.Adapter()).Send("asdf qwerty zxcv")
-            .AssertReply("I couldn't find a guideline that matches. Pick a situation:")
+            .AssertReply("I couldn't find a guideline that matches. If anyone is threatened or in danger right now, call 911 and follow your shelter's emergency procedure. Otherwise, pick a situation:")
             .AssertReplyContains("What situation are you facing?")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Gibberish_InFrench_GetsAPlainAnswer_WhereToTurnInDanger_AndTheMenu() =>
+        _bot.Flow(_bot.Adapter(locale: "fr-CA")).Send("asdf qwerty zxcv")
+            .AssertReply("Je n'ai pas trouvé de ligne directrice qui corresponde. Si une personne est menacée ou en danger maintenant, composez le 911 et suivez la procédure d'urgence de votre maison d'hébergement. Sinon, choisissez une situation :")
+            .AssertReplyContains("Quelle situation vivez-vous?")
             .StartTestAsync();
 
     [Fact]

@@ -90,12 +90,12 @@ public sealed class PlaygroundTests(ITestOutputHelper output)
         steps.Add(Step("type a message about danger now: the safety card", "say", [("text", "Her ex is outside the shelter and he's banging on the door")],
             expect: [Ui("scope.safety.title", Language.En), Ui("scope.safety.call911", Language.En)]));
         steps.Add(Step("type a legal question: no legal advice", "say", [("text", "Can someone sue us for defamation if we delete their comment?")],
-            expect: [Ui("scope.legal.noAdvice", Language.En)]));
+            expect: [Ui("scope.legal.noAdvice", Language.En), Ui("scope.dangerPointer", Language.En)]));
         steps.Add(Step("type 'français'", "say", [("text", "français")], expect: [Ui("language.switched", Language.Fr)]));
         steps.Add(Step("type a message about danger now, in French: the French safety card", "say", [("text", "y'é dans l'stationnement pis a l'a peur")],
             expect: [Ui("scope.safety.title", Language.Fr), Ui("scope.safety.call911", Language.Fr)]));
         steps.Add(Step("type a legal question in French: pas d'avis juridique", "say", [("text", "La police veut une copie des messages privés de notre page Facebook")],
-            expect: [Ui("scope.legal.noAdvice", Language.Fr)]));
+            expect: [Ui("scope.legal.noAdvice", Language.Fr), Ui("scope.dangerPointer", Language.Fr)]));
         steps.Add(Step("type a question in French: the answer is in French", "say",
             [("text", "Quelqu'un a laissé un commentaire haineux sur notre page")],
             expectAny: [Ui("menu.title", Language.Fr), Ui("choices.title", Language.Fr), Ui("action.cancel", Language.Fr)]));

@@ -284,21 +284,26 @@ public sealed class ScopeConversationTests : IAsyncLifetime
             .StartTestAsync();
 
     [Fact]
-    public Task ALegalQuestion_InEnglish_IsToldThereIsNoLegalAdvice_ThenOfferedTheClosestTopics() =>
+    public Task ALegalQuestion_InEnglish_IsToldThereIsNoLegalAdvice_AndWhereToTurnInDanger_ThenOfferedTheClosestTopics() =>
         Chat().Send("Can someone sue us for defamation if we delete their comment?")
-            .AssertReply("I don't give legal advice. For a question about the law (a lawsuit, defamation, liability, a subpoena, a request from the police or a court, what the law requires), ask a manager or your organisation's legal counsel.")
+            .AssertReply(LegalAloneEn)
             .AssertReplyContains("The closest subjects in your social-media policy:", "None of these")
             .StartTestAsync();
 
     [Fact]
-    public Task ALegalQuestion_InFrench_IsToldThereIsNoLegalAdvice_ThenOfferedTheClosestTopics() =>
+    public Task ALegalQuestion_InFrench_IsToldThereIsNoLegalAdvice_AndWhereToTurnInDanger_ThenOfferedTheClosestTopics() =>
         Chat("fr-CA").Send("La police veut une copie des messages privés de notre page Facebook")
-            .AssertReply("Je ne donne pas d'avis juridique. Pour une question de droit (poursuite, diffamation, responsabilité, assignation, demande de la police ou d'un tribunal, ce que la loi exige), adressez-vous à une gestionnaire ou au conseil juridique de votre organisation.")
+            .AssertReply(LegalAloneFr)
             .AssertReplyContains("Les sujets les plus proches dans votre politique sur les médias sociaux :")
             .StartTestAsync();
 
     private const string NoLegalAdviceEn = "I don't give legal advice. For a question about the law (a lawsuit, defamation, liability, a subpoena, a request from the police or a court, what the law requires), ask a manager or your organisation's legal counsel.";
     private const string NoLegalAdviceFr = "Je ne donne pas d'avis juridique. Pour une question de droit (poursuite, diffamation, responsabilité, assignation, demande de la police ou d'un tribunal, ce que la loi exige), adressez-vous à une gestionnaire ou au conseil juridique de votre organisation.";
+
+    // A legal question alone (not after a safety card) is also told where to turn if anyone is in danger: a danger
+    // message the recogniser takes for a legal question still gets 911.
+    private const string LegalAloneEn = NoLegalAdviceEn + " If anyone is threatened or in danger right now, call 911 and follow your shelter's emergency procedure.";
+    private const string LegalAloneFr = NoLegalAdviceFr + " Si une personne est menacée ou en danger maintenant, composez le 911 et suivez la procédure d'urgence de votre maison d'hébergement.";
 
     /// <summary>
     /// Legal questions in words the rules do not list (no "sue", "liable", "law", « poursuite », « loi »…): the legal head
@@ -316,7 +321,7 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     [InlineData("qu'est-ce qui nous arrive si une résidente dit qu'on a publié sa photo sans son accord?", "fr-CA", "Les sujets les plus proches dans votre politique sur les médias sociaux :", "Ne jamais publier sur les survivantes")]
     public Task ALegalQuestionWithoutLegalWords_IsToldThereIsNoLegalAdvice_ThenOfferedItsTopic(string text, string locale, string closest, string topicTitle) =>
         Chat(locale).Send(text)
-            .AssertReply(locale == "fr-CA" ? NoLegalAdviceFr : NoLegalAdviceEn)
+            .AssertReply(locale == "fr-CA" ? LegalAloneFr : LegalAloneEn)
             .AssertReplyContains(closest, topicTitle)
             .AssertNoReply()
             .StartTestAsync();
@@ -365,7 +370,7 @@ public sealed class ScopeConversationTests : IAsyncLifetime
     [InlineData("Mon contrat de travail dit que je dois pas nuire à l'employeur, ça vise mes publications perso?", "fr-CA")]
     public Task ALegalQuestionInExposureWording_IsToldThereIsNoLegalAdviceFirst(string text, string locale) =>
         Chat(locale).Send(text)
-            .AssertReply(locale == "fr-CA" ? NoLegalAdviceFr : NoLegalAdviceEn)
+            .AssertReply(locale == "fr-CA" ? LegalAloneFr : LegalAloneEn)
             .StartTestAsync();
 
     /// <summary>Policy questions with "responsible" / « responsable » in them (who does the work, not who answers for it): never the legal reply.</summary>
@@ -378,17 +383,17 @@ public sealed class ScopeConversationTests : IAsyncLifetime
         APolicyQuestion_IsNotGivenTheLegalReply(text, locale, topicTitle);
 
     [Fact]
-    public Task SomethingUnrelated_InEnglish_IsToldTheBotOnlyKnowsThePolicy_WithTheMenu() =>
+    public Task SomethingUnrelated_InEnglish_IsToldTheBotOnlyKnowsThePolicy_WhereToTurnInDanger_AndTheMenu() =>
         Chat().Send("can someone cover my Saturday night shift")
-            .AssertReply("I only know your organisation's social-media policy, so I can't help with that. Here are the situations I can help with.")
+            .AssertReply("I only know your organisation's social-media policy, so I can't help with that. If anyone is threatened or in danger right now, call 911 and follow your shelter's emergency procedure. Here are the situations I can help with.")
             .AssertReplyContains("What situation are you facing?")
             .AssertNoReply()
             .StartTestAsync();
 
     [Fact]
-    public Task SomethingUnrelated_InFrench_IsToldTheBotOnlyKnowsThePolicy_WithTheMenu() =>
+    public Task SomethingUnrelated_InFrench_IsToldTheBotOnlyKnowsThePolicy_WhereToTurnInDanger_AndTheMenu() =>
         Chat("fr-CA").Send("c'est quand la prochaine paie?")
-            .AssertReply("Je ne connais que la politique de votre organisation sur les médias sociaux, alors je ne peux pas vous aider avec ça. Voici les situations où je peux vous aider.")
+            .AssertReply("Je ne connais que la politique de votre organisation sur les médias sociaux, alors je ne peux pas vous aider avec ça. Si une personne est menacée ou en danger maintenant, composez le 911 et suivez la procédure d'urgence de votre maison d'hébergement. Voici les situations où je peux vous aider.")
             .AssertReplyContains("Quelle situation vivez-vous?")
             .AssertNoReply()
             .StartTestAsync();
