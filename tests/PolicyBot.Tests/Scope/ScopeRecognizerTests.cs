@@ -804,6 +804,39 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From the thirty-fifth round's authors (a110 to a112 in English, a113 to a115 in French: danger told by what the
+    /// body shows, danger set for a time later today, danger told in someone else's words): a woman locked in a room or
+    /// held at his place, "you'll never see your kids again", "he'd finish her", "nothing left to lose", an ankle monitor
+    /// cut off, a former partner in a waiting room, flames in a bin, a real alarm that is not a drill, a woman gone to see
+    /// her ex and not answering since, an assault in progress reported by the police on the phone, a car running in a
+    /// closed garage with a goodbye. Each danger row is read otherwise without the round's data. And what is calm: a room
+    /// "locked in" for a training, buying supplies (« acheter » is not a slip of « achever »), a car at the garage, a
+    /// winter tip about cars in garages.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Madame X is locked in a room at her ex's place, she texted us from a friend's phone", true)]
+    [InlineData("en", "he texted her this morning: after the handover you'll never see your kids again", true)]
+    [InlineData("en", "her husband told the worker he'd finish her once the papers are signed today", true)]
+    [InlineData("en", "new DM on the page: I have nothing left to lose, see you at 8", true)]
+    [InlineData("en", "probation just called: the respondent cut off his ankle monitor an hour ago", true)]
+    [InlineData("en", "Resident-Test B's former partner is in the waiting room at the clinic asking for her", true)]
+    [InlineData("fr", "flammes qui sortent du bac de recyclage", true)]
+    [InlineData("fr", "alarme réelle, pas un exercice, tout le monde dehors", true)]
+    [InlineData("fr", "Madame X est allée chez son ex à midi, toujours pas de réponse depuis", true)]
+    [InlineData("fr", "le policier au téléphone dit qu'il y a une agression en cours chez Madame X", true)]
+    [InlineData("fr", "une appelante dit qu'elle a le char en marche dans le garage fermé, elle voulait juste dire bye", true)]
+    [InlineData("fr", "texto reçu par Madame X : tu reverras jamais tes enfants", true)]
+    [InlineData("fr", "Policier au bout du fil : une femme pas vue depuis hier, on pense qu'elle est retenue chez son conjoint", true)]
+    [InlineData("fr", "l'ex de Madame X a coupé son bracelet ce matin, la police nous avertit", true)]
+    [InlineData("en", "We locked in a room at the library for the volunteer training, can we post the date?", false)]
+    [InlineData("en", "Can we post a reminder never to leave a car running in the garage during the cold snap?", false)]
+    [InlineData("en", "The van makes a noise when I brake, who books it in at the garage?", false)]
+    [InlineData("fr", "je vais acheter des ampoules pour la salle commune, qui a la carte?", false)]
+    [InlineData("fr", "La caisse est vide, je fais comment pour acheter du café?", false)]
+    public void AWomanHeldAThreatOnHerChildrenOrAnAlarmThatIsNoDrill_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
