@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to twenty-eighth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-28-</c> (per language: crisis
+/// The seventeenth to thirtieth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-30-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-28-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-30-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -114,9 +114,23 @@ namespace PolicyBot.Tests.Scope;
 /// unrecognised); unrelated 48/60 (fr 24, en 24; 10 taken for crisis, 2 unrecognised); policy questions taken for
 /// crisis 4/100 (fr 2, en 2). The same with the other language as the locale. The floors are the first runs.
 /// </para>
+/// <para>
+/// The twenty-ninth and thirtieth were written from the same brief with the name changed, each by a helper who saw
+/// none of the work, while the thirty-fifth round's training authors wrote, and first run after that round's rules.
+/// 39 and 38 of their messages (29 and 33 greetings, 5 and 3 unrelated, 4 and 2 policy questions, 1 and 0 crisis)
+/// equal a shipped or set string, counted the same way. First runs: the twenty-ninth, crisis fr <b>43/45</b>, en
+/// <b>45/45</b> (the issue's bar, not met: two French messages unrecognised); greeting 47/60 (fr 22, en 25; 6 taken for
+/// crisis, 5 for unrelated, 2 unrecognised; 46 with the other language as the locale); legal 49/60 (fr 26, en 23; 7
+/// taken for crisis, all told there is no legal advice after the safety card, 4 unrecognised); unrelated 52/60 (fr 27,
+/// en 25; 8 taken for crisis); policy questions taken for crisis 11/100. The thirtieth, crisis fr <b>44/45</b>, en
+/// <b>44/45</b> (not met: one message unrecognised in each language); greeting 48/60 (fr 23, en 25; 6 taken for
+/// unrelated, 5 for crisis, 1 unrecognised); legal 57/60 (fr 29, en 28; 2 taken for crisis, 1 unrecognised); unrelated
+/// 47/60 (fr 24, en 23; 10 taken for crisis, 2 unrecognised, 1 for legal); policy questions taken for crisis 11/100
+/// and for unrelated 1. The floors are the first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To28Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To30Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -143,6 +157,10 @@ public sealed class ScopeHoldout17To28Tests(ITestOutputHelper output)
     [InlineData("holdout27", true, 52, 56, 49, 91)]
     [InlineData("holdout28", false, 44, 56, 48, 96)]
     [InlineData("holdout28", true, 44, 56, 48, 96)]
+    [InlineData("holdout29", false, 47, 49, 52, 89)]
+    [InlineData("holdout29", true, 46, 49, 52, 89)]
+    [InlineData("holdout30", false, 48, 57, 47, 88)]
+    [InlineData("holdout30", true, 48, 57, 47, 88)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -161,6 +179,10 @@ public sealed class ScopeHoldout17To28Tests(ITestOutputHelper output)
     [InlineData("holdout27", true, 44, 45)]
     [InlineData("holdout28", false, 44, 44)]
     [InlineData("holdout28", true, 44, 44)]
+    [InlineData("holdout29", false, 43, 45)]
+    [InlineData("holdout29", true, 43, 45)]
+    [InlineData("holdout30", false, 44, 44)]
+    [InlineData("holdout30", true, 44, 44)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -183,6 +205,8 @@ public sealed class ScopeHoldout17To28Tests(ITestOutputHelper output)
     [InlineData("holdout26", true)]
     [InlineData("holdout27", false, Skip = "Not met: crisis holdout27 fr 44/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout28", false, Skip = "Not met: crisis holdout28 fr 44/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout29", false, Skip = "Not met: crisis holdout29 fr 43/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout30", false, Skip = "Not met: crisis holdout30 fr 44/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -191,7 +215,7 @@ public sealed class ScopeHoldout17To28Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to twenty-eighth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to thirtieth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -208,11 +232,13 @@ public sealed class ScopeHoldout17To28Tests(ITestOutputHelper output)
 /// <item>holdout26, at <c>2ee8106</c>: top-1 97% (fr 98, en 96), top-3 100%.</item>
 /// <item>holdout27, at <c>4d09fea</c>: top-1 99% (fr 100, en 98), top-3 100%.</item>
 /// <item>holdout28, at <c>4d09fea</c>: top-1 98% (fr 98, en 98), top-3 100%.</item>
+/// <item>holdout29, after the thirty-fifth round: top-1 98% (fr 96, en 100), top-3 100%.</item>
+/// <item>holdout30, the same: top-1 97% (fr 96, en 98), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To28SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To30SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -227,6 +253,8 @@ public sealed class RoutingHoldout17To28SetTests(ITestOutputHelper output)
     [InlineData("holdout26")]
     [InlineData("holdout27")]
     [InlineData("holdout28")]
+    [InlineData("holdout29")]
+    [InlineData("holdout30")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -255,6 +283,10 @@ public sealed class RoutingHoldout17To28SetTests(ITestOutputHelper output)
     [InlineData("holdout27", true, 99, 100)]
     [InlineData("holdout28", false, 98, 100)]
     [InlineData("holdout28", true, 98, 100)]
+    [InlineData("holdout29", false, 98, 100)]
+    [InlineData("holdout29", true, 98, 100)]
+    [InlineData("holdout30", false, 97, 100)]
+    [InlineData("holdout30", true, 97, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
