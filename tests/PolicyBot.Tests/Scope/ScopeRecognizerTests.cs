@@ -837,6 +837,32 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From the thirty-sixth round's authors (a116 to a118 in English, a119 to a121 in French: weather, place and
+    /// accident; the road; what residents and their children post or say): someone past her return time and out of
+    /// reach (the rule without the question words' veto: "should have been back" holds "should"), stranded in the snow
+    /// and numb with cold, a "y/n" poll on ending it, "put her in the ground", something put in her coffee and seeing
+    /// double, opioids and slow breathing. Each danger row is read otherwise without the round's data. And what is calm: a late return with no one out of reach,
+    /// a winter tip about being stuck in the snow, ending a post, « on arrivera jamais » about comments (« t'arriveras
+    /// jamais », the one threat of the round left to the statistical layer, reads every form of « arriver »).
+    /// </summary>
+    [Theory]
+    [InlineData("en", "the outreach worker should have been back by six and we can't reach her", true)]
+    [InlineData("en", "I'm stuck in the ditch on the back road, can't feel my toes anymore", true)]
+    [InlineData("en", "a resident's story has a poll: end it y/n", true)]
+    [InlineData("en", "his voicemail says he'll put her in the ground before the hearing", true)]
+    [InlineData("en", "Madame X says her ex put something in her coffee at the exchange and now she's seeing double", true)]
+    [InlineData("en", "Resident-Test B used opioids in the van and her breathing is shallow", true)]
+    [InlineData("fr", "je suis prise dans la neige sur le rang 4, je sens plus mes pieds", true)]
+    [InlineData("fr", "son ex a mis quelque chose dans son café, elle voit double", true)]
+    [InlineData("fr", "Madame X a pris des opioïdes, sa respiration est lente", true)]
+    [InlineData("en", "We should have been back from the conference by noon but the flight was late, can we post about the delay?", false)]
+    [InlineData("en", "Can we post a winter safety tip about what to do if you're stuck in the snow?", false)]
+    [InlineData("en", "Should I end it here or add one more paragraph to the post?", false)]
+    [InlineData("fr", "On arrivera jamais à répondre à tous les commentaires, on fait quoi?", false)]
+    public void SomeoneOutOfReachPastHerTimeStrandedInTheColdOrDrugged_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
