@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to thirtieth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-30-</c> (per language: crisis
+/// The seventeenth to thirty-second blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-32-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-30-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-32-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -128,9 +128,21 @@ namespace PolicyBot.Tests.Scope;
 /// 47/60 (fr 24, en 23; 10 taken for crisis, 2 unrecognised, 1 for legal); policy questions taken for crisis 11/100
 /// and for unrelated 1. The floors are the first runs.
 /// </para>
+/// <para>
+/// The thirty-first and thirty-second, the same way, written while the thirty-sixth round was read and first run after
+/// its rules. 43 and 42 of their messages (29 and 31 greetings, 9 and 6 unrelated, 4 and 4 policy questions, 1 danger
+/// message and 1 legal question) equal a shipped or set string. First runs: the thirty-first, crisis fr <b>44/45</b>,
+/// en <b>45/45</b> (not met: one French message unrecognised); greeting 53/60; legal 55/60 (1 taken for crisis and told
+/// there is no legal advice after the safety card, 4 unrecognised); unrelated 51/60 (5 taken for crisis, 4
+/// unrecognised); policy questions taken for crisis 10/100. The thirty-second, crisis fr <b>45/45</b>, en <b>45/45</b>
+/// (the issue's 100% bar, met); greeting 50/60 (6 taken for crisis, 4 for unrelated); legal 53/60 (6 taken for crisis,
+/// 5 of them told there is no legal advice after the safety card, 1 unrecognised); unrelated 51/60 (5 taken for crisis,
+/// 3 unrecognised, 1 for legal); policy questions taken for crisis 4/100. The same with the other language as the
+/// locale. The floors are the first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To30Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To32Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -161,6 +173,10 @@ public sealed class ScopeHoldout17To30Tests(ITestOutputHelper output)
     [InlineData("holdout29", true, 46, 49, 52, 89)]
     [InlineData("holdout30", false, 48, 57, 47, 88)]
     [InlineData("holdout30", true, 48, 57, 47, 88)]
+    [InlineData("holdout31", false, 53, 55, 51, 90)]
+    [InlineData("holdout31", true, 53, 55, 51, 90)]
+    [InlineData("holdout32", false, 50, 53, 51, 96)]
+    [InlineData("holdout32", true, 50, 53, 51, 96)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -183,6 +199,8 @@ public sealed class ScopeHoldout17To30Tests(ITestOutputHelper output)
     [InlineData("holdout29", true, 43, 45)]
     [InlineData("holdout30", false, 44, 44)]
     [InlineData("holdout30", true, 44, 44)]
+    [InlineData("holdout31", false, 44, 45)]
+    [InlineData("holdout31", true, 44, 45)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -207,6 +225,9 @@ public sealed class ScopeHoldout17To30Tests(ITestOutputHelper output)
     [InlineData("holdout28", false, Skip = "Not met: crisis holdout28 fr 44/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout29", false, Skip = "Not met: crisis holdout29 fr 43/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout30", false, Skip = "Not met: crisis holdout30 fr 44/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout31", false, Skip = "Not met: crisis holdout31 fr 44/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout32", false)]
+    [InlineData("holdout32", true)]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -215,7 +236,7 @@ public sealed class ScopeHoldout17To30Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to thirtieth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to thirty-second blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -234,11 +255,13 @@ public sealed class ScopeHoldout17To30Tests(ITestOutputHelper output)
 /// <item>holdout28, at <c>4d09fea</c>: top-1 98% (fr 98, en 98), top-3 100%.</item>
 /// <item>holdout29, after the thirty-fifth round: top-1 98% (fr 96, en 100), top-3 100%.</item>
 /// <item>holdout30, the same: top-1 97% (fr 96, en 98), top-3 100%.</item>
+/// <item>holdout31, after the thirty-sixth round: top-1 99% (fr 100, en 98), top-3 100%.</item>
+/// <item>holdout32, the same: top-1 97% (fr 96, en 98), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To30SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To32SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -255,6 +278,8 @@ public sealed class RoutingHoldout17To30SetTests(ITestOutputHelper output)
     [InlineData("holdout28")]
     [InlineData("holdout29")]
     [InlineData("holdout30")]
+    [InlineData("holdout31")]
+    [InlineData("holdout32")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -287,6 +312,10 @@ public sealed class RoutingHoldout17To30SetTests(ITestOutputHelper output)
     [InlineData("holdout29", true, 98, 100)]
     [InlineData("holdout30", false, 97, 100)]
     [InlineData("holdout30", true, 97, 100)]
+    [InlineData("holdout31", false, 99, 100)]
+    [InlineData("holdout31", true, 99, 100)]
+    [InlineData("holdout32", false, 97, 100)]
+    [InlineData("holdout32", true, 97, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
