@@ -77,7 +77,7 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, GuidelineCards card
             case ScopeKind.Legal:
                 // Alone (not after a safety card), the legal reply also says where to turn in danger: a danger message
                 // the recogniser misses may land here, as on the unrelated reply and the bot's "not sure" replies.
-                await turn.SendActivityAsync($"{cards.Ui("scope.legal.noAdvice", language)} {DangerPointer(language)}", cancellationToken).ConfigureAwait(false);
+                await turn.SendActivityAsync($"{cards.Ui("scope.legal.noAdvice", language)} {cards.DangerPointer(language)}", cancellationToken).ConfigureAwait(false);
                 var found = topics.Find(turn.Activity.Text ?? "", language);
                 if (found.TopicIds.Count > 0 && (found.Confident || result.AboutSocialMedia))
                 {
@@ -85,7 +85,7 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, GuidelineCards card
                 }
                 break;
             case ScopeKind.Unrelated:
-                await turn.SendActivityAsync(cards.Ui("scope.unrelated.onlyPolicy", language, DangerPointer(language)), cancellationToken).ConfigureAwait(false);
+                await turn.SendActivityAsync(cards.Ui("scope.unrelated.onlyPolicy", language, cards.DangerPointer(language)), cancellationToken).ConfigureAwait(false);
                 await turn.SendCardAsync(cards.Menu(language), cancellationToken).ConfigureAwait(false);
                 break;
             case ScopeKind.Greeting:
@@ -97,9 +97,6 @@ public sealed class ScopeReplies(ScopeRecognizer recognizer, GuidelineCards card
         }
         return true;
     }
-
-    /// <summary>"If anyone is threatened or in danger right now, call 911…": the product's own words, not the guide's.</summary>
-    private string DangerPointer(Language language) => cards.Ui("scope.dangerPointer", language);
 
     /// <summary>The reply is in the message's language unless she chose a language herself.</summary>
     private static TurnInfo Answering(ITurnContext turn, ScopeResult result) => TurnInfo.AnswerIn(turn, result.Language);

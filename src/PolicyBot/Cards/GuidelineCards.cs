@@ -45,6 +45,12 @@ public sealed class GuidelineCards(ContentLibrary content)
     public string Ui(string key, Language language, params object[] args) => Content.Ui(key, language, args);
 
     /// <summary>
+    /// "If anyone is threatened or in danger right now, call 911…": the product's own words, not the guide's, in the
+    /// replies a danger message the scope recogniser missed may land on (unrelated, legal alone, matched to nothing).
+    /// </summary>
+    public string DangerPointer(Language language) => Ui("scope.dangerPointer", language);
+
+    /// <summary>
     /// The welcome card: the privacy line first, in both languages, in bold in its own box (the most
     /// important sentence on the card), then what the bot does, in each language.
     /// </summary>

@@ -50,7 +50,7 @@ internal sealed class FreeTextRouter(ITopicFinder topics, GuidelineCards cards)
         else
         {
             // A message matched to nothing may be danger the scope recogniser missed: the reply says where to turn.
-            await turn.SendActivityAsync(cards.Ui("freeText.noMatch", info.Language, cards.Ui("scope.dangerPointer", info.Language)), cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(cards.Ui("freeText.noMatch", info.Language, cards.DangerPointer(info.Language)), cancellationToken).ConfigureAwait(false);
             await turn.SendCardAsync(cards.Menu(info.Language), cancellationToken).ConfigureAwait(false);
         }
     }
