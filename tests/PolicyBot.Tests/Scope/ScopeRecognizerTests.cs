@@ -863,6 +863,19 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// "locked in the" is danger when it is a room someone is locked in (a bathroom, an office, a car); an account or a
+    /// tool "locked in the app" is not, and no longer reads as danger.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I'm locked in the office, he's banging on the door", true)]
+    [InlineData("en", "she's locked in the bathroom and won't answer", true)]
+    [InlineData("en", "Staff locked in the kitchen, he came in with a crowbar", true)]
+    [InlineData("en", "Our Facebook account is locked in the app, what do we do?", false)]
+    [InlineData("en", "We got locked in the scheduling tool again, who resets it?", false)]
+    public void LockedInARoomIsDanger_AnAccountLockedInAnAppIsNot(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
