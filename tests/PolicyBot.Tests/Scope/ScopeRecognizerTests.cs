@@ -863,6 +863,43 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From the thirty-seventh round's authors (a122, a124, a126 in English, a123, a125, a127 in French: danger asked as
+    /// a how-to question, exploitation and coercive control, tracking and technology): "she'll be in a box", "next time
+    /// it's a bullet", "I'll break your neck", "won't be here by morning", a baby in a car with the windows up, an
+    /// evacuation order with women and children inside, out of reach with her last location at his place, not back and
+    /// her abuser seen nearby (a "came back from" no longer vetoes it), all her sleeping pills taken, her papers held or
+    /// being moved away against her will. Each danger row is read otherwise without the round's data. And what is calm:
+    /// posting an evacuation order, a hot-car tip, an appointment she came back from, a passport photo clinic, an old
+    /// comment about a politician.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "his story says she'll be in a box by Friday, and he tagged our town", true)]
+    [InlineData("en", "Her husband wrote her on Messenger 'I'll break your neck when you come home', she has to go back for her papers at 3, can I tell her not to go?", true)]
+    [InlineData("en", "a follower wrote on our page that she won't be here by morning", true)]
+    [InlineData("en", "a resident's baby is in the car in the parking lot with the windows up, it's 32 degrees", true)]
+    [InlineData("en", "an evacuation order just came for our zone, 9 women and kids here, how do we get them out, which number do we phone", true)]
+    [InlineData("en", "how do we word a post if she's not answering and her location stopped at her ex's 3 hrs ago", true)]
+    [InlineData("en", "Resident-Test B didn't come back from her appointment and her ex was seen around here", true)]
+    [InlineData("en", "Is it ok to answer a woman who DMs that she just took all her sleeping pills? I know we don't do counselling on social", true)]
+    [InlineData("en", "they took her passport and she doesn't want to go with them, how can we help?", true)]
+    [InlineData("fr", "Elle a reçu un courriel avec sa position exacte pis « la prochaine fois c'est une balle »", true)]
+    [InlineData("fr", "une résidente a laissé son bébé dans l'auto en plein soleil, c'est quoi la politique?", true)]
+    [InlineData("fr", "comment on écrit une publication si elle répond pas pis sa localisation s'est arrêtée chez son ex y'a 3 heures", true)]
+    [InlineData("fr", "elle répond pas pis sa dernière position est chez lui", true)]
+    [InlineData("fr", "une femme nous écrit sur Messenger qu'elle vient de prendre tous ses somnifères", true)]
+    [InlineData("fr", "ils ont tous ses papiers pis elle veut pas y aller", true)]
+    [InlineData("fr", "ils la déménagent à Trois-Exemples à soir, elle veut pas partir, comment on peut l'aider?", true)]
+    [InlineData("en", "Can we post the evacuation order for our area on the page so families know?", false)]
+    [InlineData("en", "Can we post a tip about never leaving kids in a hot car?", false)]
+    [InlineData("en", "Resident came back from her appointment, all good, can we post the group schedule?", false)]
+    [InlineData("en", "The volunteer took her passport photo for the ID clinic, can we post about the clinic?", false)]
+    [InlineData("fr", "Est-ce qu'on peut publier l'ordre d'évacuation sur la page?", false)]
+    [InlineData("fr", "Peut-on publier un rappel sur les enfants laissés dans une auto chaude?", false)]
+    [InlineData("fr", "Un vieux commentaire dit « quelqu'un devrait lui casser la gueule » à propos d'un politicien, on le retire?", false)]
+    public void AThreatInABoxAnEvacuationOrderPillsTakenOrPapersHeld_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// "locked in the" is danger when it is a room someone is locked in (a bathroom, an office, a car); an account or a
     /// tool "locked in the app" is not, and no longer reads as danger.
     /// </summary>
