@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to thirty-second blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-32-</c> (per language: crisis
+/// The seventeenth to thirty-fourth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-34-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-32-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-34-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -140,9 +140,21 @@ namespace PolicyBot.Tests.Scope;
 /// 3 unrecognised, 1 for legal); policy questions taken for crisis 4/100. The same with the other language as the
 /// locale. The floors are the first runs.
 /// </para>
+/// <para>
+/// The thirty-third and thirty-fourth, the same way, written while the thirty-seventh round's authors wrote and first
+/// run after its rules. 35 and 40 of their messages (27 and 32 greetings, 6 and 5 unrelated, 1 and 3 policy questions,
+/// 1 and 0 danger messages) equal a shipped or set string. First runs: the thirty-third, crisis fr <b>45/45</b>, en
+/// <b>44/45</b> (not met: one English message unrecognised); greeting 46/60 (10 taken for unrelated, 4 for crisis);
+/// legal 53/60 (3 taken for crisis, 1 of them told there is no legal advice after the safety card, 4 unrecognised);
+/// unrelated 52/60 (8 taken for crisis); policy questions taken for crisis 7/100. The thirty-fourth, crisis fr
+/// <b>45/45</b>, en <b>44/45</b> (not met: one English message unrecognised); greeting 44/60 (8 taken for unrelated, 6
+/// for crisis, 2 unrecognised); legal 52/60 (8 taken for crisis, 7 of them told there is no legal advice after the
+/// safety card); unrelated 53/60 (5 taken for crisis, 2 unrecognised); policy questions taken for crisis 6/100. The
+/// same with the other language as the locale. The floors are the first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To32Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To34Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -177,6 +189,10 @@ public sealed class ScopeHoldout17To32Tests(ITestOutputHelper output)
     [InlineData("holdout31", true, 53, 55, 51, 90)]
     [InlineData("holdout32", false, 50, 53, 51, 96)]
     [InlineData("holdout32", true, 50, 53, 51, 96)]
+    [InlineData("holdout33", false, 46, 53, 52, 93)]
+    [InlineData("holdout33", true, 46, 53, 52, 93)]
+    [InlineData("holdout34", false, 44, 52, 53, 94)]
+    [InlineData("holdout34", true, 44, 52, 53, 94)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -201,6 +217,10 @@ public sealed class ScopeHoldout17To32Tests(ITestOutputHelper output)
     [InlineData("holdout30", true, 44, 44)]
     [InlineData("holdout31", false, 44, 45)]
     [InlineData("holdout31", true, 44, 45)]
+    [InlineData("holdout33", false, 45, 44)]
+    [InlineData("holdout33", true, 45, 44)]
+    [InlineData("holdout34", false, 45, 44)]
+    [InlineData("holdout34", true, 45, 44)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -228,6 +248,8 @@ public sealed class ScopeHoldout17To32Tests(ITestOutputHelper output)
     [InlineData("holdout31", false, Skip = "Not met: crisis holdout31 fr 44/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout32", false)]
     [InlineData("holdout32", true)]
+    [InlineData("holdout33", false, Skip = "Not met: crisis holdout33 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout34", false, Skip = "Not met: crisis holdout34 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -236,7 +258,7 @@ public sealed class ScopeHoldout17To32Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to thirty-second blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to thirty-fourth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -257,11 +279,13 @@ public sealed class ScopeHoldout17To32Tests(ITestOutputHelper output)
 /// <item>holdout30, the same: top-1 97% (fr 96, en 98), top-3 100%.</item>
 /// <item>holdout31, after the thirty-sixth round: top-1 99% (fr 100, en 98), top-3 100%.</item>
 /// <item>holdout32, the same: top-1 97% (fr 96, en 98), top-3 100%.</item>
+/// <item>holdout33, after the thirty-seventh round: top-1 99% (fr 100, en 98), top-3 100%.</item>
+/// <item>holdout34, the same: top-1 99% (fr 98, en 100), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To32SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To34SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -280,6 +304,8 @@ public sealed class RoutingHoldout17To32SetTests(ITestOutputHelper output)
     [InlineData("holdout30")]
     [InlineData("holdout31")]
     [InlineData("holdout32")]
+    [InlineData("holdout33")]
+    [InlineData("holdout34")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -316,6 +342,10 @@ public sealed class RoutingHoldout17To32SetTests(ITestOutputHelper output)
     [InlineData("holdout31", true, 99, 100)]
     [InlineData("holdout32", false, 97, 100)]
     [InlineData("holdout32", true, 97, 100)]
+    [InlineData("holdout33", false, 99, 100)]
+    [InlineData("holdout33", true, 99, 100)]
+    [InlineData("holdout34", false, 99, 100)]
+    [InlineData("holdout34", true, 99, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
