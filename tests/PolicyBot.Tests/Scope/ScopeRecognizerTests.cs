@@ -900,6 +900,36 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From the thirty-eighth round's authors (a128, a130, a132 in English, a129, a131, a133 in French: danger told as a
+    /// reply in a running conversation, through pets and property, or hedged and minimised): his shared location showing
+    /// him arriving, « vous serez pus là demain », « tu vas pas te réveiller », an abuser checked in a few blocks away,
+    /// an ultimatum in threatening texts ("done warning you, it ends tonight"; "nothing: threatening" no longer reads as
+    /// "nothing threatening" for it), a high fever with a stiff neck, a heater with a smoking blanket, a worker and the
+    /// woman she drove both out of reach, blows in a room. Each danger row is read otherwise without the round's data.
+    /// And what is calm: a campaign that ends tonight, an abuser who lives near the shelter asked about photos, a hot day,
+    /// a stiff neck from a desk, a clinic that does not answer, a delivery arriving at the corner, calls to a room.
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "ben non c'est pas hypothétique, sa localisation partagée montre qu'il arrive au coin de la rue Exemple", true)]
+    [InlineData("fr", "un gars a commenté notre publication : profitez-en, vous serez pus là demain", true)]
+    [InlineData("fr", "l'ex de Madame X lui a texté « tu vas pas te réveiller demain », c'est peut-être une joke?", true)]
+    [InlineData("en", "quick one: her abuser just checked in on Instagram at the diner three blocks from us. Is that a thing?", true)]
+    [InlineData("en", "maybe nothing: threatening texts to Resident-Test B tonight, the last says done warning you", true)]
+    [InlineData("en", "small question: a resident has a fever of 40, stiff neck, very confused, can she wait till morning?", true)]
+    [InlineData("en", "not sure it matters: the space heater in room 4 has a towel on it and it's smouldering", true)]
+    [InlineData("en", "Probably nothing, but our worker drove her to court at 10 and neither of them is answering.", true)]
+    [InlineData("fr", "prob rien mais coups chambre 3, ça arrête pas", true)]
+    [InlineData("en", "The fundraiser ends tonight, can we post a last reminder?", false)]
+    [InlineData("en", "Her ex lives near the shelter, can we still post photos of the garden?", false)]
+    [InlineData("en", "It's 40 degrees today, can we post a heat warning on the page?", false)]
+    [InlineData("en", "My neck is stiff from the desk, who orders the new chairs?", false)]
+    [InlineData("fr", "La campagne se termine ce soir, on publie un dernier rappel?", false)]
+    [InlineData("fr", "Il arrive au coin de la rue pour livrer les boîtes de dons, on publie un merci?", false)]
+    [InlineData("fr", "L'intervenante l'a amenée à son rendez-vous, tout va bien, on publie l'horaire?", false)]
+    public void HisLocationArrivingAnUltimatumAFeverWithAStiffNeckOrBlowsInARoom_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// "locked in the" is danger when it is a room someone is locked in (a bathroom, an office, a car); an account or a
     /// tool "locked in the app" is not, and no longer reads as danger.
     /// </summary>
