@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to thirty-fourth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-34-</c> (per language: crisis
+/// The seventeenth to thirty-sixth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-36-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-34-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-36-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -152,9 +152,20 @@ namespace PolicyBot.Tests.Scope;
 /// safety card); unrelated 53/60 (5 taken for crisis, 2 unrecognised); policy questions taken for crisis 6/100. The
 /// same with the other language as the locale. The floors are the first runs.
 /// </para>
+/// <para>
+/// The thirty-fifth and thirty-sixth, the same way, written while the thirty-eighth round's authors wrote and first run
+/// after its rules. 47 and 44 of their messages (36 and 35 greetings, 8 and 6 unrelated, 3 and 3 policy questions)
+/// equal a shipped or set string. First runs: the thirty-fifth, crisis fr <b>45/45</b>, en <b>43/45</b> (not met: two
+/// English messages unrecognised); greeting 48/60 (6 taken for crisis, 5 for unrelated, 1 unrecognised; 47 with the
+/// other language as the locale: one more for crisis); legal 55/60 (5 unrecognised); unrelated 51/60 (7 taken for
+/// crisis, 2 unrecognised); policy questions taken for crisis 5/100. The thirty-sixth, crisis fr <b>45/45</b>, en
+/// <b>45/45</b> (the issue's 100% bar, met); greeting 47/60 (7 taken for unrelated, 3 for crisis, 3 unrecognised);
+/// legal 56/60 (4 taken for crisis, all told there is no legal advice after the safety card); unrelated 44/60 (13 taken
+/// for crisis, 3 unrecognised); policy questions taken for crisis 9/100. The floors are the first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To34Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To36Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -193,6 +204,10 @@ public sealed class ScopeHoldout17To34Tests(ITestOutputHelper output)
     [InlineData("holdout33", true, 46, 53, 52, 93)]
     [InlineData("holdout34", false, 44, 52, 53, 94)]
     [InlineData("holdout34", true, 44, 52, 53, 94)]
+    [InlineData("holdout35", false, 48, 55, 51, 95)]
+    [InlineData("holdout35", true, 47, 55, 51, 95)]
+    [InlineData("holdout36", false, 47, 56, 44, 91)]
+    [InlineData("holdout36", true, 47, 56, 44, 91)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -221,6 +236,8 @@ public sealed class ScopeHoldout17To34Tests(ITestOutputHelper output)
     [InlineData("holdout33", true, 45, 44)]
     [InlineData("holdout34", false, 45, 44)]
     [InlineData("holdout34", true, 45, 44)]
+    [InlineData("holdout35", false, 45, 43)]
+    [InlineData("holdout35", true, 45, 43)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -250,6 +267,9 @@ public sealed class ScopeHoldout17To34Tests(ITestOutputHelper output)
     [InlineData("holdout32", true)]
     [InlineData("holdout33", false, Skip = "Not met: crisis holdout33 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout34", false, Skip = "Not met: crisis holdout34 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout35", false, Skip = "Not met: crisis holdout35 fr 45/45, en 43/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout36", false)]
+    [InlineData("holdout36", true)]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -258,7 +278,7 @@ public sealed class ScopeHoldout17To34Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to thirty-fourth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to thirty-sixth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -281,11 +301,13 @@ public sealed class ScopeHoldout17To34Tests(ITestOutputHelper output)
 /// <item>holdout32, the same: top-1 97% (fr 96, en 98), top-3 100%.</item>
 /// <item>holdout33, after the thirty-seventh round: top-1 99% (fr 100, en 98), top-3 100%.</item>
 /// <item>holdout34, the same: top-1 99% (fr 98, en 100), top-3 100%.</item>
+/// <item>holdout35, after the thirty-eighth round: top-1 98% (fr 96, en 100), top-3 100%.</item>
+/// <item>holdout36, the same: top-1 96% (fr 94, en 98), top-3 99% (fr 100, en 98).</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To34SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To36SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -306,6 +328,8 @@ public sealed class RoutingHoldout17To34SetTests(ITestOutputHelper output)
     [InlineData("holdout32")]
     [InlineData("holdout33")]
     [InlineData("holdout34")]
+    [InlineData("holdout35")]
+    [InlineData("holdout36")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -346,6 +370,10 @@ public sealed class RoutingHoldout17To34SetTests(ITestOutputHelper output)
     [InlineData("holdout33", true, 99, 100)]
     [InlineData("holdout34", false, 99, 100)]
     [InlineData("holdout34", true, 99, 100)]
+    [InlineData("holdout35", false, 98, 100)]
+    [InlineData("holdout35", true, 98, 100)]
+    [InlineData("holdout36", false, 96, 99)]
+    [InlineData("holdout36", true, 96, 99)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
