@@ -930,6 +930,27 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From the thirty-ninth round's authors (a134, a136 in English, a135, a137 in French: danger told in numbers, codes
+    /// and lists, and danger to or from people who are not residents): check-ins missed with a last location, a man
+    /// answering her phone, a night count one short with her bed not slept in and her phone off, a volunteer with no
+    /// news for hours and her GPS stopped (« nouvelles » is also the news, an awareness word, which vetoed the older
+    /// rule). Each danger row is read otherwise without the round's data. And what is calm: a last-location setting, a
+    /// van's GPS that stopped working, a volunteer schedule's check-ins, a night count that is complete.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Missed two check-ins (19:00, 21:00). Plan says call after 2. Last location: 7 Fictive Rd.", true)]
+    [InlineData("en", "Group roll call, one absent. When we call her phone a man answers and hangs up.", true)]
+    [InlineData("fr", "Décompte 1h : 8 sur 9. Manque ch. 2. Lit pas défait, cell fermé.", true)]
+    [InlineData("fr", "La bénévole du transport a pas donné de nouvelles depuis 2h, son GPS est arrêté sur un rang", true)]
+    [InlineData("en", "Can we turn off the last location feature on the page's app?", false)]
+    [InlineData("en", "Our GPS stopped working in the van, can we post that the outreach is late?", false)]
+    [InlineData("en", "Missed check-ins for the volunteer schedule, who updates the sheet?", false)]
+    [InlineData("fr", "Décompte de nuit fait, 11 sur 11, tout est beau, je publie l'horaire?", false)]
+    [InlineData("fr", "Le GPS est arrêté dans le char de service, on publie qu'on est en retard?", false)]
+    public void CheckInsMissedAManOnHerPhoneOrANightCountOneShort_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// "locked in the" is danger when it is a room someone is locked in (a bathroom, an office, a car); an account or a
     /// tool "locked in the app" is not, and no longer reads as danger.
     /// </summary>
