@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to thirty-sixth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-36-</c> (per language: crisis
+/// The seventeenth to thirty-eighth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-38-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-36-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-38-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -163,9 +163,20 @@ namespace PolicyBot.Tests.Scope;
 /// legal 56/60 (4 taken for crisis, all told there is no legal advice after the safety card); unrelated 44/60 (13 taken
 /// for crisis, 3 unrecognised); policy questions taken for crisis 9/100. The floors are the first runs.
 /// </para>
+/// <para>
+/// The thirty-seventh and thirty-eighth, the same way, written while the thirty-ninth round's authors wrote and first
+/// run after its rules. 35 and 55 of their messages (28 and 41 greetings, 4 and 10 unrelated, 2 and 3 policy questions,
+/// 1 and 1 danger message) equal a shipped or set string. First runs: the thirty-seventh, crisis fr <b>45/45</b>, en
+/// <b>44/45</b> (not met: one English message unrecognised); greeting 52/60 (4 taken for unrelated, 3 for crisis, 1
+/// unrecognised); legal 58/60 (2 taken for crisis, both told there is no legal advice after the safety card); unrelated
+/// 48/60 (7 taken for crisis, 5 unrecognised); policy questions taken for crisis 7/100 and for unrelated 1. The
+/// thirty-eighth, crisis fr <b>45/45</b>, en <b>44/45</b> (not met: one English message unrecognised); greeting 48/60 (7
+/// taken for unrelated, 5 for crisis); legal 60/60; unrelated 51/60 (7 taken for crisis, 2 unrecognised); policy
+/// questions taken for crisis 9/100. The same with the other language as the locale. The floors are the first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To36Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To38Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -208,6 +219,10 @@ public sealed class ScopeHoldout17To36Tests(ITestOutputHelper output)
     [InlineData("holdout35", true, 47, 55, 51, 95)]
     [InlineData("holdout36", false, 47, 56, 44, 91)]
     [InlineData("holdout36", true, 47, 56, 44, 91)]
+    [InlineData("holdout37", false, 52, 58, 48, 92)]
+    [InlineData("holdout37", true, 52, 58, 48, 92)]
+    [InlineData("holdout38", false, 48, 60, 51, 91)]
+    [InlineData("holdout38", true, 48, 60, 51, 91)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -238,6 +253,10 @@ public sealed class ScopeHoldout17To36Tests(ITestOutputHelper output)
     [InlineData("holdout34", true, 45, 44)]
     [InlineData("holdout35", false, 45, 43)]
     [InlineData("holdout35", true, 45, 43)]
+    [InlineData("holdout37", false, 45, 44)]
+    [InlineData("holdout37", true, 45, 44)]
+    [InlineData("holdout38", false, 45, 44)]
+    [InlineData("holdout38", true, 45, 44)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -270,6 +289,8 @@ public sealed class ScopeHoldout17To36Tests(ITestOutputHelper output)
     [InlineData("holdout35", false, Skip = "Not met: crisis holdout35 fr 45/45, en 43/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout36", false)]
     [InlineData("holdout36", true)]
+    [InlineData("holdout37", false, Skip = "Not met: crisis holdout37 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout38", false, Skip = "Not met: crisis holdout38 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -278,7 +299,7 @@ public sealed class ScopeHoldout17To36Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to thirty-sixth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to thirty-eighth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -303,11 +324,13 @@ public sealed class ScopeHoldout17To36Tests(ITestOutputHelper output)
 /// <item>holdout34, the same: top-1 99% (fr 98, en 100), top-3 100%.</item>
 /// <item>holdout35, after the thirty-eighth round: top-1 98% (fr 96, en 100), top-3 100%.</item>
 /// <item>holdout36, the same: top-1 96% (fr 94, en 98), top-3 99% (fr 100, en 98).</item>
+/// <item>holdout37, after the thirty-ninth round: top-1 96% (fr 94, en 98), top-3 99% (fr 98, en 100).</item>
+/// <item>holdout38, the same: top-1 99% (fr 98, en 100), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To36SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To38SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -330,6 +353,8 @@ public sealed class RoutingHoldout17To36SetTests(ITestOutputHelper output)
     [InlineData("holdout34")]
     [InlineData("holdout35")]
     [InlineData("holdout36")]
+    [InlineData("holdout37")]
+    [InlineData("holdout38")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -374,6 +399,10 @@ public sealed class RoutingHoldout17To36SetTests(ITestOutputHelper output)
     [InlineData("holdout35", true, 98, 100)]
     [InlineData("holdout36", false, 96, 99)]
     [InlineData("holdout36", true, 96, 99)]
+    [InlineData("holdout37", false, 96, 99)]
+    [InlineData("holdout37", true, 96, 99)]
+    [InlineData("holdout38", false, 99, 100)]
+    [InlineData("holdout38", true, 99, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
