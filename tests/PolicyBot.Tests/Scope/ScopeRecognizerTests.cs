@@ -951,6 +951,32 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// From the fortieth round's authors (a138 to a141, all in English: writers whose first language is not English,
+    /// danger told by what staff are doing, danger that seems over and is not, rural and northern communities): "cut her
+    /// face", "the family will hurt her at", a car in a closed garage with the motor on, left for court and never
+    /// arrived, "he take my phone", an unknown quantity of her medication swallowed, a comment that someone "gets it
+    /// first". Each danger row is read otherwise without the round's data. And what is calm: a winter tip about closed
+    /// garages, leaving for court and posting a schedule, not being able to go out to post flyers, hurting her chances,
+    /// who gets a draft first.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Comment on our post: I know she stay there, I will cut her face.", true)]
+    [InlineData("en", "Her brother say the family will hurt her at the court this afternoon.", true)]
+    [InlineData("en", "Caller is sitting in her car in a closed garage, the motor is on.", true)]
+    [InlineData("en", "Resident-Test B leave at 9 for court. Court say she never arrive. It is 2 pm now.", true)]
+    [InlineData("en", "Woman text: he take my phone and my keys. Then nothing.", true)]
+    [InlineData("en", "A resident has ingested an unknown amount of her medication and is drowsy. Is there more we should do?", true)]
+    [InlineData("en", "New comment on our Instagram post: 'the worker with the red coat gets it first.' That is me.", true)]
+    [InlineData("en", "Can we post a reminder never to warm up the car in a closed garage?", false)]
+    [InlineData("en", "She left for court this morning, can we post the group schedule while she's out?", false)]
+    [InlineData("en", "I can't go out to post the flyers today, can someone else do it?", false)]
+    [InlineData("en", "He'll hurt her chances if he posts that, should we reply?", false)]
+    [InlineData("en", "Did the team get it first, the new policy draft?", false)]
+    [InlineData("en", "She left at noon, the volunteer never showed up for the page training, who posts?", false)]
+    public void AFaceCutACarInAClosedGarageNeverArrivedAtCourtOrAnOverdose_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// "locked in the" is danger when it is a room someone is locked in (a bathroom, an office, a car); an account or a
     /// tool "locked in the app" is not, and no longer reads as danger.
     /// </summary>
