@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to thirty-eighth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-38-</c> (per language: crisis
+/// The seventeenth to fortieth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-40-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-38-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-40-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -174,9 +174,21 @@ namespace PolicyBot.Tests.Scope;
 /// taken for unrelated, 5 for crisis); legal 60/60; unrelated 51/60 (7 taken for crisis, 2 unrecognised); policy
 /// questions taken for crisis 9/100. The same with the other language as the locale. The floors are the first runs.
 /// </para>
+/// <para>
+/// The thirty-ninth and fortieth, the same way, written while the fortieth round's authors wrote and first run after
+/// its rules. 39 and 47 of their messages (34 and 30 greetings, 4 and 10 unrelated, 1 and 4 policy questions, 0 and 3
+/// danger messages) equal a shipped or set string. First runs: the thirty-ninth, crisis fr <b>45/45</b>, en <b>45/45</b>
+/// (the issue's 100% bar, met); greeting 44/60 (8 taken for unrelated, 5 for crisis, 3 unrecognised); legal 51/60 (7
+/// taken for crisis, all told there is no legal advice after the safety card, 2 unrecognised); unrelated 51/60 (7 taken
+/// for crisis, 2 unrecognised); policy questions taken for crisis 15/100 and for unrelated 1. The fortieth, crisis fr
+/// <b>44/45</b>, en <b>45/45</b> (not met: one French message taken for unrelated); greeting 46/60 (7 taken for crisis,
+/// 5 for unrelated, 2 unrecognised); legal 58/60 (2 taken for crisis, both told there is no legal advice after the
+/// safety card); unrelated 54/60 (6 taken for crisis); policy questions taken for crisis 6/100. The same with the other
+/// language as the locale. The floors are the first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To38Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To40Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -223,6 +235,10 @@ public sealed class ScopeHoldout17To38Tests(ITestOutputHelper output)
     [InlineData("holdout37", true, 52, 58, 48, 92)]
     [InlineData("holdout38", false, 48, 60, 51, 91)]
     [InlineData("holdout38", true, 48, 60, 51, 91)]
+    [InlineData("holdout39", false, 44, 51, 51, 84)]
+    [InlineData("holdout39", true, 44, 51, 51, 84)]
+    [InlineData("holdout40", false, 46, 58, 54, 94)]
+    [InlineData("holdout40", true, 46, 58, 54, 94)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -257,6 +273,8 @@ public sealed class ScopeHoldout17To38Tests(ITestOutputHelper output)
     [InlineData("holdout37", true, 45, 44)]
     [InlineData("holdout38", false, 45, 44)]
     [InlineData("holdout38", true, 45, 44)]
+    [InlineData("holdout40", false, 44, 45)]
+    [InlineData("holdout40", true, 44, 45)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -291,6 +309,9 @@ public sealed class ScopeHoldout17To38Tests(ITestOutputHelper output)
     [InlineData("holdout36", true)]
     [InlineData("holdout37", false, Skip = "Not met: crisis holdout37 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout38", false, Skip = "Not met: crisis holdout38 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout39", false)]
+    [InlineData("holdout39", true)]
+    [InlineData("holdout40", false, Skip = "Not met: crisis holdout40 fr 44/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -299,7 +320,7 @@ public sealed class ScopeHoldout17To38Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to thirty-eighth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to fortieth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -326,11 +347,13 @@ public sealed class ScopeHoldout17To38Tests(ITestOutputHelper output)
 /// <item>holdout36, the same: top-1 96% (fr 94, en 98), top-3 99% (fr 100, en 98).</item>
 /// <item>holdout37, after the thirty-ninth round: top-1 96% (fr 94, en 98), top-3 99% (fr 98, en 100).</item>
 /// <item>holdout38, the same: top-1 99% (fr 98, en 100), top-3 100%.</item>
+/// <item>holdout39, after the fortieth round: top-1 100%, top-3 100%.</item>
+/// <item>holdout40, the same: top-1 98% (fr 98, en 98), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To38SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To40SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -355,6 +378,8 @@ public sealed class RoutingHoldout17To38SetTests(ITestOutputHelper output)
     [InlineData("holdout36")]
     [InlineData("holdout37")]
     [InlineData("holdout38")]
+    [InlineData("holdout39")]
+    [InlineData("holdout40")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -403,6 +428,10 @@ public sealed class RoutingHoldout17To38SetTests(ITestOutputHelper output)
     [InlineData("holdout37", true, 96, 99)]
     [InlineData("holdout38", false, 99, 100)]
     [InlineData("holdout38", true, 99, 100)]
+    [InlineData("holdout39", false, 100, 100)]
+    [InlineData("holdout39", true, 100, 100)]
+    [InlineData("holdout40", false, 98, 100)]
+    [InlineData("holdout40", true, 98, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
