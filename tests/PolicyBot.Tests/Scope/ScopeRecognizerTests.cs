@@ -907,7 +907,8 @@ public sealed class ScopeRecognizerTests
     /// "nothing threatening" for it), a high fever with a stiff neck, a heater with a smoking blanket, a worker and the
     /// woman she drove both out of reach, blows in a room. Each danger row is read otherwise without the round's data.
     /// And what is calm: a campaign that ends tonight, an abuser who lives near the shelter asked about photos, a hot day,
-    /// a stiff neck from a desk, a clinic that does not answer, a delivery arriving at the corner, calls to a room.
+    /// a stiff neck from a desk, a delivery arriving at the corner, a worker who took a woman to her appointment and all
+    /// is well.
     /// </summary>
     [Theory]
     [InlineData("fr", "ben non c'est pas hypothétique, sa localisation partagée montre qu'il arrive au coin de la rue Exemple", true)]
