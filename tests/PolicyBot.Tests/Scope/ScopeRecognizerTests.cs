@@ -991,6 +991,27 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// Words that say danger in one sentence and a working day in another. "I won't be here tomorrow" is a farewell, and
+    /// a staff member asking who covers the page while she is away is not; « des coups » are blows, « des coups de fil »
+    /// are phone calls; "isn't answering" is danger about a woman, and not about a clinic whose hours a post gives.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "she says she won't be here tomorrow", true)]
+    [InlineData("en", "Resident-Test B texted: I won't be here tomorrow. Tell my kids I love them.", true)]
+    [InlineData("en", "she isn't answering and her door is locked, I smell gas", true)]
+    [InlineData("en", "I won't be here tomorrow, who covers the page?", false)]
+    [InlineData("en", "i wont be around next week, who handles comments on the page", false)]
+    [InlineData("en", "the clinic isn't answering, can we post their hours?", false)]
+    [InlineData("fr", "elle m'a écrit je serai plus là demain matin", true)]
+    [InlineData("fr", "il lui donne des coups, elle crie", true)]
+    [InlineData("fr", "j'entends des coups dans la porte de la chambre 7", true)]
+    [InlineData("fr", "Je serai plus là demain matin, qui s'occupe de la page?", false)]
+    [InlineData("fr", "On reçoit des coups de fil de journalistes depuis la publication, on répond quoi?", false)]
+    [InlineData("fr", "J'ai passé des coups de fil pour la chambre 7, elle veut qu'on enlève sa photo de la page", false)]
+    public void AFarewellOrBlowsAreDanger_AStaffAbsenceOrPhoneCallsAreNot(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// A veiled threat on social media is danger now; the same words in a comment that is over, or in a what-if, are not
     /// (for the rules: the statistical layer reads such a question on its own).
     /// </summary>
