@@ -991,6 +991,32 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// The forty-first round's misses (dictated messages, danger relayed from the support line, danger buried in a long
+    /// message, residents with disabilities): a post that she won't be alive by morning, an overdose and the naloxone
+    /// dictated as « over dose » and « nar canne », an asthma attack with no inhaler, antifreeze she was made to drink, an
+    /// unknown quantity of methadone, a woman and her child driven away and not back, a woman kept in a basement. Their
+    /// calm look-alikes (a tip about inhalers, "poisoned her mind", "keeping her in the loop", the framing of a post) stay
+    /// calm.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "a teen here posted on tiktok she won't be alive by morning, her bed is empty", true)]
+    [InlineData("fr", "ou est le nar canne elle fait une over dose dans les toilettes du 2e", true)]
+    [InlineData("fr", "crise d'asthme pas de pompe chambre 2", true)]
+    [InlineData("en", "text line: 'he made her drink antifreeze'", true)]
+    [InlineData("en", "The caller reports ingesting an unknown quantity of her partner's methadone", true)]
+    [InlineData("en", "Further to the meeting on the photo-consent form, the draft is attached. I should add that a resident has not returned from a supervised visit; the access centre reports that her former partner drove her and the child away. We have no contact with her.", true)]
+    [InlineData("en", "Resident-Test B's husband took her passport and is keeping her in his cousin's basement", true)]
+    [InlineData("en", "Can we post a tip on what to do during an asthma attack if you can't find your inhaler?", false)]
+    [InlineData("en", "Someone commented that our shelter poisoned her mind against him, do we delete it?", false)]
+    [InlineData("en", "A comment says we're keeping her in the loop about his case, do we answer?", false)]
+    [InlineData("en", "She didn't return the consent form and the man from the food bank drove them away after the party, can we post the photos?", false)]
+    [InlineData("en", "We're writing a short explainer on technology-facilitated gender-based violence for our followers; how should we describe it so the framing is right?", false)]
+    [InlineData("fr", "On peut publier un rappel : en cas de crise d'asthme, ayez toujours votre pompe?", false)]
+    [InlineData("fr", "Un commentaire dit qu'on a empoisonné l'esprit de sa femme, on le supprime?", false)]
+    public void AnAsthmaAttackAntifreezeMethadoneOrAWomanKeptInABasement_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// Words that say danger in one sentence and a working day in another. "I won't be here tomorrow" is a farewell, and
     /// a staff member asking who covers the page while she is away is not; « des coups » are blows, « des coups de fil »
     /// are phone calls; "isn't answering" is danger about a woman, and not about a clinic whose hours a post gives.
