@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to fortieth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-40-</c> (per language: crisis
+/// The seventeenth to forty-second blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-42-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
-/// only. Each was written on 2026-12-07 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-40-</c>); nobody has read a message of any
+/// only. Each was written on 2026-12-07 or 08 by a new helper who read only the guide, the topic table and a brief of the same
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-42-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -186,9 +186,22 @@ namespace PolicyBot.Tests.Scope;
 /// safety card); unrelated 54/60 (6 taken for crisis); policy questions taken for crisis 6/100. The same with the other
 /// language as the locale. The floors are the first runs.
 /// </para>
+/// <para>
+/// The forty-first and forty-second, the same way, written on 2026-12-08 while the forty-first round's authors wrote
+/// and first run after its rules (at <c>93dea24</c>). 46 and 47 of their messages (33 and 35 greetings, 7 and 9
+/// unrelated, 6 and 3 policy questions) equal a shipped or set string. First runs: the forty-first, crisis fr
+/// <b>45/45</b>, en <b>44/45</b> (not met: one English message unrecognised, which gets the "Is it one of these?" card);
+/// greeting 50/60 (5 taken for unrelated, 5 for crisis); legal 58/60 (2 taken for crisis, both told there is no legal
+/// advice after the safety card); unrelated 52/60 (5 unrecognised, 3 taken for crisis); policy questions taken for
+/// crisis 4/100. The forty-second, crisis fr <b>43/45</b>, en <b>44/45</b> (not met: three messages unrecognised, each
+/// given the "Is it one of these?" card); greeting 49/60 (7 taken for unrelated, 2 for crisis, 2 unrecognised); legal
+/// 54/60 (5 taken for crisis, all told there is no legal advice after the safety card, 1 unrecognised); unrelated 49/60
+/// (8 taken for crisis, 3 unrecognised); policy questions taken for crisis 4/100. The same with the other language as
+/// the locale. The floors are the first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To40Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To42Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -239,6 +252,10 @@ public sealed class ScopeHoldout17To40Tests(ITestOutputHelper output)
     [InlineData("holdout39", true, 44, 51, 51, 84)]
     [InlineData("holdout40", false, 46, 58, 54, 94)]
     [InlineData("holdout40", true, 46, 58, 54, 94)]
+    [InlineData("holdout41", false, 50, 58, 52, 96)]
+    [InlineData("holdout41", true, 50, 58, 52, 96)]
+    [InlineData("holdout42", false, 49, 54, 49, 96)]
+    [InlineData("holdout42", true, 49, 54, 49, 96)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -275,6 +292,10 @@ public sealed class ScopeHoldout17To40Tests(ITestOutputHelper output)
     [InlineData("holdout38", true, 45, 44)]
     [InlineData("holdout40", false, 44, 45)]
     [InlineData("holdout40", true, 44, 45)]
+    [InlineData("holdout41", false, 45, 44)]
+    [InlineData("holdout41", true, 45, 44)]
+    [InlineData("holdout42", false, 43, 44)]
+    [InlineData("holdout42", true, 43, 44)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -312,6 +333,8 @@ public sealed class ScopeHoldout17To40Tests(ITestOutputHelper output)
     [InlineData("holdout39", false)]
     [InlineData("holdout39", true)]
     [InlineData("holdout40", false, Skip = "Not met: crisis holdout40 fr 44/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout41", false, Skip = "Not met: crisis holdout41 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout42", false, Skip = "Not met: crisis holdout42 fr 43/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -320,7 +343,7 @@ public sealed class ScopeHoldout17To40Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to fortieth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to forty-second blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -349,11 +372,13 @@ public sealed class ScopeHoldout17To40Tests(ITestOutputHelper output)
 /// <item>holdout38, the same: top-1 99% (fr 98, en 100), top-3 100%.</item>
 /// <item>holdout39, after the fortieth round: top-1 100%, top-3 100%.</item>
 /// <item>holdout40, the same: top-1 98% (fr 98, en 98), top-3 100%.</item>
+/// <item>holdout41, after the forty-first round: top-1 99% (fr 98, en 100), top-3 100%.</item>
+/// <item>holdout42, the same: top-1 99% (fr 98, en 100), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To40SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To42SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -380,6 +405,8 @@ public sealed class RoutingHoldout17To40SetTests(ITestOutputHelper output)
     [InlineData("holdout38")]
     [InlineData("holdout39")]
     [InlineData("holdout40")]
+    [InlineData("holdout41")]
+    [InlineData("holdout42")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -432,6 +459,10 @@ public sealed class RoutingHoldout17To40SetTests(ITestOutputHelper output)
     [InlineData("holdout39", true, 100, 100)]
     [InlineData("holdout40", false, 98, 100)]
     [InlineData("holdout40", true, 98, 100)]
+    [InlineData("holdout41", false, 99, 100)]
+    [InlineData("holdout41", true, 99, 100)]
+    [InlineData("holdout42", false, 99, 100)]
+    [InlineData("holdout42", true, 99, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
