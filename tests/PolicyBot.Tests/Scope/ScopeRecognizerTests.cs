@@ -991,6 +991,29 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// The forty-second round's misses (danger buried in a long French message, residents with disabilities, danger to
+    /// staff, young staff's slang, rural and northern French): a throat closing up, a comment that he is "gonna make her
+    /// disappear", a resident who is never late and out of reach, a teen picked up in a van instead of school, an
+    /// intoxication in a room, a dryer in flames. Their calm look-alikes (an allergy post, a politician in the news, a
+    /// photo shoot, a post « qui flambe », prices « qui flambent ») stay calm.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Volunteer-Test A ate a cookie and her throat is closing up, anyone have an EpiPen?", true)]
+    [InlineData("en", "comment on our page rn: 'gonna make her disappear before sunrise', same pfp as her ex", true)]
+    [InlineData("en", "resident went out at 2, phone off, it's 11pm and she's never late", true)]
+    [InlineData("en", "teen resident never made it to school, an older guy picked her up in a van", true)]
+    [InlineData("fr", "Intoxication chambre 4, besoin d'aide", true)]
+    [InlineData("fr", "La sécheuse flambe.", true)]
+    [InlineData("en", "Can we post allergy info: what to do if someone's throat is closing up after eating nuts?", false)]
+    [InlineData("en", "Someone commented \"they should make her disappear from the news\" about a politician, do we remove it?", false)]
+    [InlineData("en", "A guy picked her up for the photo shoot, can we post the pics?", false)]
+    [InlineData("fr", "Notre publication flambe sur TikTok, on répond aux commentaires?", false)]
+    [InlineData("fr", "L'intoxication alimentaire de la semaine passée, on en parle sur la page?", false)]
+    [InlineData("fr", "Les prix de l'épicerie flambent, on partage l'article sur la page?", false)]
+    public void AThroatClosingADisappearanceThreatAnIntoxicationOrADryerInFlames_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// The forty-first round's misses (dictated messages, danger relayed from the support line, danger buried in a long
     /// message, residents with disabilities): a post that she won't be alive by morning, an overdose and the naloxone
     /// dictated as « over dose » and « nar canne », an asthma attack with no inhaler, antifreeze she was made to drink, an
