@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to forty-second blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-42-</c> (per language: crisis
+/// The seventeenth to forty-fourth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-44-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 or 08 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-42-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-44-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -199,9 +199,23 @@ namespace PolicyBot.Tests.Scope;
 /// (8 taken for crisis, 3 unrecognised); policy questions taken for crisis 4/100. The same with the other language as
 /// the locale. The floors are the first runs.
 /// </para>
+/// <para>
+/// The forty-third and forty-fourth, the same way, written while the forty-second round's authors wrote and first run
+/// after its rules (at <c>ebd650b</c>). 38 and 39 of their messages (32 and 27 greetings, 2 and 7 unrelated, 4 and 4
+/// policy questions, 0 and 1 danger message) equal a shipped or set string. First runs: the forty-third, crisis fr
+/// <b>44/45</b>, en <b>44/45</b> (not met: two messages unrecognised; the French one gets the "Is it one of these?"
+/// card, the English one starts a situation); greeting 48/60 (6 taken for unrelated, 4 for crisis, 2 unrecognised);
+/// legal 56/60 (2 taken for crisis, both told there is no legal advice after the safety card, 2 unrecognised);
+/// unrelated 44/60 (12 taken for crisis, 4 unrecognised); policy questions taken for crisis 8/100 and for unrelated 2.
+/// The forty-fourth, crisis fr <b>45/45</b>, en <b>44/45</b> (not met: one English message unrecognised, given the "Is
+/// it one of these?" card); greeting 48/60 (6 taken for crisis, 5 for unrelated, 1 unrecognised); legal 55/60 (3
+/// unrecognised, 2 taken for crisis, both told there is no legal advice after the safety card); unrelated 46/60 (7
+/// taken for crisis, 6 unrecognised, 1 for a greeting); policy questions taken for crisis 11/100. The same with the
+/// other language as the locale. The floors are the first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To42Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To44Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -256,6 +270,10 @@ public sealed class ScopeHoldout17To42Tests(ITestOutputHelper output)
     [InlineData("holdout41", true, 50, 58, 52, 96)]
     [InlineData("holdout42", false, 49, 54, 49, 96)]
     [InlineData("holdout42", true, 49, 54, 49, 96)]
+    [InlineData("holdout43", false, 48, 56, 44, 90)]
+    [InlineData("holdout43", true, 48, 56, 44, 90)]
+    [InlineData("holdout44", false, 48, 55, 46, 89)]
+    [InlineData("holdout44", true, 48, 55, 46, 89)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -296,6 +314,10 @@ public sealed class ScopeHoldout17To42Tests(ITestOutputHelper output)
     [InlineData("holdout41", true, 45, 44)]
     [InlineData("holdout42", false, 43, 44)]
     [InlineData("holdout42", true, 43, 44)]
+    [InlineData("holdout43", false, 44, 44)]
+    [InlineData("holdout43", true, 44, 44)]
+    [InlineData("holdout44", false, 45, 44)]
+    [InlineData("holdout44", true, 45, 44)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -335,6 +357,8 @@ public sealed class ScopeHoldout17To42Tests(ITestOutputHelper output)
     [InlineData("holdout40", false, Skip = "Not met: crisis holdout40 fr 44/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout41", false, Skip = "Not met: crisis holdout41 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout42", false, Skip = "Not met: crisis holdout42 fr 43/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout43", false, Skip = "Not met: crisis holdout43 fr 44/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout44", false, Skip = "Not met: crisis holdout44 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -343,7 +367,7 @@ public sealed class ScopeHoldout17To42Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to forty-second blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to forty-fourth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -374,11 +398,13 @@ public sealed class ScopeHoldout17To42Tests(ITestOutputHelper output)
 /// <item>holdout40, the same: top-1 98% (fr 98, en 98), top-3 100%.</item>
 /// <item>holdout41, after the forty-first round: top-1 99% (fr 98, en 100), top-3 100%.</item>
 /// <item>holdout42, the same: top-1 99% (fr 98, en 100), top-3 100%.</item>
+/// <item>holdout43, after the forty-second round: top-1 97% (fr 98, en 96), top-3 100%.</item>
+/// <item>holdout44, the same: top-1 100%, top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To42SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To44SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -407,6 +433,8 @@ public sealed class RoutingHoldout17To42SetTests(ITestOutputHelper output)
     [InlineData("holdout40")]
     [InlineData("holdout41")]
     [InlineData("holdout42")]
+    [InlineData("holdout43")]
+    [InlineData("holdout44")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -463,6 +491,10 @@ public sealed class RoutingHoldout17To42SetTests(ITestOutputHelper output)
     [InlineData("holdout41", true, 99, 100)]
     [InlineData("holdout42", false, 99, 100)]
     [InlineData("holdout42", true, 99, 100)]
+    [InlineData("holdout43", false, 97, 100)]
+    [InlineData("holdout43", true, 97, 100)]
+    [InlineData("holdout44", false, 100, 100)]
+    [InlineData("holdout44", true, 100, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
