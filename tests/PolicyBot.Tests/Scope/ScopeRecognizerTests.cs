@@ -991,6 +991,29 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// The forty-third round's misses (formal reports and emails, messages written to the assistant itself, children):
+    /// a child's face swelling after peanuts, « coups en cours » in a unit, scissors pointed at another resident,
+    /// pinpoint pupils, a woman whose answers a man dictates and who says the agreed code. Their calm look-alikes (an
+    /// allergy post, a code word for a template or a party, a broken bottle in a photo) stay calm.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "a kid is having a reaction to peanuts, his face is swelling up", true)]
+    [InlineData("fr", "Coups en cours, unité 3.", true)]
+    [InlineData("fr", "Résidente-Test B tient une paire de ciseaux pointée vers une autre résidente dans la cuisine.", true)]
+    [InlineData("fr", "Pupilles minuscules, ne répond plus.", true)]
+    [InlineData("en", "Resident-Test C in room 2, pinpoint pupils", true)]
+    [InlineData("fr", "Mme Exemple a répondu par oui et non pendant qu'une voix masculine lui dictait ses réponses.", true)]
+    [InlineData("fr", "Elle a dit « la pizza n'est pas arrivée », le code convenu.", true)]
+    [InlineData("en", "Ms. Example just said our code word on the phone and hung up", true)]
+    [InlineData("en", "Can we post about what to do if a child's face is swelling after eating peanuts?", false)]
+    [InlineData("en", "What should our code word be in the safety plan template? Can we share the template on the page?", false)]
+    [InlineData("en", "Our post about the new unit got a comment with a photo of a broken bottle, do we hide it?", false)]
+    [InlineData("fr", "Le mot de code pour le party de Noël, on le met sur la page privée?", false)]
+    [InlineData("fr", "Unité 3 a demandé qu'on enlève la photo des coups de pinceau de l'atelier, on fait quoi?", false)]
+    public void ASwellingFaceBlowsInAUnitScissorsPinpointPupilsOrAnAgreedCode_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// The forty-second round's misses (danger buried in a long French message, residents with disabilities, danger to
     /// staff, young staff's slang, rural and northern French): a throat closing up, a comment that he is "gonna make her
     /// disappear", a resident who is never late and out of reach, a teen picked up in a van instead of school, an
