@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to forty-fourth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-44-</c> (per language: crisis
+/// The seventeenth to forty-sixth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-46-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 or 08 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-44-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-46-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -213,9 +213,23 @@ namespace PolicyBot.Tests.Scope;
 /// taken for crisis, 6 unrecognised, 1 for a greeting); policy questions taken for crisis 11/100. The same with the
 /// other language as the locale. The floors are the first runs.
 /// </para>
+/// <para>
+/// The forty-fifth and forty-sixth, the same way, written while the forty-third round's authors wrote and first run
+/// after its rules (at <c>a8f9611</c>). 49 and 51 of their messages (33 and 35 greetings, 8 and 8 unrelated, 7 and 6
+/// policy questions, 1 legal question each, 0 and 1 danger message) equal a shipped or set string. First runs: the
+/// forty-fifth, crisis fr <b>45/45</b>, en <b>44/45</b> (not met: one English message unrecognised, given the "Is it one
+/// of these?" card); greeting 54/60 (3 taken for crisis, 2 unrecognised, 1 for unrelated; with the other language as
+/// the locale 53: one more for crisis); legal 58/60 (2 taken for crisis, both told there is no legal advice after the
+/// safety card); unrelated 48/60 (9 taken for crisis, 2 for legal, 1 unrecognised); policy questions taken for crisis
+/// 5/100. The forty-sixth, crisis fr <b>44/45</b>, en <b>45/45</b> (not met: one French message unrecognised, given the
+/// "Is it one of these?" card); greeting 46/60 (7 taken for unrelated, 7 for crisis; 45 with the other language as the
+/// locale); legal 54/60 (4 taken for crisis, 3 of them told there is no legal advice after the safety card, 2
+/// unrecognised); unrelated 48/60 (8 taken for crisis, 4 unrecognised); policy questions taken for crisis 2/100. The
+/// floors are the first runs, the lower of the two locales.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To44Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To46Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -274,6 +288,10 @@ public sealed class ScopeHoldout17To44Tests(ITestOutputHelper output)
     [InlineData("holdout43", true, 48, 56, 44, 90)]
     [InlineData("holdout44", false, 48, 55, 46, 89)]
     [InlineData("holdout44", true, 48, 55, 46, 89)]
+    [InlineData("holdout45", false, 54, 58, 48, 95)]
+    [InlineData("holdout45", true, 53, 58, 48, 95)]
+    [InlineData("holdout46", false, 46, 54, 48, 98)]
+    [InlineData("holdout46", true, 45, 54, 48, 98)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -318,6 +336,10 @@ public sealed class ScopeHoldout17To44Tests(ITestOutputHelper output)
     [InlineData("holdout43", true, 44, 44)]
     [InlineData("holdout44", false, 45, 44)]
     [InlineData("holdout44", true, 45, 44)]
+    [InlineData("holdout45", false, 45, 44)]
+    [InlineData("holdout45", true, 45, 44)]
+    [InlineData("holdout46", false, 44, 45)]
+    [InlineData("holdout46", true, 44, 45)]
     public void CrisisMessages_KeepTheRecallReached(string set, bool otherLocale, int fr, int en) =>
         Report(set, otherLocale).AssertCrisisReached(set, fr / 45.0, en / 45.0);
 
@@ -359,6 +381,8 @@ public sealed class ScopeHoldout17To44Tests(ITestOutputHelper output)
     [InlineData("holdout42", false, Skip = "Not met: crisis holdout42 fr 43/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout43", false, Skip = "Not met: crisis holdout43 fr 44/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout44", false, Skip = "Not met: crisis holdout44 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout45", false, Skip = "Not met: crisis holdout45 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout46", false, Skip = "Not met: crisis holdout46 fr 44/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -367,7 +391,7 @@ public sealed class ScopeHoldout17To44Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to forty-fourth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to forty-sixth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -400,11 +424,13 @@ public sealed class ScopeHoldout17To44Tests(ITestOutputHelper output)
 /// <item>holdout42, the same: top-1 99% (fr 98, en 100), top-3 100%.</item>
 /// <item>holdout43, after the forty-second round: top-1 97% (fr 98, en 96), top-3 100%.</item>
 /// <item>holdout44, the same: top-1 100%, top-3 100%.</item>
+/// <item>holdout45, after the forty-third round: top-1 98% (fr 98, en 98), top-3 100%.</item>
+/// <item>holdout46, the same: top-1 99% (fr 100, en 98), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To44SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To46SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -435,6 +461,8 @@ public sealed class RoutingHoldout17To44SetTests(ITestOutputHelper output)
     [InlineData("holdout42")]
     [InlineData("holdout43")]
     [InlineData("holdout44")]
+    [InlineData("holdout45")]
+    [InlineData("holdout46")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -495,6 +523,10 @@ public sealed class RoutingHoldout17To44SetTests(ITestOutputHelper output)
     [InlineData("holdout43", true, 97, 100)]
     [InlineData("holdout44", false, 100, 100)]
     [InlineData("holdout44", true, 100, 100)]
+    [InlineData("holdout45", false, 98, 100)]
+    [InlineData("holdout45", true, 98, 100)]
+    [InlineData("holdout46", false, 99, 100)]
+    [InlineData("holdout46", true, 99, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
