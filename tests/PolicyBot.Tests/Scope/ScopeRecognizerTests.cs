@@ -991,6 +991,34 @@ public sealed class ScopeRecognizerTests
         AssertDangerByTheRulesAlone(lang, text, crisis);
 
     /// <summary>
+    /// The forty-fourth round's misses (danger told in a follow-up to the assistant's own answer, danger seen in what is
+    /// missing from the house's routine, fast typing with shaking hands): a charger smoking with a flame on the desk, the
+    /// comment's author at the front counter, a threat to disfigure her, a woman in her bath with a hair dryer, empty pill
+    /// bottles, a presenter who just collapsed, curtains burning, a woman held in a motel, a nursery count one short of
+    /// the sheet, a volunteer and a resident out walking and not back. Their calm look-alikes stay calm.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Your answer on moderation capacity is noted. Unrelated but now: the laptop charger on the desk is smoking and there's a flame.", true)]
+    [InlineData("fr", "Quand tu dis « informer l'auteur »... l'auteur est littéralement au comptoir de la réception", true)]
+    [InlineData("fr", "Pas d'accord avec ta réponse : il dit qu'il va la défigurer aujourd'hui.", true)]
+    [InlineData("fr", "Suivi de ta réponse : elle me dit au téléphone qu'elle est dans son bain avec un séchoir branché.", true)]
+    [InlineData("fr", "ta consigne, oui, mais elle vient de m'envoyer une photo de pots de pilules vides", true)]
+    [InlineData("fr", "Suivi de ta réponse sur les photos : l'animatrice de l'atelier vient de s'effondrer", true)]
+    [InlineData("fr", "Une résidente a oublié une chandelle, les rideaux de la chambre 2 brûlent", true)]
+    [InlineData("fr", "Ta fiche s'applique pas : on parle pas d'une publication, on parle d'une femme qu'il retient dans un motel depuis ce matin.", true)]
+    [InlineData("en", "Nursery headcount 4. Sign-in sheet says 5.", true)]
+    [InlineData("fr", "Ma collègue est partie marcher avec une résidente à 18 h. Pas de retour. Pas de réponse au téléphone.", true)]
+    [InlineData("en", "The commenter is here in the thread again, do we reply?", false)]
+    [InlineData("en", "Can we post a reminder to unplug the hair dryer near the tub?", false)]
+    [InlineData("en", "We found empty pill bottles in the recycling, can we post a reminder about pharmacy drop-off?", false)]
+    [InlineData("en", "Can we post the headcount from the sign-in sheet for the fundraiser?", false)]
+    [InlineData("fr", "La chandelle brûle encore sur la photo de la vigile, on publie?", false)]
+    [InlineData("fr", "La conférencière vient de s'effondrer de rire, on met la vidéo en ligne?", false)]
+    [InlineData("fr", "Il dit qu'un dossier va la défigurer aux yeux du public, on répond au commentaire?", false)]
+    public void AFlameAnAuthorAtTheCounterAHairDryerInTheBathOrACountShort_AndTheirCalmLookAlikes_AreReadAsTheyAre(string lang, string text, bool crisis) =>
+        AssertDangerByTheRulesAlone(lang, text, crisis);
+
+    /// <summary>
     /// The forty-third round's misses (formal reports and emails, messages written to the assistant itself, children):
     /// a child's face swelling after peanuts, « coups en cours » in a unit, scissors pointed at another resident,
     /// pinpoint pupils, a woman whose answers a man dictates and who says the agreed code. Their calm look-alikes (an
