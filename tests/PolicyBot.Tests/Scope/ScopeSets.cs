@@ -70,7 +70,8 @@ public sealed record ScopeMessage(
 /// <item><c>scope-holdout39-set.json</c> and <c>scope-holdout40-set.json</c>: <b>still blind</b>, held-out measures, first run after the fortieth round, figures only;</item>
 /// <item><c>scope-holdout41-set.json</c> and <c>scope-holdout42-set.json</c>: <b>still blind</b>, held-out measures, first run after the forty-first round, figures only;</item>
 /// <item><c>scope-holdout43-set.json</c> and <c>scope-holdout44-set.json</c>: <b>still blind</b>, held-out measures, first run after the forty-second round, figures only;</item>
-/// <item><c>scope-holdout45-set.json</c> and <c>scope-holdout46-set.json</c>: <b>still blind</b>, the newest held-out measures, first run after the forty-third round, figures only (these thirty: <see cref="ScopeHoldout17To46Tests"/>).</item>
+/// <item><c>scope-holdout45-set.json</c> and <c>scope-holdout46-set.json</c>: <b>still blind</b>, held-out measures, first run after the forty-third round, figures only;</item>
+/// <item><c>scope-holdout47-set.json</c> and <c>scope-holdout48-set.json</c>: <b>still blind</b>, the newest held-out measures, first run after the forty-fourth round, figures only (these thirty-two: <see cref="ScopeHoldout17To48Tests"/>).</item>
 /// </list>
 /// How the model does on an author it never saw: <see cref="ScopeAuthorCrossValidationTests"/>; what the shipped
 /// model keeps of them: <see cref="ScopeSetTrainingFiguresTests"/>. The held-out measure is holdout6. <c>Data/BLIND-SETS.md</c> tells the whole story.
@@ -114,7 +115,7 @@ public static class ScopeSets
     private static bool IsBlindSetName(string set) =>
         set.StartsWith("holdout", StringComparison.Ordinal)
         && int.TryParse(set.AsSpan("holdout".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-        && number is >= 7 and <= 46;
+        && number is >= 7 and <= 48;
 
     /// <summary>Every example of Content/scope, as a set (the data checks them at start; this prints the same as figures).</summary>
     public static IReadOnlyList<ScopeMessage> DataExamples(ContentLibrary content) =>

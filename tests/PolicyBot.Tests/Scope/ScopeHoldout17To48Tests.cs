@@ -4,10 +4,10 @@ using Xunit.Abstractions;
 namespace PolicyBot.Tests.Scope;
 
 /// <summary>
-/// The seventeenth to forty-sixth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-46-</c> (per language: crisis
+/// The seventeenth to forty-eighth blind sets, <c>Data/scope-holdout17-set.json</c> to <c>-48-</c> (per language: crisis
 /// 45, legal 30, unrelated 30, greeting 30, and 50 policy questions, about a third of them alarming but calm), figures
 /// only. Each was written on 2026-12-07 or 08 by a new helper who read only the guide, the topic table and a brief of the same
-/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-46-</c>); nobody has read a message of any
+/// content (their own accounts: <c>Data/scope-holdout17-README.md</c> to <c>-48-</c>); nobody has read a message of any
 /// of them.
 /// <para>
 /// The seventeenth came after the twenty-second round (authors <c>a65</c> to <c>a67</c> and the rules drawn from them).
@@ -227,9 +227,22 @@ namespace PolicyBot.Tests.Scope;
 /// unrecognised); unrelated 48/60 (8 taken for crisis, 4 unrecognised); policy questions taken for crisis 2/100. The
 /// floors are the first runs, the lower of the two locales.
 /// </para>
+/// <para>
+/// The forty-seventh and forty-eighth, the same way, written while the forty-fourth round's authors wrote and first
+/// run after its rules (at <c>baf730d</c>). 51 and 45 of their messages (45 and 35 greetings, 4 and 3 unrelated, 2 and
+/// 4 policy questions, 0 and 2 danger messages, 0 and 1 legal question) equal a shipped or set string. First runs: the
+/// forty-seventh, crisis fr <b>45/45</b>, en <b>45/45</b> (the issue's 100% bar, met; 4 of them also told there is no
+/// legal advice after the safety card); greeting 49/60 (6 taken for crisis, 4 for unrelated, 1 unrecognised; 48 with
+/// the other language as the locale); legal 56/60 (3 unrecognised, 1 taken for crisis); unrelated 53/60 (3
+/// unrecognised, 3 taken for crisis, 1 for legal); policy questions taken for crisis 11/100. The forty-eighth, crisis
+/// fr <b>45/45</b>, en <b>45/45</b> (the issue's 100% bar, met); greeting 49/60 (6 taken for crisis, 5 for unrelated);
+/// legal 56/60 (3 taken for crisis, 2 of them told there is no legal advice after the safety card, 1 unrecognised);
+/// unrelated 45/60 (11 taken for crisis, 4 unrecognised); policy questions taken for crisis 5/100. The floors are the
+/// first runs.
+/// </para>
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class ScopeHoldout17To46Tests(ITestOutputHelper output)
+public sealed class ScopeHoldout17To48Tests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17", false, 53, 59, 54, 92)]
@@ -292,6 +305,10 @@ public sealed class ScopeHoldout17To46Tests(ITestOutputHelper output)
     [InlineData("holdout45", true, 53, 58, 48, 95)]
     [InlineData("holdout46", false, 46, 54, 48, 98)]
     [InlineData("holdout46", true, 45, 54, 48, 98)]
+    [InlineData("holdout47", false, 49, 56, 53, 89)]
+    [InlineData("holdout47", true, 48, 56, 53, 89)]
+    [InlineData("holdout48", false, 49, 56, 45, 95)]
+    [InlineData("holdout48", true, 49, 56, 45, 95)]
     public void OtherKinds_KeepTheFiguresReached(string set, bool otherLocale, int greetings, int legal, int unrelated, int policy) =>
         Report(set, otherLocale).AssertOtherKindsReached(set, greetings / 60.0, legal / 60.0, unrelated / 60.0, policy / 100.0);
 
@@ -383,6 +400,10 @@ public sealed class ScopeHoldout17To46Tests(ITestOutputHelper output)
     [InlineData("holdout44", false, Skip = "Not met: crisis holdout44 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout45", false, Skip = "Not met: crisis holdout45 fr 45/45, en 44/45 at its first run. See Data/BLIND-SETS.md.")]
     [InlineData("holdout46", false, Skip = "Not met: crisis holdout46 fr 44/45, en 45/45 at its first run. See Data/BLIND-SETS.md.")]
+    [InlineData("holdout47", false)]
+    [InlineData("holdout47", true)]
+    [InlineData("holdout48", false)]
+    [InlineData("holdout48", true)]
     public void EveryCrisisMessage_IsRecognisedInEachLanguage(string set, bool otherLocale) =>
         Report(set, otherLocale).AssertEveryCrisisRecognised();
 
@@ -391,7 +412,7 @@ public sealed class ScopeHoldout17To46Tests(ITestOutputHelper output)
 }
 
 /// <summary>
-/// The seventeenth to forty-sixth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
+/// The seventeenth to forty-eighth blind sets' 100 policy questions each as routing sets, figures only: the issue's bar
 /// (top-1 90%, top-3 97%, in each language) and the floors each set's runs reached, with each language as the user's
 /// locale. First runs (the same with the other language as the locale unless said):
 /// <list type="bullet">
@@ -426,11 +447,13 @@ public sealed class ScopeHoldout17To46Tests(ITestOutputHelper output)
 /// <item>holdout44, the same: top-1 100%, top-3 100%.</item>
 /// <item>holdout45, after the forty-third round: top-1 98% (fr 98, en 98), top-3 100%.</item>
 /// <item>holdout46, the same: top-1 99% (fr 100, en 98), top-3 100%.</item>
+/// <item>holdout47, after the forty-fourth round: top-1 97% (fr 98, en 96), top-3 100%.</item>
+/// <item>holdout48, the same: top-1 99% (fr 100, en 98), top-3 100%.</item>
 /// </list>
 /// The issue's bar was met in each language by every set; the floors are the first runs.
 /// </summary>
 [Trait("Category", "Sets")]
-public sealed class RoutingHoldout17To46SetTests(ITestOutputHelper output)
+public sealed class RoutingHoldout17To48SetTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("holdout17")]
@@ -463,6 +486,8 @@ public sealed class RoutingHoldout17To46SetTests(ITestOutputHelper output)
     [InlineData("holdout44")]
     [InlineData("holdout45")]
     [InlineData("holdout46")]
+    [InlineData("holdout47")]
+    [InlineData("holdout48")]
     public void PolicyQuestions_RouteToTheirTopic_AtTheIssuesBar(string set) =>
         new SetRouting(output, set).AtTheIssuesBar();
 
@@ -527,6 +552,10 @@ public sealed class RoutingHoldout17To46SetTests(ITestOutputHelper output)
     [InlineData("holdout45", true, 98, 100)]
     [InlineData("holdout46", false, 99, 100)]
     [InlineData("holdout46", true, 99, 100)]
+    [InlineData("holdout47", false, 97, 100)]
+    [InlineData("holdout47", true, 97, 100)]
+    [InlineData("holdout48", false, 99, 100)]
+    [InlineData("holdout48", true, 99, 100)]
     public void PolicyQuestions_KeepTheRoutingReached(string set, bool otherLocale, int topOne, int topThree) =>
         new SetRouting(output, set).Floor(otherLocale, topOne / 100.0, topThree / 100.0);
 
